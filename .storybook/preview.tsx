@@ -1,0 +1,87 @@
+/// <reference types="vite/client" />
+import "../packages/react/src/styles.css";
+import { createPlugboardClient } from "@plugboard/client";
+import { createMockPlugboard, mockPlugboardHandlers } from "@plugboard/mocks";
+import type { Decorator, Loader, Preview } from "@storybook/react-vite";
+import { QueryClient } from "@tanstack/react-query";
+import { getResponse, http } from "msw";
+import { setupWorker } from "msw/browser";
+import { mswLoader } from "msw-storybook-addon/csf3";
+import { PlugboardProvider, type PlugboardTheme } from "../packages/react/src";
+
+const themes: PlugboardTheme[] = ["light", "dark", "system"];
+
+function isTheme(value: unknown): value is PlugboardTheme {
+  return themes.includes(value as PlugboardTheme);
+}
+
+// The msw handlers answer every request under /api/plugboard on the page's own origin.
+const client = createPlugboardClient({ baseUrl: `${location.origin}/api/plugboard` });
+
+/**
+ * Stories without handlers of their own share these, which answer from a mock that a loader
+ * makes anew before every story: a story that installs or deletes something never changes what
+ * the next one sees, whatever order they run in.
+ */
+let defaultMockHandlers = mockPlugboardHandlers(createMockPlugboard());
+const freshDefaultMock: Loader = async () => {
+  defaultMockHandlers = mockPlugboardHandlers(createMockPlugboard());
+  return {};
+};
+const defaultHandlers = [
+  // Returning undefined lets everything the mock does not claim (Vite modules, assets) through.
+  http.all("*", ({ request }) => getResponse(defaultMockHandlers, request)),
+];
+
+/** A fresh cache for every story (and every re-run): no story sees another's data. */
+const queryClientLoader: Loader = async () => ({
+  queryClient: new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: 30_000 } },
+  }),
+});
+
+const withPlugboard: Decorator = (Story, context) => {
+  const queryClient = context.loaded.queryClient as QueryClient;
+  const theme = isTheme(context.globals.theme) ? context.globals.theme : "system";
+  return (
+    <PlugboardProvider client={client} queryClient={queryClient} theme={theme}>
+      <Story />
+    </PlugboardProvider>
+  );
+};
+
+const preview: Preview = {
+  loaders: [
+    mswLoader(async () => {
+      const worker = setupWorker();
+      // Requests no handler claims (Vite modules, assets, images) go to the network as usual.
+      await worker.start({ onUnhandledRequest: "bypass", quiet: true });
+      return worker;
+    }),
+    freshDefaultMock,
+    queryClientLoader,
+  ],
+  decorators: [withPlugboard],
+  globalTypes: {
+    theme: {
+      description: "Plugboard theme passed to <PlugboardProvider theme>",
+      toolbar: {
+        title: "Theme",
+        icon: "mirror",
+        items: [
+          { value: "light", title: "Light", icon: "sun" },
+          { value: "dark", title: "Dark", icon: "moon" },
+          { value: "system", title: "System", icon: "browser" },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: "light" },
+  parameters: {
+    layout: "padded",
+    msw: { handlers: defaultHandlers },
+  },
+};
+
+export default preview;

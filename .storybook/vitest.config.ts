@@ -1,0 +1,28 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig } from "vitest/config";
+import { chromiumLaunchOptions, sourceConditions } from "../vitest.shared.ts";
+
+const configDir = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Runs every story's play function as a test in real headless Chromium. The plugin finds the
+ * stories from .storybook/main.ts and applies .storybook/preview.tsx itself (no setup file).
+ */
+export default defineConfig({
+  ...sourceConditions,
+  plugins: [storybookTest({ configDir })],
+  test: {
+    name: "storybook",
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({
+        launchOptions: chromiumLaunchOptions,
+      }),
+      instances: [{ browser: "chromium" }],
+    },
+  },
+});

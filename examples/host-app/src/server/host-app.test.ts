@@ -1,0 +1,161 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumLaunchOptions } from "../../../../vitest.shared.ts";
+import { createHostApp } from "./app";
+
+const clientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
+let dataDir: string;
+let server: Server;
+let origin: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "plugboard-host-"));
+  const host = await createHostApp({ dataDir, clientDir });
+  close = host.close;
+  server = host.app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the demo host app", () => {
+  it("serves the catalog from its SQLite store to the demo admin", async () => {
+    const response = await fetch(`${origin}/api/plugboard/integrations`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: { id: string; installed: boolean }[] };
+    expect(body.data.map((entry) => entry.id)).toContain("github");
+  });
+
+  it("keeps the Pumble webhook URL out of the SQLite file", async () => {
+    const webhookUrl = "https://api.pumble.com/workspaces/1/incomingWebhooks/postMessage/TOPSECRET";
+    const response = await fetch(`${origin}/api/plugboard/integrations/pumble/installations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ webhookUrl }),
+    });
+    expect(response.status).toBe(201);
+    const files = ["plugboard.db", "plugboard.db-wal"].map((name) => {
+      try {
+        return readFileSync(join(dataDir, name)).toString("latin1");
+      } catch {
+        return "";
+      }
+    });
+    expect(files.join("")).toContain("pumble");
+    expect(files.join("")).not.toContain("TOPSECRET");
+  });
+
+  it("answers 401 for an unknown demo user and 413 for an oversized body", async () => {
+    const anonymous = await fetch(`${origin}/api/plugboard/integrations`, {
+      headers: { cookie: "demo_user=mallory" },
+    });
+    expect(anonymous.status).toBe(401);
+    const big = await fetch(`${origin}/api/plugboard/integrations/pumble/installations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "x".repeat(300 * 1024),
+    });
+    expect(big.status).toBe(413);
+    expect(big.headers.get("content-type")).toBe("application/problem+json");
+  });
+});
+
+describe("the settings page in Chromium", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await chromium.launch(chromiumLaunchOptions);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("renders every integration card with its installed state", async () => {
+    const page = await browser.newPage();
+    await page.goto(origin);
+
+    const pumble = page.getByRole("article", { name: "Pumble" });
+    await pumble.getByText("Installed", { exact: true }).waitFor();
+    await page.getByRole("article", { name: "GitHub" }).getByText("Not installed").waitFor();
+    expect(await page.getByRole("article").count()).toBe(5);
+  });
+
+  it("installs GitHub through the popup against the fake provider, without a reload", async () => {
+    const page = await browser.newPage();
+    await page.goto(origin);
+    const github = page.getByRole("article", { name: "GitHub" });
+    await github.getByText("Not installed").waitFor();
+    let reloaded = false;
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) reloaded = true;
+    });
+
+    const [popup] = await Promise.all([
+      page.waitForEvent("popup"),
+      github.getByRole("button", { name: "Install" }).click(),
+    ]);
+    await github.getByRole("button", { name: "Installing…" }).waitFor();
+    await popup.waitForURL(/\/fake-oauth\/login\/oauth\/authorize/);
+    const closed = popup.waitForEvent("close");
+    await popup.getByRole("link", { name: "Authorize" }).click();
+    await closed; // the callback page posted its message and closed itself
+
+    await github.getByText("Installed", { exact: true }).waitFor();
+    await github.getByText(/Connected as acme-demo/).waitFor();
+    expect(await github.getAttribute("data-state")).toBe("installed");
+    expect(reloaded).toBe(false);
+
+    // The project section can now link one of the fake installation's repositories.
+    const linked = page.getByRole("region", { name: "Linked repositories" });
+    await linked.getByRole("combobox", { name: "Repository" }).selectOption("acme/api");
+    await linked.getByRole("button", { name: "Link repository" }).click();
+    await linked.getByRole("button", { name: "Unlink acme/api" }).waitFor();
+
+    const database = ["plugboard.db", "plugboard.db-wal"]
+      .map((name) => {
+        try {
+          return readFileSync(join(dataDir, name)).toString("latin1");
+        } catch {
+          return "";
+        }
+      })
+      .join("");
+    expect(database).toContain("acme-demo");
+    expect(database).not.toMatch(/gho_[A-Za-z0-9]{36}/);
+  });
+
+  it("reports a cancelled consent inline and stays not installed", async () => {
+    const page = await browser.newPage();
+    await page.goto(origin);
+    const github = page.getByRole("article", { name: "GitHub" });
+    await github.getByText("Installed", { exact: true }).waitFor();
+    await github.getByRole("button", { name: "Uninstall" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Uninstall GitHub?" });
+    await dialog.getByRole("button", { name: "Uninstall" }).click();
+    await github.getByText("Not installed").waitFor();
+
+    const [popup] = await Promise.all([
+      page.waitForEvent("popup"),
+      github.getByRole("button", { name: "Install" }).click(),
+    ]);
+    await popup.getByRole("link", { name: "Cancel" }).click();
+    await expect
+      .poll(() => github.getByRole("alert").textContent())
+      .toContain("You cancelled connecting GitHub");
+    expect(await github.getAttribute("data-state")).toBe("available");
+  });
+});

@@ -1,0 +1,66 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateEncryptionKey } from "@plugboard/server";
+import { countingReceiver, waitFor } from "./delivery-receiver";
+import { addEndpoint, deliveryKit, publishMany } from "./delivery-setup";
+import { formatTable, type Suite } from "./harness";
+
+const target = 1000;
+const messages = 5000;
+
+/** Outbox → signed HTTP POST → loopback receiver, SQLite store, one dispatcher. */
+export const webhookDelivery: Suite = {
+  name: "Webhook delivery throughput (SQLite → loopback)",
+  async run() {
+    const directory = await mkdtemp(join(tmpdir(), "plugboard-bench-"));
+    const receiver = await countingReceiver();
+    const { store, plugboard } = await deliveryKit(
+      join(directory, "outbox.db"),
+      generateEncryptionKey(),
+      { batchSize: 200, concurrency: 64 },
+    );
+    try {
+      await addEndpoint(plugboard, receiver.url);
+      const publishStart = performance.now();
+      await publishMany(plugboard, messages);
+      const publishMs = performance.now() - publishStart;
+
+      const start = performance.now();
+      plugboard.dispatcher.start();
+      await waitFor(() => receiver.seen.size === messages, 120_000);
+      const elapsed = performance.now() - start;
+      await plugboard.dispatcher.stop();
+
+      const rate = (messages / elapsed) * 1000;
+      console.log(
+        formatTable(
+          ["step", "messages", "time", "per second", "target"],
+          [
+            [
+              "publish (outbox write)",
+              String(messages),
+              `${publishMs.toFixed(0)} ms`,
+              ((messages / publishMs) * 1000).toFixed(0),
+              "",
+            ],
+            [
+              "deliver (sign + POST + log)",
+              String(messages),
+              `${elapsed.toFixed(0)} ms`,
+              rate.toFixed(0),
+              `≥ ${target}`,
+            ],
+          ],
+        ),
+      );
+      console.log(
+        `\n${rate >= target ? "PASS" : "FAIL"}: ${rate.toFixed(0)} delivered messages/s (target ≥ ${target}); ${receiver.requests()} requests for ${receiver.seen.size} webhook-ids`,
+      );
+    } finally {
+      await store.close();
+      await receiver.close();
+      await rm(directory, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import { apiKeysResource } from "./resources/api-keys";
+import { githubResource } from "./resources/github";
+import { integrationsResource } from "./resources/integrations";
+import { webhooksResource } from "./resources/webhooks";
+import { createTransport, type TransportOptions } from "./transport";
+
+export type PlugboardClientOptions = TransportOptions;
+
+/**
+ * A typed client for the handler kit's REST API. Every response is parsed with the core
+ * schemas; every failure is a `PlugboardError` (a caller's abort stays an `AbortError`).
+ */
+export function createPlugboardClient(options: PlugboardClientOptions) {
+  const call = createTransport(options);
+  return {
+    integrations: integrationsResource(call),
+    github: githubResource(call),
+    webhooks: webhooksResource(call),
+    apiKeys: apiKeysResource(call),
+    /** Where the handler kit is mounted; OAuth callback pages post their messages from its origin. */
+    baseUrl: options.baseUrl,
+  };
+}
+
+export type PlugboardClient = ReturnType<typeof createPlugboardClient>;

@@ -1,0 +1,64 @@
+import { createServer, type RequestListener, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Identity } from "@plugboard/core";
+import {
+  createPlugboard,
+  generateEncryptionKey,
+  memoryStore,
+  type PlugboardOptions,
+} from "@plugboard/server";
+import { toNodeHandler } from "@plugboard/server/node";
+import { afterEach } from "vitest";
+import { createPlugboardClient } from "../create-client";
+
+/** Who the `x-user` header names; anyone else is unauthenticated. */
+export const testUsers: Record<string, Identity> = {
+  ada: { userId: "ada", organizationId: "acme", role: "admin" },
+  grace: { userId: "grace", organizationId: "acme", role: "member" },
+};
+
+const servers: Server[] = [];
+
+// Registered by every test file that imports this module: each test's servers close after it.
+afterEach(async () => {
+  await Promise.all(
+    servers.splice(0).map((server) => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    }),
+  );
+});
+
+/** A loopback HTTP server, closed after the test; resolves to its origin. */
+export async function listen(listener: RequestListener | Server): Promise<string> {
+  const server = typeof listener === "function" ? createServer(listener) : listener;
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Stops a server early (to test a refused connection). */
+export async function close(origin: string): Promise<void> {
+  const index = servers.findIndex(
+    (server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}` === origin,
+  );
+  const [server] = servers.splice(index, 1);
+  await new Promise((resolve) => server?.close(resolve));
+}
+
+/** The real handler kit over a memory store on a loopback port, with a client per test user. */
+export async function startPlugboard(options: Partial<PlugboardOptions> = {}) {
+  const plugboard = createPlugboard({
+    store: memoryStore(),
+    authenticate: (request) => testUsers[request.headers.get("x-user") ?? ""] ?? null,
+    encryption: { currentKeyId: "k1", keys: { k1: generateEncryptionKey() } },
+    ...options,
+  });
+  const baseUrl = `${await listen(toNodeHandler(plugboard.handler))}/api/plugboard`;
+  return {
+    plugboard,
+    baseUrl,
+    admin: createPlugboardClient({ baseUrl, headers: { "x-user": "ada" } }),
+    member: createPlugboardClient({ baseUrl, headers: { "x-user": "grace" } }),
+  };
+}

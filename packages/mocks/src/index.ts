@@ -1,0 +1,21 @@
+export {
+  createGitHubSimulation,
+  type GitHubSimulation,
+  type GitHubSimulationOptions,
+  simulatedRepository,
+} from "@plugboard/provider-simulators";
+export { fixtureApiKeys, fixtureApiKeyUsage, seedApiKeys } from "./api-key-fixtures";
+export { fixtureIdentities, fixtureInstallations } from "./fixtures";
+export {
+  mockPlugboardHandlers,
+  plugboardErrorHandlers,
+  plugboardHandlers,
+  plugboardLoadingHandlers,
+} from "./handlers";
+export {
+  createMockPlugboard,
+  type MockPlugboard,
+  type MockPlugboardOptions,
+} from "./mock-plugboard";
+export { fixtureGitHubToken, fixtureProjectId, seedOAuthFixtures } from "./oauth-fixtures";
+export { fixtureWebhooks, seedWebhooks } from "./webhook-fixtures";

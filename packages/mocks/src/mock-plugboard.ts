@@ -1,0 +1,66 @@
+import type { Identity } from "@plugboard/core";
+import { createGitHubSimulation, type GitHubSimulation } from "@plugboard/provider-simulators";
+import {
+  createPlugboard,
+  generateEncryptionKey,
+  memoryStore,
+  type Plugboard,
+  type Store,
+} from "@plugboard/server";
+import { seedApiKeys } from "./api-key-fixtures";
+import { fixtureIdentities, fixtureInstallations } from "./fixtures";
+import { fixtureGitHubToken, seedOAuthFixtures } from "./oauth-fixtures";
+import { seedWebhooks } from "./webhook-fixtures";
+
+export interface MockPlugboardOptions {
+  /** Who every request is from; `null` makes every request unauthenticated (401). */
+  identity?: Identity | null;
+  /** Start with the fixtures (default) or with nothing installed. */
+  fixtures?: "default" | "empty";
+  basePath?: string;
+}
+
+export interface MockPlugboard {
+  plugboard: Plugboard;
+  store: Store;
+  /** Resolves once the fixtures are in the store; the handler waits for it by itself. */
+  ready: Promise<void>;
+  handler: (request: Request) => Promise<Response>;
+  /** The simulated GitHub the kit's GitHub provider talks to (its msw handlers come along). */
+  github: GitHubSimulation;
+}
+
+/** The real handler kit over a fresh memory store, seeded with the fixtures. */
+export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlugboard {
+  const store = memoryStore();
+  const identity = options.identity === undefined ? fixtureIdentities.admin : options.identity;
+  const github = createGitHubSimulation({ acceptedTokens: [fixtureGitHubToken] });
+  const plugboard = createPlugboard({
+    store,
+    authenticate: () => identity,
+    encryption: { currentKeyId: "mock", keys: { mock: generateEncryptionKey() } },
+    apiKeys: { environment: "test" },
+    providers: {
+      github: { clientId: github.clientId, clientSecret: github.clientSecret },
+      slack: { clientId: "mock-slack-client", clientSecret: "mock-slack-secret" },
+      "google-calendar": { clientId: "mock-google-client", clientSecret: "mock-google-secret" },
+    },
+    ...(options.basePath ? { basePath: options.basePath } : {}),
+  });
+  const seed = options.fixtures === "empty" ? [] : fixtureInstallations;
+  const ready = Promise.all(seed.map((record) => store.installations.create(record)))
+    .then(() => (options.fixtures === "empty" ? undefined : seedApiKeys(store)))
+    .then(() => (options.fixtures === "empty" ? undefined : seedOAuthFixtures(store, plugboard)))
+    .then(() => (options.fixtures === "empty" ? undefined : seedWebhooks(store, plugboard)))
+    .then(() => undefined);
+  return {
+    plugboard,
+    store,
+    ready,
+    github,
+    handler: async (request) => {
+      await ready;
+      return plugboard.handler(request);
+    },
+  };
+}

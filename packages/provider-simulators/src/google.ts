@@ -1,0 +1,207 @@
+import { type HttpHandler, HttpResponse, http } from "msw";
+import { s256 } from "./pkce";
+
+export interface GoogleSimulationOptions {
+  clientId?: string;
+  clientSecret?: string;
+  /** The Google account that consents (userinfo's `email`). */
+  email?: string;
+  name?: string;
+  /** Seconds an access token lives; Google's are 3599. */
+  expiresIn?: number;
+  /** The clock tokens expire by; default `Date.now` (pass the server's fake clock). */
+  now?: () => number;
+}
+
+interface Grant {
+  id: number;
+  scope: string;
+  revoked: boolean;
+}
+
+const tokenEndpoint = "https://oauth2.googleapis.com/token";
+
+/** Google answers with the full URL for the OpenID shorthand scopes. */
+const scopeNames: Record<string, string> = {
+  email: "https://www.googleapis.com/auth/userinfo.email",
+  profile: "https://www.googleapis.com/auth/userinfo.profile",
+};
+
+const oauthError = (status: number, error: string, description: string) =>
+  HttpResponse.json({ error, error_description: description }, { status });
+
+/**
+ * Google's OAuth 2.0 for web server apps: the token endpoint (authorization_code with PKCE,
+ * refresh_token), revocation, and OpenID Connect userinfo. `approve()` plays the user consenting
+ * on accounts.google.com: the callback URL with a one-time code bound to the redirect URI and the
+ * PKCE challenge. A refresh token is issued only for `access_type=offline`, as Google does.
+ */
+export function createGoogleSimulation(options: GoogleSimulationOptions = {}) {
+  const clientId = options.clientId ?? "123456789012-plugboard.apps.googleusercontent.com";
+  const clientSecret = options.clientSecret ?? "GOCSPX-test-client-secret";
+  const email = options.email ?? "ada@acme.example";
+  const expiresIn = options.expiresIn ?? 3599;
+  const now = options.now ?? Date.now;
+  const codes = new Map<
+    string,
+    { redirectUri: string; challenge: string | null; scope: string; offline: boolean }
+  >();
+  const accessTokens = new Map<string, { grant: Grant; expiresAt: number }>();
+  const refreshTokens = new Map<string, Grant>();
+  let counter = 0;
+
+  const state = {
+    clientId,
+    clientSecret,
+    email,
+    /** Tokens sent to the revocation endpoint and accepted. */
+    revoked: [] as string[],
+    /** Successful refresh_token grants. */
+    refreshes: 0,
+    /** Every token endpoint request body, as sent. */
+    tokenRequests: [] as URLSearchParams[],
+    /** Access tokens issued so far, newest last. */
+    issued: [] as string[],
+    /** Refresh tokens issued so far, newest last. */
+    issuedRefreshTokens: [] as string[],
+    approve(authorizeUrl: string): string {
+      const url = new URL(authorizeUrl);
+      const redirectUri = url.searchParams.get("redirect_uri") ?? "";
+      const code = `4/0sim${++counter}`;
+      codes.set(code, {
+        redirectUri,
+        challenge:
+          url.searchParams.get("code_challenge_method") === "S256"
+            ? url.searchParams.get("code_challenge")
+            : null,
+        scope: (url.searchParams.get("scope") ?? "")
+          .split(" ")
+          .filter(Boolean)
+          .map((scope) => scopeNames[scope] ?? scope)
+          .join(" "),
+        offline: url.searchParams.get("access_type") === "offline",
+      });
+      const callback = new URL(redirectUri);
+      callback.searchParams.set("state", url.searchParams.get("state") ?? "");
+      callback.searchParams.set("code", code);
+      callback.searchParams.set("scope", codes.get(code)?.scope ?? "");
+      return callback.toString();
+    },
+    deny(authorizeUrl: string): string {
+      const url = new URL(authorizeUrl);
+      const callback = new URL(url.searchParams.get("redirect_uri") ?? "");
+      callback.searchParams.set("error", "access_denied");
+      callback.searchParams.set("state", url.searchParams.get("state") ?? "");
+      return callback.toString();
+    },
+    /** Whether an access token is currently accepted by Google's APIs. */
+    accepts(token: string): boolean {
+      const entry = accessTokens.get(token);
+      return entry !== undefined && !entry.grant.revoked && entry.expiresAt > now();
+    },
+    handlers: [] as HttpHandler[],
+  };
+
+  function issueAccessToken(grant: Grant) {
+    const accessToken = `ya29.sim${++counter}`;
+    accessTokens.set(accessToken, { grant, expiresAt: now() + expiresIn * 1000 });
+    state.issued.push(accessToken);
+    return {
+      access_token: accessToken,
+      expires_in: expiresIn,
+      scope: grant.scope,
+      token_type: "Bearer",
+    };
+  }
+
+  /** Google takes the client's credentials as HTTP Basic or as form fields. */
+  function clientRefused(request: Request, form: URLSearchParams) {
+    const basic = request.headers.get("authorization")?.match(/^Basic (.+)$/)?.[1];
+    const [id, secret] = basic
+      ? atob(basic).split(":").map(decodeURIComponent)
+      : [form.get("client_id"), form.get("client_secret")];
+    if (id !== clientId)
+      return oauthError(401, "invalid_client", "The OAuth client was not found.");
+    if (secret !== clientSecret) return oauthError(401, "invalid_client", "Unauthorized");
+    return null;
+  }
+
+  state.handlers = [
+    http.post(tokenEndpoint, async ({ request }) => {
+      const form = new URLSearchParams(await request.text());
+      state.tokenRequests.push(form);
+      const refused = clientRefused(request, form);
+      if (refused) return refused;
+      const grantType = form.get("grant_type");
+      if (grantType === "refresh_token") {
+        const grant = refreshTokens.get(form.get("refresh_token") ?? "");
+        if (!grant || grant.revoked) {
+          return oauthError(400, "invalid_grant", "Token has been expired or revoked.");
+        }
+        state.refreshes += 1;
+        // Google keeps the refresh token: the answer carries no new one.
+        return HttpResponse.json(issueAccessToken(grant));
+      }
+      if (grantType !== "authorization_code") {
+        return oauthError(400, "unsupported_grant_type", `Invalid grant_type: ${grantType ?? ""}`);
+      }
+      const code = form.get("code") ?? "";
+      const pending = codes.get(code);
+      codes.delete(code);
+      if (!pending) return oauthError(400, "invalid_grant", "Malformed auth code.");
+      if (pending.redirectUri !== form.get("redirect_uri")) {
+        return oauthError(400, "redirect_uri_mismatch", "Bad Request");
+      }
+      if (pending.challenge !== null) {
+        const verifier = form.get("code_verifier");
+        if (!verifier) return oauthError(400, "invalid_grant", "Missing code verifier.");
+        if ((await s256(verifier)) !== pending.challenge) {
+          return oauthError(400, "invalid_grant", "Invalid code verifier.");
+        }
+      }
+      const grant: Grant = { id: ++counter, scope: pending.scope, revoked: false };
+      const tokens: Record<string, unknown> = issueAccessToken(grant);
+      if (pending.offline) {
+        const refreshToken = `1//0sim-refresh-${grant.id}`;
+        refreshTokens.set(refreshToken, grant);
+        state.issuedRefreshTokens.push(refreshToken);
+        tokens.refresh_token = refreshToken;
+        tokens.refresh_token_expires_in = 604_799;
+      }
+      if (grant.scope.split(" ").includes("openid")) {
+        tokens.id_token = `eyJhbGciOiJSUzI1NiJ9.sim${grant.id}.signature`;
+      }
+      return HttpResponse.json(tokens);
+    }),
+    http.post("https://oauth2.googleapis.com/revoke", async ({ request }) => {
+      const form = new URLSearchParams(await request.text());
+      const token = form.get("token") ?? new URL(request.url).searchParams.get("token") ?? "";
+      const grant = refreshTokens.get(token) ?? accessTokens.get(token)?.grant;
+      if (!grant || grant.revoked) {
+        return oauthError(400, "invalid_token", "Token expired or revoked");
+      }
+      // Revoking either token of a grant revokes the whole grant.
+      grant.revoked = true;
+      state.revoked.push(token);
+      return HttpResponse.json({});
+    }),
+    http.get("https://openidconnect.googleapis.com/v1/userinfo", ({ request }) => {
+      const token = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
+      if (!state.accepts(token)) {
+        return HttpResponse.json(
+          { error: "invalid_request", error_description: "Invalid Credentials" },
+          { status: 401, headers: { "www-authenticate": 'Bearer error="invalid_token"' } },
+        );
+      }
+      return HttpResponse.json({
+        sub: "110169484474386276334",
+        name: options.name ?? "Ada Lovelace",
+        email,
+        email_verified: true,
+      });
+    }),
+  ];
+  return state;
+}
+
+export type GoogleSimulation = ReturnType<typeof createGoogleSimulation>;

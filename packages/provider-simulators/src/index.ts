@@ -1,0 +1,3 @@
+export * from "./github";
+export * from "./google";
+export * from "./slack";

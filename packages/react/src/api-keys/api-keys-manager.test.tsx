@@ -1,0 +1,404 @@
+import {
+  fixtureIdentities,
+  plugboardErrorHandlers,
+  plugboardHandlers,
+  plugboardLoadingHandlers,
+} from "@plugboard/mocks";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { renderWithPlugboard } from "../test/render";
+import { server } from "../test/server";
+import { ApiKeysManager } from "./api-keys-manager";
+
+async function table() {
+  return screen.findByRole("table", { name: "API keys" });
+}
+
+function row(name: RegExp) {
+  return screen.getByRole("row", { name });
+}
+
+describe("ApiKeysManager", () => {
+  it("lists keys with prefix, scopes, project, status, and flags the one expiring soon", async () => {
+    server.use(...plugboardHandlers());
+    renderWithPlugboard(<ApiKeysManager projects={[{ id: "prj_web", name: "Website" }]} />);
+
+    const list = await table();
+    expect(within(list).getAllByRole("row")).toHaveLength(4);
+    const ci = row(/CI deploy/);
+    expect(within(ci).getByText("sk_test_7fQa…")).toBeInTheDocument();
+    expect(within(ci).getByText("issues:write")).toBeInTheDocument();
+    expect(within(ci).getByText("Active")).toBeInTheDocument();
+    expect(within(ci).getByText("All projects")).toBeInTheDocument();
+
+    const zapier = row(/Zapier/);
+    expect(within(zapier).getByText("Website")).toBeInTheDocument();
+    expect(within(zapier).getByText("Expires soon")).toBeInTheDocument();
+    expect(within(ci).queryByText("Expires soon")).not.toBeInTheDocument();
+
+    const old = row(/Old import script/);
+    expect(within(old).getByText("Revoked")).toBeInTheDocument();
+    expect(within(old).getByText("Full access")).toBeInTheDocument();
+    expect(within(old).queryByRole("button", { name: /Rotate/ })).not.toBeInTheDocument();
+    expect(within(old).queryByRole("button", { name: /Revoke/ })).not.toBeInTheDocument();
+  });
+
+  it("creates a key and shows its secret once, with a working copy button", async () => {
+    server.use(...plugboardHandlers());
+    const user = userEvent.setup(); // installs a clipboard stub on navigator
+    renderWithPlugboard(<ApiKeysManager />);
+    await table();
+
+    await user.click(screen.getByRole("button", { name: "Create API key" }));
+    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    await user.type(within(dialog).getByLabelText("Name"), "Nightly export");
+    const issues = within(dialog).getByRole("group", { name: "Issues" });
+    await user.click(within(issues).getByRole("checkbox", { name: "Read issues" }));
+    await user.click(
+      within(within(dialog).getByRole("group", { name: "Search" })).getByRole("checkbox", {
+        name: "Run searches",
+      }),
+    );
+    await user.selectOptions(within(dialog).getByLabelText("Expires"), "Never");
+    await user.type(within(dialog).getByLabelText("Requests per minute"), "120");
+    await user.click(within(dialog).getByRole("button", { name: "Create key" }));
+
+    const secretDialog = await screen.findByRole("dialog", { name: "Copy your API key" });
+    expect(within(secretDialog).getByText(/only time the key is shown/)).toBeInTheDocument();
+    const input = within(secretDialog).getByLabelText("API key") as HTMLInputElement;
+    expect(input.value).toMatch(/^sk_test_[0-9A-Za-z]{30}$/);
+    const secret = input.value;
+    await user.click(within(secretDialog).getByRole("button", { name: "Copy" }));
+    expect(await navigator.clipboard.readText()).toBe(secret);
+    expect(within(secretDialog).getByRole("button", { name: "Copied" })).toBeInTheDocument();
+    await user.click(within(secretDialog).getByRole("button", { name: "Done" }));
+
+    await waitFor(() => expect(row(/Nightly export/)).toBeInTheDocument());
+    const created = row(/Nightly export/);
+    expect(within(created).getByText("issues:read")).toBeInTheDocument();
+    expect(within(created).getByText("search:read")).toBeInTheDocument();
+    // Never used, never expires.
+    expect(within(created).getAllByText("Never", { selector: "td" })).toHaveLength(2);
+    expect(document.body.textContent).not.toContain(secret);
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+
+  it("shows the server's field error when no scope is picked, keeping the dialog open", async () => {
+    server.use(...plugboardHandlers());
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager />);
+    await table();
+    await user.click(screen.getByRole("button", { name: "Create API key" }));
+    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    await user.type(within(dialog).getByLabelText("Name"), "No scopes");
+    await user.click(within(dialog).getByRole("button", { name: "Create key" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("invalid fields");
+    expect(within(dialog).getByText("Pick at least one scope")).toBeInTheDocument();
+  });
+
+  it("lets a member grant only what members may, and shows only their own keys", async () => {
+    server.use(...plugboardHandlers({ identity: fixtureIdentities.member }));
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager />);
+    const list = await table();
+    expect(within(list).getAllByRole("row")).toHaveLength(2);
+    expect(row(/Zapier/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Create API key" }));
+    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    expect(within(dialog).getByRole("checkbox", { name: /Delete issues/ })).toBeDisabled();
+    expect(
+      within(dialog).getByRole("checkbox", { name: /Create and edit projects/ }),
+    ).toBeDisabled();
+    expect(within(dialog).getByRole("checkbox", { name: "Create and edit issues" })).toBeEnabled();
+  });
+
+  it("rotates with the chosen grace period and shows the new secret", async () => {
+    server.use(...plugboardHandlers());
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager />);
+    await table();
+
+    await user.click(within(row(/CI deploy/)).getByRole("button", { name: "Rotate CI deploy" }));
+    const dialog = await screen.findByRole("dialog", { name: "Rotate CI deploy?" });
+    expect(within(dialog).getByRole("radio", { name: "For 24 hours" })).toBeChecked();
+    await user.click(within(dialog).getByRole("radio", { name: "Revoke it now" }));
+    await user.click(within(dialog).getByRole("button", { name: "Rotate key" }));
+
+    const secretDialog = await screen.findByRole("dialog", { name: "Copy your API key" });
+    expect((within(secretDialog).getByLabelText("API key") as HTMLInputElement).value).toMatch(
+      /^sk_test_/,
+    );
+    await user.click(within(secretDialog).getByRole("button", { name: "Done" }));
+    await waitFor(() => expect(screen.getAllByRole("row", { name: /CI deploy/ })).toHaveLength(2));
+    const [fresh, old] = screen.getAllByRole("row", { name: /CI deploy/ });
+    expect(within(fresh as HTMLElement).getByText("Active")).toBeInTheDocument();
+    expect(within(old as HTMLElement).getByText("Revoked")).toBeInTheDocument();
+  });
+
+  it("revokes after confirmation", async () => {
+    server.use(...plugboardHandlers());
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager />);
+    await table();
+
+    await user.click(within(row(/Zapier/)).getByRole("button", { name: "Revoke Zapier" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Revoke Zapier?" });
+    await user.click(within(dialog).getByRole("button", { name: "Revoke key" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    await waitFor(() => expect(within(row(/Zapier/)).getByText("Revoked")).toBeInTheDocument());
+  });
+
+  it("shows usage with a chart, status codes and top endpoints", async () => {
+    server.use(...plugboardHandlers());
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager />);
+    await table();
+
+    await user.click(within(row(/CI deploy/)).getByRole("button", { name: "Usage of CI deploy" }));
+    const dialog = await screen.findByRole("dialog", { name: "Usage of CI deploy" });
+    const chart = await within(dialog).findByRole("img", {
+      name: /Requests over time: \d+ requests, \d+ errors/,
+    });
+    expect(chart.querySelectorAll("rect").length).toBeGreaterThan(20);
+    expect(within(dialog).getByRole("table", { name: "Status codes" })).toHaveTextContent("429");
+    expect(within(dialog).getByRole("table", { name: "Top endpoints" })).toHaveTextContent(
+      "/v1/issues",
+    );
+
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+  });
+
+  it("renames a key, refusing a blank name before anything is sent", async () => {
+    server.use(...plugboardHandlers());
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager />);
+    await table();
+
+    const patches: string[] = [];
+    server.events.on("request:start", ({ request }) => {
+      if (request.method === "PATCH") patches.push(new URL(request.url).pathname);
+    });
+    await user.click(within(row(/CI deploy/)).getByRole("button", { name: "Rename CI deploy" }));
+    const dialog = await screen.findByRole("dialog", { name: "Rename CI deploy" });
+    const name = within(dialog).getByLabelText("Name");
+    expect(name).toHaveValue("CI deploy");
+    await user.clear(name);
+    await user.type(name, "   ");
+    await user.click(within(dialog).getByRole("button", { name: "Save name" }));
+    expect(name).toHaveAttribute("aria-invalid", "true");
+    expect(within(dialog).getByText("Give the key a name")).toBeInTheDocument();
+    expect(patches).toEqual([]);
+
+    await user.clear(name);
+    await user.type(name, "  Release pipeline ");
+    await user.click(within(dialog).getByRole("button", { name: "Save name" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    await waitFor(() => expect(row(/Release pipeline/)).toBeInTheDocument());
+    expect(screen.queryByRole("row", { name: /CI deploy/ })).not.toBeInTheDocument();
+    expect(within(row(/Release pipeline/)).getByText("sk_test_7fQa…")).toBeInTheDocument();
+    expect(patches).toEqual(["/api/plugboard/api-keys/key_fixture_ci"]);
+    server.events.removeAllListeners();
+  });
+
+  it("switches a key off and on, showing it disabled in the table", async () => {
+    server.use(...plugboardHandlers());
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager />);
+    await table();
+
+    const toggle = within(row(/CI deploy/)).getByRole("switch", { name: "CI deploy enabled" });
+    expect(toggle).toBeChecked();
+    expect(toggle).toHaveAttribute("data-state", "checked");
+    await user.click(toggle);
+    await waitFor(() => expect(within(row(/CI deploy/)).getByText("Disabled")).toBeInTheDocument());
+    const off = within(row(/CI deploy/)).getByRole("switch", { name: "CI deploy enabled" });
+    expect(off).not.toBeChecked();
+    expect(off).toHaveAttribute("data-state", "unchecked");
+    expect(row(/CI deploy/)).toHaveAttribute("data-status", "disabled");
+
+    await user.click(off);
+    await waitFor(() => expect(within(row(/CI deploy/)).getByText("Active")).toBeInTheDocument());
+    expect(within(row(/CI deploy/)).getByRole("switch")).toBeChecked();
+    // A revoked key cannot come back: no switch.
+    expect(within(row(/Old import script/)).queryByRole("switch")).not.toBeInTheDocument();
+  });
+
+  it("lets a member rename and switch their own key", async () => {
+    server.use(...plugboardHandlers({ identity: fixtureIdentities.member }));
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager />);
+    await table();
+    const toggle = within(row(/Zapier/)).getByRole("switch", { name: "Zapier enabled" });
+    expect(toggle).not.toHaveAttribute("aria-disabled");
+    await user.click(toggle);
+    await waitFor(() => expect(within(row(/Zapier/)).getByText("Disabled")).toBeInTheDocument());
+    expect(within(row(/Zapier/)).getByRole("button", { name: "Rename Zapier" })).toBeEnabled();
+  });
+
+  it("is read-only when the host says so: controls explain themselves and change nothing", async () => {
+    server.use(...plugboardHandlers());
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager readOnly />);
+    await table();
+    expect(screen.getByRole("region", { name: "API keys" })).toHaveAttribute("data-readonly");
+    expect(screen.getByText("Read-only")).toBeInTheDocument();
+
+    const toggle = within(row(/CI deploy/)).getByRole("switch", { name: "CI deploy enabled" });
+    expect(toggle).toHaveAttribute("aria-disabled", "true");
+    await user.click(toggle);
+    await user.click(within(row(/CI deploy/)).getByRole("button", { name: "Rename CI deploy" }));
+    await user.click(screen.getByRole("button", { name: "Create API key" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(toggle).toBeChecked();
+    expect(within(row(/CI deploy/)).getByText("Active")).toBeInTheDocument();
+
+    await user.keyboard("{Escape}");
+    for (let i = 0; i < 20 && document.activeElement !== toggle; i++) await user.tab();
+    expect(toggle).toHaveFocus();
+    expect(await screen.findByRole("tooltip")).toHaveTextContent(
+      "Only the key's creator or an admin can change it.",
+    );
+    // Usage is reading, so it stays available.
+    expect(
+      within(row(/CI deploy/)).getByRole("button", { name: "Usage of CI deploy" }),
+    ).toBeEnabled();
+  });
+
+  it("offers per-resource and full access, a wildcard superseding its single scopes", async () => {
+    server.use(...plugboardHandlers());
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager />);
+    await table();
+    await user.click(screen.getByRole("button", { name: "Create API key" }));
+    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    await user.type(within(dialog).getByLabelText("Name"), "Issue bot");
+    const issues = within(dialog).getByRole("group", { name: "Issues" });
+    const selection = within(dialog).getByRole("status");
+    expect(selection).toHaveTextContent("Selected scopes: none yet");
+
+    await user.click(within(issues).getByRole("checkbox", { name: "Read issues" }));
+    await user.click(within(issues).getByRole("checkbox", { name: /Full access to issues/ }));
+    for (const name of ["Read issues", "Create and edit issues", "Delete issues"]) {
+      const box = within(issues).getByRole("checkbox", { name: new RegExp(name) });
+      expect(box).toBeChecked();
+      expect(box).toBeDisabled();
+    }
+    expect(within(issues).getAllByText("Included in issues:*")).toHaveLength(3);
+    await user.click(
+      within(within(dialog).getByRole("group", { name: "Search" })).getByRole("checkbox", {
+        name: "Run searches",
+      }),
+    );
+    expect(selection).toHaveTextContent("Selected scopes: issues:*, search:read");
+
+    const everything = within(dialog).getByRole("checkbox", { name: /^Full access \*/ });
+    await user.click(everything);
+    expect(selection).toHaveTextContent("Selected scopes: *");
+    expect(within(issues).getByRole("checkbox", { name: /Full access to issues/ })).toBeDisabled();
+    await user.click(everything);
+    // Unticking full access brings back what was picked under it.
+    expect(selection).toHaveTextContent("Selected scopes: issues:*, search:read");
+
+    await user.click(within(dialog).getByRole("button", { name: "Create key" }));
+    const secretDialog = await screen.findByRole("dialog", { name: "Copy your API key" });
+    await user.click(within(secretDialog).getByRole("button", { name: "Done" }));
+    await waitFor(() => expect(row(/Issue bot/)).toBeInTheDocument());
+    const scopes = within(row(/Issue bot/)).getByRole("list", { name: "2 scopes" });
+    expect(
+      within(scopes)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["issues:*", "search:read"]);
+  });
+
+  it("creates a full-access key, shown as Full access in the table", async () => {
+    server.use(...plugboardHandlers());
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager />);
+    await table();
+    await user.click(screen.getByRole("button", { name: "Create API key" }));
+    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    await user.type(within(dialog).getByLabelText("Name"), "Migration");
+    await user.click(within(dialog).getByRole("checkbox", { name: /^Full access \*/ }));
+    await user.click(within(dialog).getByRole("button", { name: "Create key" }));
+    const secretDialog = await screen.findByRole("dialog", { name: "Copy your API key" });
+    await user.click(within(secretDialog).getByRole("button", { name: "Done" }));
+    await waitFor(() => expect(row(/Migration/)).toBeInTheDocument());
+    expect(within(row(/Migration/)).getByRole("list", { name: "1 scope" })).toHaveTextContent(
+      "Full access",
+    );
+  });
+
+  it("disables the wildcards a member may not grant and allows the ones they hold in full", async () => {
+    server.use(...plugboardHandlers({ identity: fixtureIdentities.member }));
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager />);
+    await table();
+    await user.click(screen.getByRole("button", { name: "Create API key" }));
+    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    expect(within(dialog).getByRole("checkbox", { name: /^Full access \*/ })).toBeDisabled();
+    expect(within(dialog).getByRole("checkbox", { name: /Full access to issues/ })).toBeDisabled();
+    expect(
+      within(dialog).getByRole("checkbox", { name: /Full access to projects/ }),
+    ).toBeDisabled();
+    const comments = within(dialog).getByRole("checkbox", { name: /Full access to comments/ });
+    expect(comments).toBeEnabled();
+    await user.click(comments);
+    expect(within(dialog).getByRole("status")).toHaveTextContent("Selected scopes: comments:*");
+  });
+
+  it("says when there are no keys, and marks itself busy while loading", async () => {
+    server.use(...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<ApiKeysManager />);
+    expect(screen.getByRole("region", { name: "Loading API keys" })).toHaveAttribute(
+      "aria-busy",
+      "true",
+    );
+    expect(await screen.findByText("No API keys yet.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Create API key" })).toBeInTheDocument();
+  });
+
+  it("stays busy while the request hangs", () => {
+    server.use(...plugboardLoadingHandlers());
+    renderWithPlugboard(<ApiKeysManager />);
+    expect(screen.getByRole("region", { name: "Loading API keys" })).toHaveAttribute(
+      "data-state",
+      "loading",
+    );
+  });
+
+  it("explains a permission denial instead of offering a retry", async () => {
+    server.use(...plugboardErrorHandlers("forbidden"));
+    renderWithPlugboard(<ApiKeysManager />);
+    expect(await screen.findByRole("alert")).toHaveTextContent("permission to manage API keys");
+    expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Create API key" })).not.toBeInTheDocument();
+  });
+
+  it("shows a server error and recovers on retry", async () => {
+    server.use(...plugboardErrorHandlers("internal_error"));
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager />);
+    expect(await screen.findByRole("alert")).toHaveTextContent("Could not load API keys");
+    server.resetHandlers(...plugboardHandlers());
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await table()).toBeInTheDocument();
+  });
+
+  it("puts host class names on its parts and the theme root on the section", async () => {
+    server.use(...plugboardHandlers());
+    renderWithPlugboard(
+      <ApiKeysManager
+        className="host-keys"
+        classNames={{ table: "host-table", row: "host-row" }}
+      />,
+    );
+    const list = await table();
+    expect(list).toHaveClass("host-table");
+    expect(screen.getByRole("region", { name: "API keys" })).toHaveClass("pb-root", "host-keys");
+    expect(row(/CI deploy/)).toHaveClass("host-row");
+  });
+});

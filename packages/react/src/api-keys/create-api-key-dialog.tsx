@@ -1,0 +1,352 @@
+import {
+  type ApiKeyScope,
+  apiKeyScopes,
+  type CreateApiKeyInput,
+  type CreatedApiKey,
+  hasScopes,
+  isPlugboardError,
+} from "@plugboard/core";
+import * as Dialog from "@radix-ui/react-dialog";
+import { type FormEvent, useId, useState } from "react";
+import { useStrings } from "../provider/plugboard-provider";
+import { cx } from "../provider/root-props";
+import { useApiKeyMutations } from "./use-api-keys";
+
+export interface ApiKeyProject {
+  id: string;
+  name: string;
+}
+
+export interface CreateApiKeyDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Receives the new key, whose secret must be shown once. */
+  onCreated: (created: CreatedApiKey) => void;
+  /** What the caller may grant (from the list response); the rest is shown disabled. */
+  grantableScopes: readonly ApiKeyScope[];
+  /** The host's projects, for a picker; without them the project is typed as an id. */
+  projects?: readonly ApiKeyProject[];
+  className?: string;
+}
+
+const expiryPresets = ["7", "30", "90", "365", "never"] as const;
+type ExpiryPreset = (typeof expiryPresets)[number];
+
+const groups = [...new Set(apiKeyScopes.map((entry) => entry.resource))].map((resource) => ({
+  resource,
+  wildcard: `${resource}:*` as ApiKeyScope,
+  scopes: apiKeyScopes.filter((entry) => entry.resource === resource),
+}));
+
+/**
+ * What the key will carry: `*` alone, or each resource's wildcard instead of its single scopes.
+ * The picks under a wildcard are kept in the form, so unticking it brings them back.
+ */
+function effectiveScopes(picked: readonly ApiKeyScope[]): ApiKeyScope[] {
+  if (picked.includes("*")) return ["*"];
+  return groups.flatMap((group) =>
+    picked.includes(group.wildcard)
+      ? [group.wildcard]
+      : group.scopes.map((entry) => entry.scope).filter((scope) => picked.includes(scope)),
+  );
+}
+
+/** The create form: name, scopes grouped by resource, project, expiry preset and rate limit. */
+export function CreateApiKeyDialog({
+  open,
+  onOpenChange,
+  onCreated,
+  grantableScopes,
+  projects,
+  className,
+}: CreateApiKeyDialogProps) {
+  const strings = useStrings();
+  const { create } = useApiKeyMutations();
+  const ids = { name: useId(), project: useId(), expiry: useId(), rateLimit: useId() };
+  const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<ApiKeyScope[]>([]);
+  const [projectId, setProjectId] = useState("");
+  const [expiry, setExpiry] = useState<ExpiryPreset>("90");
+  const [rateLimit, setRateLimit] = useState("");
+  const pending = create.isPending;
+  const error = create.error;
+  const fieldError = (path: string) =>
+    isPlugboardError(error) ? error.fieldError(path) : undefined;
+
+  function reset() {
+    setName("");
+    setScopes([]);
+    setProjectId("");
+    setExpiry("90");
+    setRateLimit("");
+    create.reset();
+  }
+
+  function toggle(scope: ApiKeyScope, on: boolean) {
+    setScopes((current) => (on ? [...current, scope] : current.filter((item) => item !== scope)));
+  }
+
+  const selected = effectiveScopes(scopes);
+  const full = selected.includes("*");
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input: CreateApiKeyInput = {
+      name,
+      scopes: selected,
+      projectId: projectId.trim() || null,
+      expiresAt:
+        expiry === "never"
+          ? null
+          : new Date(Date.now() + Number(expiry) * 86_400_000).toISOString(),
+      ...(rateLimit.trim() === "" ? {} : { rateLimitPerMinute: Number(rateLimit) }),
+    };
+    create.mutate(input, {
+      onSuccess: (created) => {
+        reset();
+        onOpenChange(false);
+        onCreated(created);
+      },
+    });
+  }
+
+  return (
+    <Dialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (pending) return;
+        if (!next) reset();
+        onOpenChange(next);
+      }}
+    >
+      <Dialog.Portal>
+        <Dialog.Overlay className="pb-root pb-dialog__overlay" />
+        <Dialog.Content
+          className={cx("pb-root pb-dialog pb-api-key-dialog pb-api-key-dialog--wide", className)}
+          aria-describedby={undefined}
+        >
+          <Dialog.Title className="pb-dialog__title">{strings.apiKeyCreateTitle}</Dialog.Title>
+          <form onSubmit={submit} noValidate>
+            <fieldset className="pb-api-key-dialog__fieldset" disabled={pending}>
+              <div className="pb-api-key-dialog__field">
+                <label className="pb-api-key-dialog__label" htmlFor={ids.name}>
+                  {strings.apiKeyName}
+                </label>
+                <input
+                  id={ids.name}
+                  className="pb-input"
+                  value={name}
+                  required
+                  maxLength={100}
+                  aria-invalid={fieldError("name") ? true : undefined}
+                  aria-describedby={`${ids.name}-hint`}
+                  onChange={(event) => setName(event.target.value)}
+                />
+                <p id={`${ids.name}-hint`} className="pb-api-key-dialog__hint">
+                  {fieldError("name") ?? strings.apiKeyNameHint}
+                </p>
+              </div>
+
+              <fieldset className="pb-api-key-dialog__scopes">
+                <legend className="pb-api-key-dialog__label">{strings.apiKeyScopes}</legend>
+                <p className="pb-api-key-dialog__hint">
+                  {fieldError("scopes") ?? strings.apiKeyScopesHint}
+                </p>
+                <ScopeChoice
+                  scope="*"
+                  label={strings.apiKeyAllScopes}
+                  checked={full}
+                  grantable={grantableScopes}
+                  onToggle={toggle}
+                />
+                <p className="pb-api-key-dialog__hint">{strings.apiKeyFullAccessHint}</p>
+                <div className="pb-api-key-dialog__scope-groups">
+                  {groups.map((group) => {
+                    const resource = strings.apiKeyResources[group.resource] ?? group.resource;
+                    const wild = full || selected.includes(group.wildcard);
+                    return (
+                      <fieldset key={group.resource} className="pb-api-key-dialog__scope-group">
+                        <legend>{resource}</legend>
+                        <ScopeChoice
+                          scope={group.wildcard}
+                          label={strings.apiKeyResourceAll(resource)}
+                          checked={wild}
+                          includedIn={full ? "*" : null}
+                          grantable={grantableScopes}
+                          onToggle={toggle}
+                        />
+                        {group.scopes.map((entry) => (
+                          <ScopeChoice
+                            key={entry.scope}
+                            scope={entry.scope}
+                            label={entry.description}
+                            checked={wild || selected.includes(entry.scope)}
+                            includedIn={full ? "*" : wild ? group.wildcard : null}
+                            grantable={grantableScopes}
+                            onToggle={toggle}
+                          />
+                        ))}
+                      </fieldset>
+                    );
+                  })}
+                </div>
+                <p role="status" className="pb-api-key-dialog__selection">
+                  {strings.apiKeySelection}{" "}
+                  {selected.length === 0
+                    ? strings.apiKeySelectionNone
+                    : selected.map((scope, index) => (
+                        <span key={scope}>
+                          {index > 0 && ", "}
+                          <code>{scope}</code>
+                        </span>
+                      ))}
+                </p>
+              </fieldset>
+
+              <div className="pb-api-key-dialog__row">
+                <div className="pb-api-key-dialog__field">
+                  <label className="pb-api-key-dialog__label" htmlFor={ids.project}>
+                    {projects ? strings.apiKeyProject : strings.apiKeyProjectId}
+                  </label>
+                  {projects ? (
+                    <select
+                      id={ids.project}
+                      className="pb-input"
+                      value={projectId}
+                      onChange={(event) => setProjectId(event.target.value)}
+                    >
+                      <option value="">{strings.apiKeyAllProjects}</option>
+                      {projects.map((project) => (
+                        <option key={project.id} value={project.id}>
+                          {project.name}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <input
+                      id={ids.project}
+                      className="pb-input"
+                      value={projectId}
+                      aria-describedby={`${ids.project}-hint`}
+                      onChange={(event) => setProjectId(event.target.value)}
+                    />
+                  )}
+                  <p id={`${ids.project}-hint`} className="pb-api-key-dialog__hint">
+                    {fieldError("projectId") ?? strings.apiKeyProjectHint}
+                  </p>
+                </div>
+                <div className="pb-api-key-dialog__field">
+                  <label className="pb-api-key-dialog__label" htmlFor={ids.expiry}>
+                    {strings.apiKeyExpiry}
+                  </label>
+                  <select
+                    id={ids.expiry}
+                    className="pb-input"
+                    value={expiry}
+                    onChange={(event) => setExpiry(event.target.value as ExpiryPreset)}
+                  >
+                    {expiryPresets.map((preset) => (
+                      <option key={preset} value={preset}>
+                        {strings.apiKeyExpiryPresets[preset]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="pb-api-key-dialog__field">
+                  <label className="pb-api-key-dialog__label" htmlFor={ids.rateLimit}>
+                    {strings.apiKeyRateLimit}
+                  </label>
+                  <input
+                    id={ids.rateLimit}
+                    className="pb-input"
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={100_000}
+                    value={rateLimit}
+                    aria-describedby={`${ids.rateLimit}-hint`}
+                    onChange={(event) => setRateLimit(event.target.value)}
+                  />
+                  <p id={`${ids.rateLimit}-hint`} className="pb-api-key-dialog__hint">
+                    {fieldError("rateLimitPerMinute") ?? strings.apiKeyRateLimitHint}
+                  </p>
+                </div>
+              </div>
+            </fieldset>
+            {error && (
+              <p role="alert" className="pb-error">
+                {error.message}
+              </p>
+            )}
+            <div className="pb-dialog__actions">
+              <Dialog.Close className="pb-button" type="button" disabled={pending}>
+                {strings.cancel}
+              </Dialog.Close>
+              <button
+                type="submit"
+                className="pb-button pb-button--primary"
+                disabled={pending}
+                aria-busy={pending || undefined}
+              >
+                {pending ? strings.apiKeyCreating : strings.apiKeyCreateSubmit}
+              </button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+interface ScopeChoiceProps {
+  scope: ApiKeyScope;
+  label: string;
+  checked: boolean;
+  /** The wildcard that already grants this scope: the box shows ticked and cannot be changed. */
+  includedIn?: string | null;
+  grantable: readonly ApiKeyScope[];
+  onToggle: (scope: ApiKeyScope, on: boolean) => void;
+}
+
+function ScopeChoice({
+  scope,
+  label,
+  checked,
+  includedIn = null,
+  grantable,
+  onToggle,
+}: ScopeChoiceProps) {
+  const strings = useStrings();
+  const allowed = hasScopes(grantable, [scope]);
+  const wildcard = scope.endsWith("*");
+  return (
+    <label
+      className={cx("pb-api-key-dialog__choice", wildcard && "pb-api-key-dialog__choice--wildcard")}
+      data-disabled={allowed && !includedIn ? undefined : "true"}
+      title={
+        !allowed
+          ? strings.apiKeyScopeNeedsAdmin
+          : includedIn
+            ? strings.apiKeyIncludedIn(includedIn)
+            : scope
+      }
+    >
+      <input
+        type="checkbox"
+        value={scope}
+        checked={checked}
+        disabled={!allowed || includedIn !== null}
+        onChange={(event) => onToggle(scope, event.target.checked)}
+      />
+      {label}
+      {wildcard && <code className="pb-api-key-dialog__scope-code">{scope}</code>}
+      {!allowed ? (
+        <span className="pb-api-key-dialog__badge">{strings.apiKeyScopeNeedsAdmin}</span>
+      ) : (
+        includedIn && (
+          <span className="pb-api-key-dialog__badge">{strings.apiKeyIncludedIn(includedIn)}</span>
+        )
+      )}
+    </label>
+  );
+}

@@ -1,0 +1,106 @@
+import { type ApiKey, isPlugboardError, updateApiKeySchema } from "@plugboard/core";
+import * as Dialog from "@radix-ui/react-dialog";
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { useStrings } from "../provider/plugboard-provider";
+import { cx } from "../provider/root-props";
+import { useApiKeyMutations } from "./use-api-keys";
+
+export interface RenameApiKeyDialogProps {
+  /** The key to rename; `null` closes the dialog. */
+  apiKey: ApiKey | null;
+  onClose: () => void;
+  className?: string;
+}
+
+/** Renames a key; the name is checked with the server's own rule before it is sent. */
+export function RenameApiKeyDialog({ apiKey, onClose, className }: RenameApiKeyDialogProps) {
+  const strings = useStrings();
+  const { update } = useApiKeyMutations();
+  const id = useId();
+  const [name, setName] = useState("");
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const pending = update.isPending;
+  useEffect(() => {
+    if (apiKey) {
+      setName(apiKey.name);
+      setInvalid(null);
+    }
+  }, [apiKey]);
+  const close = () => {
+    update.reset();
+    onClose();
+  };
+  const serverError = isPlugboardError(update.error) ? update.error.fieldError("name") : undefined;
+  const problem = invalid ?? serverError;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!apiKey) return;
+    const parsed = updateApiKeySchema.safeParse({ name });
+    if (!parsed.success) {
+      setInvalid(parsed.error.issues[0]?.message ?? strings.apiKeyNameHint);
+      return;
+    }
+    if (parsed.data.name === apiKey.name) return close();
+    update.mutate({ id: apiKey.id, input: { name: parsed.data.name } }, { onSuccess: close });
+  }
+
+  return (
+    <Dialog.Root open={apiKey !== null} onOpenChange={(open) => !open && !pending && close()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="pb-root pb-dialog__overlay" />
+        <Dialog.Content
+          className={cx("pb-root pb-dialog pb-api-key-dialog", className)}
+          aria-describedby={undefined}
+        >
+          <Dialog.Title className="pb-dialog__title">
+            {strings.apiKeyRenameTitle(apiKey?.name ?? "")}
+          </Dialog.Title>
+          <form onSubmit={submit} noValidate>
+            <fieldset className="pb-api-key-dialog__fieldset" disabled={pending}>
+              <div className="pb-api-key-dialog__field">
+                <label className="pb-api-key-dialog__label" htmlFor={id}>
+                  {strings.apiKeyName}
+                </label>
+                <input
+                  id={id}
+                  className="pb-input"
+                  value={name}
+                  required
+                  maxLength={100}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={`${id}-hint`}
+                  onChange={(event) => {
+                    setName(event.target.value);
+                    setInvalid(null);
+                  }}
+                />
+                <p id={`${id}-hint`} className="pb-api-key-dialog__hint">
+                  {problem ?? strings.apiKeyNameHint}
+                </p>
+              </div>
+            </fieldset>
+            {update.error && !serverError && (
+              <p role="alert" className="pb-error">
+                {update.error.message}
+              </p>
+            )}
+            <div className="pb-dialog__actions">
+              <Dialog.Close className="pb-button" disabled={pending} type="button">
+                {strings.cancel}
+              </Dialog.Close>
+              <button
+                type="submit"
+                className="pb-button pb-button--primary"
+                disabled={pending}
+                aria-busy={pending || undefined}
+              >
+                {pending ? strings.apiKeyRenaming : strings.apiKeyRenameSubmit}
+              </button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

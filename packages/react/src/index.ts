@@ -1,0 +1,77 @@
+export {
+  ApiKeyUsage,
+  type ApiKeyUsagePart,
+  type ApiKeyUsageProps,
+} from "./api-keys/api-key-usage";
+export {
+  ApiKeysManager,
+  type ApiKeysManagerPart,
+  type ApiKeysManagerProps,
+} from "./api-keys/api-keys-manager";
+export { CopyApiKeyDialog, type CopyApiKeyDialogProps } from "./api-keys/copy-api-key-dialog";
+export {
+  type ApiKeyProject,
+  CreateApiKeyDialog,
+  type CreateApiKeyDialogProps,
+} from "./api-keys/create-api-key-dialog";
+export { ApiKeyEnabledSwitch, type ApiKeyEnabledSwitchProps } from "./api-keys/enabled-switch";
+export { apiKeyKeys } from "./api-keys/query-keys";
+export {
+  RenameApiKeyDialog,
+  type RenameApiKeyDialogProps,
+} from "./api-keys/rename-api-key-dialog";
+export { RevokeApiKeyDialog, type RevokeApiKeyDialogProps } from "./api-keys/revoke-api-key-dialog";
+export { RotateApiKeyDialog, type RotateApiKeyDialogProps } from "./api-keys/rotate-api-key-dialog";
+export { useApiKeyMutations, useApiKeys, useApiKeyUsage } from "./api-keys/use-api-keys";
+export {
+  LinkedRepositories,
+  type LinkedRepositoriesPart,
+  type LinkedRepositoriesProps,
+} from "./github/linked-repositories";
+export { githubKeys } from "./github/query-keys";
+export {
+  IntegrationCard,
+  type IntegrationCardPart,
+  type IntegrationCardProps,
+} from "./integrations/integration-card";
+export {
+  IntegrationGallery,
+  type IntegrationGalleryPart,
+  type IntegrationGalleryProps,
+} from "./integrations/integration-gallery";
+export { integrationKeys } from "./integrations/query-keys";
+export {
+  type IntegrationPopupError,
+  type IntegrationPopupErrorCode,
+  type IntegrationPopupOptions,
+  type IntegrationPopupState,
+  useIntegrationPopup,
+} from "./integrations/use-integration-popup";
+export { useIntegrations } from "./integrations/use-integrations";
+export {
+  createPlugboardQueryClient,
+  PlugboardProvider,
+  type PlugboardProviderProps,
+  type PlugboardTheme,
+  usePlugboard,
+  useStrings,
+} from "./provider/plugboard-provider";
+export { defaultStrings, type PlugboardStrings } from "./provider/strings";
+export { webhookKeys } from "./webhooks/query-keys";
+export {
+  useCreateWebhookEndpoint,
+  useDeleteWebhookEndpoint,
+  useRecoverWebhookMessages,
+  useResendWebhookMessage,
+  useRotateWebhookSecret,
+  useSendWebhookTest,
+  useUpdateWebhookEndpoint,
+  useWebhookAttempts,
+  useWebhookEndpoints,
+  useWebhookMessages,
+} from "./webhooks/use-webhooks";
+export {
+  WebhookManager,
+  type WebhookManagerPart,
+  type WebhookManagerProps,
+} from "./webhooks/webhook-manager";

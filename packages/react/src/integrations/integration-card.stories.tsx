@@ -1,0 +1,300 @@
+/// <reference types="msw-storybook-addon/csf3" />
+import {
+  fixtureIdentities,
+  plugboardErrorHandlers,
+  plugboardHandlers,
+  plugboardLoadingHandlers,
+} from "@plugboard/mocks";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, screen, userEvent, waitFor, within } from "storybook/test";
+import {
+  callbackMessage,
+  resettableMock,
+  stubBlockedPopup,
+  stubPopupWithFrame,
+} from "../test/story-popup";
+import { IntegrationCard } from "./integration-card";
+
+const meta = {
+  title: "Integrations/IntegrationCard",
+  component: IntegrationCard,
+  args: { provider: "github" },
+  argTypes: {
+    provider: {
+      control: "select",
+      options: ["github", "slack", "google-calendar", "pumble", "jira", "asana"],
+    },
+  },
+} satisfies Meta<typeof IntegrationCard>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** GitHub is connected for the fixture organization. */
+export const Installed: Story = {
+  args: { provider: "github" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const card = await canvas.findByRole("article", { name: "GitHub" });
+    await expect(card).toHaveAttribute("data-state", "installed");
+
+    const inCard = within(card);
+    await expect(inCard.getByRole("heading", { name: "GitHub" })).toBeVisible();
+    await expect(inCard.getByText("Installed")).toBeVisible();
+    await expect(inCard.queryByText("Not installed")).not.toBeInTheDocument();
+    await expect(inCard.getByText(/appear on the issue/)).toBeVisible();
+    await expect(inCard.getByText("Source control")).toBeVisible();
+  },
+};
+
+/** Slack is in the catalog but not connected. */
+export const Available: Story = {
+  args: { provider: "slack" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const card = await canvas.findByRole("article", { name: "Slack" });
+    await expect(card).toHaveAttribute("data-state", "available");
+
+    const inCard = within(card);
+    await expect(inCard.getByText("Not installed")).toBeVisible();
+    await expect(inCard.queryByText("Installed")).not.toBeInTheDocument();
+    await expect(inCard.getByText(/Create issues from messages/)).toBeVisible();
+    await expect(inCard.getByText("Communication")).toBeVisible();
+  },
+};
+
+/** The request never answers: the card stays a busy skeleton. */
+export const Loading: Story = {
+  parameters: { msw: { handlers: plugboardLoadingHandlers() } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const card = await canvas.findByRole("article", { name: "Loading integration" });
+    await expect(card).toHaveAttribute("aria-busy", "true");
+    await expect(card).toHaveAttribute("data-state", "loading");
+
+    // Still loading a moment later: nothing resolved the hanging request.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(canvas.queryByRole("article", { name: "GitHub" })).not.toBeInTheDocument();
+    await expect(card).toHaveAttribute("aria-busy", "true");
+  },
+};
+
+/**
+ * The server answers 500 for everything: the card explains and offers a retry. Exported as
+ * `Error` below (a `const Error` would shadow the global).
+ */
+const ErrorState: Story = {
+  parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },
+  play: async ({ canvasElement, msw }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole("alert");
+    await expect(alert).toHaveTextContent("Could not load integrations");
+    await expect(alert).toHaveTextContent("Internal error");
+
+    const retry = canvas.getByRole("button", { name: "Try again" });
+    await expect(retry).toBeEnabled();
+
+    // Clicking it asks the server again (which still fails, so the alert stays).
+    let requests = 0;
+    const countRequest = ({ request }: { request: Request }) => {
+      if (new URL(request.url).pathname.startsWith("/api/plugboard/")) requests += 1;
+    };
+    msw.events.on("request:start", countRequest);
+    try {
+      await userEvent.click(retry);
+      await waitFor(() => expect(requests).toBe(1));
+    } finally {
+      msw.events.removeListener("request:start", countRequest);
+    }
+    await expect(await canvas.findByRole("alert")).toHaveTextContent("Could not load integrations");
+  },
+};
+
+export { ErrorState as Error };
+
+/** A provider id the catalog does not have. */
+export const UnknownProvider: Story = {
+  args: { provider: "asana" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole("alert");
+    await expect(alert).toHaveTextContent('There is no integration named "asana".');
+    await expect(canvas.queryByRole("heading")).not.toBeInTheDocument();
+  },
+};
+
+/** No signed-in user: the server answers 401 and the card says why. */
+export const Unauthenticated: Story = {
+  parameters: { msw: { handlers: plugboardHandlers({ identity: null }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole("alert");
+    await expect(alert).toHaveTextContent("Could not load integrations");
+    await expect(alert).toHaveTextContent("Sign in to continue");
+    await expect(canvas.queryByRole("heading", { name: "GitHub" })).not.toBeInTheDocument();
+  },
+};
+
+/** The dark theme, pinned through the toolbar's `theme` global. */
+export const DarkTheme: Story = {
+  globals: { theme: "dark" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const card = await canvas.findByRole("article", { name: "GitHub" });
+    await expect(card).toHaveAttribute("data-pb-theme", "dark");
+    await expect(within(card).getByText("Installed")).toBeVisible();
+
+    // styles.css is loaded and the dark palette is in effect (--pb-color-text is #ececf1).
+    const style = getComputedStyle(card);
+    await expect(style.colorScheme).toBe("dark");
+    await expect(style.color).toBe("rgb(236, 236, 241)");
+  },
+};
+
+const installFlow = resettableMock({ fixtures: "empty" });
+let popupStub: ReturnType<typeof stubPopupWithFrame>["state"];
+
+/** Install → the popup → GitHub approves → the card turns installed, without a reload. */
+export const InstallSucceeds: Story = {
+  args: { provider: "github" },
+  loaders: [installFlow.reset],
+  parameters: { msw: { handlers: installFlow.handlers } },
+  beforeEach: () => {
+    const stub = stubPopupWithFrame();
+    popupStub = stub.state;
+    return stub.cleanup;
+  },
+  play: async ({ canvasElement, msw }) => {
+    const canvas = within(canvasElement);
+    const card = await canvas.findByRole("article", { name: "GitHub" });
+    let consentUrl = "";
+    const captureUrl = async ({ request, response }: { request: Request; response: Response }) => {
+      if (request.url.endsWith("/integrations/github/authorize")) {
+        consentUrl = ((await response.clone().json()) as { url: string }).url;
+      }
+    };
+    msw.events.on("response:mocked", captureUrl);
+    try {
+      await userEvent.click(within(card).getByRole("button", { name: "Install" }));
+      await expect(popupStub.opened).toBe(1);
+      await expect(within(card).getByRole("button", { name: "Installing…" })).toHaveAttribute(
+        "aria-busy",
+        "true",
+      );
+      await waitFor(() => expect(consentUrl).toMatch(/^https:\/\/github\.com\/login\/oauth/));
+    } finally {
+      msw.events.removeListener("response:mocked", captureUrl);
+    }
+    const message = await callbackMessage(installFlow.current().github.approve(consentUrl));
+    window.dispatchEvent(
+      new MessageEvent("message", {
+        data: message,
+        origin: location.origin,
+        source: popupStub.popup,
+      }),
+    );
+    await waitFor(() => expect(card).toHaveAttribute("data-state", "installed"));
+    await expect(within(card).getByText(/Connected as acme-inc/)).toBeVisible();
+    await expect(within(card).getByRole("button", { name: "Uninstall" })).toBeVisible();
+  },
+};
+
+/** The browser blocked the popup: the card says what to do. */
+export const PopupBlocked: Story = {
+  args: { provider: "slack" },
+  beforeEach: () => stubBlockedPopup(),
+  play: async ({ canvasElement }) => {
+    const card = await within(canvasElement).findByRole("article", { name: "Slack" });
+    await userEvent.click(within(card).getByRole("button", { name: "Install" }));
+    await expect(await within(card).findByRole("alert")).toHaveTextContent(
+      "Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.",
+    );
+  },
+};
+
+/** The user closed the popup before finishing. */
+export const PopupClosed: Story = {
+  args: { provider: "slack" },
+  beforeEach: () => {
+    const stub = stubPopupWithFrame();
+    popupStub = stub.state;
+    return stub.cleanup;
+  },
+  play: async ({ canvasElement }) => {
+    const card = await within(canvasElement).findByRole("article", { name: "Slack" });
+    await userEvent.click(within(card).getByRole("button", { name: "Install" }));
+    await within(card).findByRole("button", { name: "Installing…" });
+    popupStub.close();
+    await expect(await within(card).findByRole("alert", {}, { timeout: 3000 })).toHaveTextContent(
+      "The sign-in window was closed before Slack was connected.",
+    );
+    await expect(within(card).getByRole("button", { name: "Install" })).toBeEnabled();
+  },
+};
+
+/** The user pressed Cancel on the provider's consent page. */
+export const InstallCancelled: Story = {
+  args: { provider: "slack" },
+  beforeEach: () => {
+    const stub = stubPopupWithFrame();
+    popupStub = stub.state;
+    return stub.cleanup;
+  },
+  play: async ({ canvasElement }) => {
+    const card = await within(canvasElement).findByRole("article", { name: "Slack" });
+    await userEvent.click(within(card).getByRole("button", { name: "Install" }));
+    await within(card).findByRole("button", { name: "Installing…" });
+    window.dispatchEvent(
+      new MessageEvent("message", {
+        origin: location.origin,
+        source: popupStub.popup,
+        data: {
+          type: "plugboard:oauth",
+          status: "error",
+          provider: "slack",
+          error: "access_denied",
+          message: "You cancelled connecting Slack. Nothing was installed.",
+        },
+      }),
+    );
+    await expect(await within(card).findByRole("alert")).toHaveTextContent(
+      "You cancelled connecting Slack. Nothing was installed.",
+    );
+    await expect(card).toHaveAttribute("data-state", "available");
+  },
+};
+
+const uninstallFlow = resettableMock({});
+
+/** Uninstall asks first; confirming disconnects (and revokes at GitHub). */
+export const UninstallWithConfirmation: Story = {
+  args: { provider: "github" },
+  loaders: [uninstallFlow.reset],
+  parameters: { msw: { handlers: uninstallFlow.handlers } },
+  play: async ({ canvasElement }) => {
+    const card = await within(canvasElement).findByRole("article", { name: "GitHub" });
+    await userEvent.click(within(card).getByRole("button", { name: "Uninstall" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Uninstall GitHub?" });
+    await expect(dialog).toHaveTextContent(/access is revoked at GitHub/);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Uninstall" }));
+    await waitFor(() => expect(card).toHaveAttribute("data-state", "available"));
+    await expect(uninstallFlow.current().github.revoked).toEqual(["gho_fixtureAcmeToken"]);
+  },
+};
+
+/** A member sees why they cannot uninstall, in a tooltip. */
+export const MemberCannotUninstall: Story = {
+  args: { provider: "github" },
+  parameters: { msw: { handlers: plugboardHandlers({ identity: fixtureIdentities.member }) } },
+  play: async ({ canvasElement }) => {
+    const card = await within(canvasElement).findByRole("article", { name: "GitHub" });
+    const uninstall = within(card).getByRole("button", { name: "Uninstall" });
+    await expect(uninstall).toHaveAttribute("aria-disabled", "true");
+    await userEvent.hover(uninstall);
+    await expect(await screen.findByRole("tooltip")).toHaveTextContent(
+      "Only admins can uninstall GitHub.",
+    );
+    await userEvent.click(uninstall);
+    await expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+  },
+};

@@ -1,0 +1,136 @@
+import type { Integration } from "@plugboard/core";
+import { useId } from "react";
+import { CheckIcon } from "../icons/check-icon";
+import { useStrings } from "../provider/plugboard-provider";
+import { cx, useRootProps } from "../provider/root-props";
+import { IntegrationActions } from "./integration-actions";
+import { useIntegrations } from "./use-integrations";
+
+export type IntegrationCardPart =
+  | "logo"
+  | "title"
+  | "status"
+  | "description"
+  | "meta"
+  | "actions"
+  | "error";
+
+export interface IntegrationCardProps {
+  /** The catalog id: `github`, `slack`, `google-calendar`, `pumble`, `jira`, or a host's own. */
+  provider: string;
+  /** Class for the card's root. */
+  className?: string;
+  /** Classes for the card's inner parts. */
+  classNames?: Partial<Record<IntegrationCardPart, string>>;
+}
+
+/**
+ * One integration from the catalog with its installed state for the current organization, and
+ * Install (an OAuth popup) or Uninstall (after a confirmation) for those allowed to.
+ */
+export function IntegrationCard({ provider, className, classNames = {} }: IntegrationCardProps) {
+  const strings = useStrings();
+  const query = useIntegrations();
+  const rootProps = useRootProps("pb-integration-card", className);
+
+  if (query.isPending) {
+    return (
+      <article
+        {...rootProps}
+        aria-busy="true"
+        aria-label={strings.loadingIntegration}
+        data-state="loading"
+      >
+        <div className={cx("pb-integration-card__logo", "pb-skeleton", classNames.logo)} />
+        <div className="pb-integration-card__body">
+          <div className={cx("pb-skeleton", "pb-skeleton--line", classNames.title)} />
+          <div className={cx("pb-skeleton", "pb-skeleton--text", classNames.description)} />
+        </div>
+      </article>
+    );
+  }
+
+  if (query.isError) {
+    return (
+      <article {...rootProps} data-state="error">
+        <div role="alert" className="pb-integration-card__body">
+          <p className={cx("pb-integration-card__title", classNames.title)}>
+            {strings.loadIntegrationsFailed}
+          </p>
+          <p className={cx("pb-integration-card__description", classNames.description)}>
+            {query.error.message}
+          </p>
+        </div>
+        <button type="button" className="pb-button" onClick={() => void query.refetch()}>
+          {strings.retry}
+        </button>
+      </article>
+    );
+  }
+
+  const integration = query.data.find((entry) => entry.id === provider);
+  if (!integration) {
+    return (
+      <article {...rootProps} data-state="error">
+        <p role="alert" className={cx("pb-integration-card__description", classNames.description)}>
+          {strings.unknownIntegration(provider)}
+        </p>
+      </article>
+    );
+  }
+
+  return <LoadedCard integration={integration} rootProps={rootProps} classNames={classNames} />;
+}
+
+function LoadedCard({
+  integration,
+  rootProps,
+  classNames,
+}: {
+  integration: Integration;
+  rootProps: ReturnType<typeof useRootProps>;
+  classNames: Partial<Record<IntegrationCardPart, string>>;
+}) {
+  const strings = useStrings();
+  const titleId = useId();
+  const state = integration.installed ? "installed" : "available";
+  const account = integration.installations.find(
+    (installation) => installation.externalAccountName,
+  )?.externalAccountName;
+  return (
+    <article {...rootProps} aria-labelledby={titleId} data-state={state}>
+      <img
+        className={cx("pb-integration-card__logo", classNames.logo)}
+        src={integration.logo}
+        alt=""
+        width={48}
+        height={48}
+      />
+      <div className="pb-integration-card__body">
+        <div className="pb-integration-card__heading">
+          <h3 id={titleId} className={cx("pb-integration-card__title", classNames.title)}>
+            {integration.name}
+          </h3>
+          <span className={cx("pb-integration-card__status", classNames.status)} data-state={state}>
+            {integration.installed && <CheckIcon className="pb-integration-card__check" />}
+            {integration.installed ? strings.installed : strings.notInstalled}
+          </span>
+        </div>
+        <p className={cx("pb-integration-card__description", classNames.description)}>
+          {integration.installed
+            ? integration.description.installed
+            : integration.description.available}
+        </p>
+        <p className={cx("pb-integration-card__meta", classNames.meta)}>
+          <span>{strings.categories[integration.category]}</span>
+          {account && <span> · {strings.connectedAs(account)}</span>}
+        </p>
+        <IntegrationActions
+          integration={integration}
+          {...(classNames.actions ? { className: classNames.actions } : {})}
+          {...(classNames.error ? { errorClassName: classNames.error } : {})}
+        />
+      </div>
+    </article>
+  );
+}

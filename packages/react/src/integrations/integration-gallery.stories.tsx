@@ -1,0 +1,114 @@
+/// <reference types="msw-storybook-addon/csf3" />
+import {
+  fixtureIdentities,
+  plugboardErrorHandlers,
+  plugboardHandlers,
+  plugboardLoadingHandlers,
+} from "@plugboard/mocks";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, userEvent, within } from "storybook/test";
+import { IntegrationGallery } from "./integration-gallery";
+
+const meta = {
+  title: "Integrations/IntegrationGallery",
+  component: IntegrationGallery,
+} satisfies Meta<typeof IntegrationGallery>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const headings = (region: HTMLElement) =>
+  within(region)
+    .getAllByRole("heading", { level: 3 })
+    .map((heading) => heading.textContent);
+
+/** Featured entries first, then the rest; GitHub is installed for the fixture organization. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const featured = await canvas.findByRole("region", { name: "Featured" });
+    await expect(headings(featured)).toEqual(["GitHub", "Slack"]);
+    await expect(headings(canvas.getByRole("region", { name: "All integrations" }))).toEqual([
+      "Google Calendar",
+      "Pumble",
+      "Jira import",
+    ]);
+    await expect(canvas.getByRole("radio", { name: "All" })).toBeChecked();
+  },
+};
+
+/** Typing narrows the cards to matching names and descriptions. */
+export const Search: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(
+      await canvas.findByRole("searchbox", { name: "Search integrations" }),
+      "pull",
+    );
+    await expect(canvas.queryByRole("region", { name: "Featured" })).not.toBeInTheDocument();
+    await expect(headings(canvas.getByRole("region", { name: "All integrations" }))).toEqual([
+      "GitHub",
+    ]);
+  },
+};
+
+/** A category and "installed only" together can leave nothing: the gallery says so. */
+export const NoMatches: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole("radio", { name: "Calendar" }));
+    await userEvent.click(canvas.getByRole("checkbox", { name: "Installed only" }));
+    await expect(canvas.getByRole("status")).toHaveTextContent(
+      "No integrations match your filters.",
+    );
+  },
+};
+
+/** Nothing installed yet: every card offers Install. */
+export const NothingInstalled: Story = {
+  parameters: { msw: { handlers: plugboardHandlers({ fixtures: "empty" }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("region", { name: "Featured" });
+    await expect(canvas.getAllByRole("button", { name: "Install" })).toHaveLength(3);
+    await expect(canvas.queryByText("Installed", { exact: true })).not.toBeInTheDocument();
+  },
+};
+
+/** A member: GitHub's Uninstall explains itself; members may still connect their own Slack. */
+export const Member: Story = {
+  parameters: { msw: { handlers: plugboardHandlers({ identity: fixtureIdentities.member }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const github = await canvas.findByRole("article", { name: "GitHub" });
+    await expect(within(github).getByRole("button", { name: "Uninstall" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    const slack = canvas.getByRole("article", { name: "Slack" });
+    await expect(within(slack).getByRole("button", { name: "Install" })).not.toHaveAttribute(
+      "aria-disabled",
+    );
+  },
+};
+
+export const Loading: Story = {
+  parameters: { msw: { handlers: plugboardLoadingHandlers() } },
+  play: async ({ canvasElement }) => {
+    const region = await within(canvasElement).findByRole("region", {
+      name: "Loading integrations",
+    });
+    await expect(region).toHaveAttribute("aria-busy", "true");
+  },
+};
+
+const ErrorState: Story = {
+  parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("alert")).toHaveTextContent("Could not load integrations");
+    await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();
+  },
+};
+
+export { ErrorState as Error };

@@ -1,0 +1,178 @@
+import { createMockPlugboard, fixtureIdentities, mockPlugboardHandlers } from "@plugboard/mocks";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { callbackMessage, postFromPopup, stubPopup } from "../test/fake-popup";
+import { renderWithPlugboard } from "../test/render";
+import { server } from "../test/server";
+import { IntegrationCard } from "./integration-card";
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function mockKit(options: Parameters<typeof createMockPlugboard>[0] = {}) {
+  const mock = createMockPlugboard(options);
+  server.use(...mockPlugboardHandlers(mock));
+  return mock;
+}
+
+async function startInstall(name: string) {
+  const card = await screen.findByRole("article", { name });
+  await userEvent.click(within(card).getByRole("button", { name: "Install" }));
+  return card;
+}
+
+describe("IntegrationCard: installing through the OAuth popup", () => {
+  it("opens the popup in the click, completes the install and turns installed without a reload", async () => {
+    const mock = mockKit({ fixtures: "empty" });
+    const { popup, open } = stubPopup();
+    renderWithPlugboard(<IntegrationCard provider="github" />);
+
+    const card = await startInstall("GitHub");
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(open.mock.calls[0]?.[0]).toBe(""); // about:blank first, synchronously
+    const busy = within(card).getByRole("button", { name: "Installing…" });
+    expect(busy).toHaveAttribute("aria-busy", "true");
+
+    await waitFor(() => expect(popup.location.href).toMatch(/^https:\/\/github\.com\/login/));
+    const message = await callbackMessage(mock.github.approve(popup.location.href));
+    act(() => postFromPopup(popup, message));
+
+    await waitFor(() => expect(card).toHaveAttribute("data-state", "installed"));
+    expect(within(card).getByText("Installed")).toBeInTheDocument();
+    expect(within(card).getByText(/Connected as acme-inc/)).toBeInTheDocument();
+    expect(within(card).getByRole("button", { name: "Uninstall" })).toBeInTheDocument();
+  });
+
+  it("ignores messages from another origin, another window or of another type", async () => {
+    const mock = mockKit({ fixtures: "empty" });
+    const { popup } = stubPopup();
+    renderWithPlugboard(<IntegrationCard provider="github" />);
+    const card = await startInstall("GitHub");
+    await waitFor(() => expect(popup.location.href).toMatch(/^https:\/\/github\.com/));
+    const message = await callbackMessage(mock.github.approve(popup.location.href));
+
+    act(() => {
+      postFromPopup(popup, message, "https://evil.example");
+      window.dispatchEvent(
+        new MessageEvent("message", { data: message, origin: "http://localhost" }),
+      );
+      postFromPopup(popup, { ...(message as object), type: "something-else" });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(within(card).getByRole("button", { name: "Installing…" })).toBeInTheDocument();
+  });
+
+  it("explains a blocked popup", async () => {
+    mockKit({ fixtures: "empty" });
+    vi.stubGlobal(
+      "open",
+      vi.fn(() => null),
+    );
+    window.open = (() => null) as typeof window.open;
+    renderWithPlugboard(<IntegrationCard provider="github" />);
+    const card = await startInstall("GitHub");
+
+    expect(await within(card).findByRole("alert")).toHaveTextContent(
+      "Your browser blocked the sign-in window",
+    );
+    expect(within(card).getByRole("button", { name: "Install" })).not.toHaveAttribute(
+      "aria-disabled",
+    );
+  });
+
+  it("says so when the popup is closed before finishing, and lets the user try again", async () => {
+    mockKit({ fixtures: "empty" });
+    const { popup } = stubPopup();
+    renderWithPlugboard(<IntegrationCard provider="github" />);
+    const card = await startInstall("GitHub");
+    await waitFor(() => expect(popup.location.href).toMatch(/^https:\/\/github\.com/));
+
+    popup.closed = true;
+    expect(await within(card).findByRole("alert", {}, { timeout: 2000 })).toHaveTextContent(
+      "The sign-in window was closed before GitHub was connected.",
+    );
+    expect(within(card).getByRole("button", { name: "Install" })).toBeInTheDocument();
+  });
+
+  it("shows the callback's error when the user cancels on GitHub", async () => {
+    const mock = mockKit({ fixtures: "empty" });
+    const { popup } = stubPopup();
+    renderWithPlugboard(<IntegrationCard provider="github" />);
+    const card = await startInstall("GitHub");
+    await waitFor(() => expect(popup.location.href).toMatch(/^https:\/\/github\.com/));
+
+    act(() => postFromPopup(popup, undefined));
+    const message = await callbackMessage(mock.github.deny(popup.location.href));
+    act(() => postFromPopup(popup, message));
+
+    expect(await within(card).findByRole("alert")).toHaveTextContent(
+      "You cancelled connecting GitHub. Nothing was installed.",
+    );
+    expect(card).toHaveAttribute("data-state", "available");
+  });
+
+  it("removes its listener and timer when unmounted mid-install", async () => {
+    mockKit({ fixtures: "empty" });
+    const { popup } = stubPopup();
+    const removeListener = vi.spyOn(window, "removeEventListener");
+    const clearTimer = vi.spyOn(globalThis, "clearInterval");
+    const { unmount } = renderWithPlugboard(<IntegrationCard provider="github" />);
+    await startInstall("GitHub");
+    await waitFor(() => expect(popup.location.href).toMatch(/^https:\/\/github\.com/));
+
+    unmount();
+    expect(removeListener).toHaveBeenCalledWith("message", expect.any(Function));
+    expect(clearTimer).toHaveBeenCalled();
+  });
+});
+
+describe("IntegrationCard: uninstalling", () => {
+  it("asks for confirmation, then uninstalls and revokes at GitHub", async () => {
+    const mock = mockKit();
+    renderWithPlugboard(<IntegrationCard provider="github" />);
+    const card = await screen.findByRole("article", { name: "GitHub" });
+
+    await userEvent.click(within(card).getByRole("button", { name: "Uninstall" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Uninstall GitHub?" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(card).toHaveAttribute("data-state", "installed");
+
+    await userEvent.click(within(card).getByRole("button", { name: "Uninstall" }));
+    const again = await screen.findByRole("alertdialog", { name: "Uninstall GitHub?" });
+    await userEvent.click(within(again).getByRole("button", { name: "Uninstall" }));
+
+    await waitFor(() => expect(card).toHaveAttribute("data-state", "available"));
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(mock.github.revoked).toEqual(["gho_fixtureAcmeToken"]);
+  });
+});
+
+describe("IntegrationCard: members", () => {
+  it("explains in a tooltip why a member cannot uninstall, and does not open the dialog", async () => {
+    mockKit({ identity: fixtureIdentities.member });
+    renderWithPlugboard(<IntegrationCard provider="github" />);
+    const github = await screen.findByRole("article", { name: "GitHub" });
+    const uninstall = within(github).getByRole("button", { name: "Uninstall" });
+    expect(uninstall).toHaveAttribute("aria-disabled", "true");
+
+    await userEvent.tab(); // keyboard users reach the explanation too
+    expect(uninstall).toHaveFocus();
+    expect(await screen.findByRole("tooltip")).toHaveTextContent(
+      "Only admins can uninstall GitHub.",
+    );
+
+    await userEvent.click(uninstall);
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+  });
+
+  it("lets a member connect their own Google Calendar", async () => {
+    mockKit({ identity: fixtureIdentities.member });
+    const { open } = stubPopup();
+    renderWithPlugboard(<IntegrationCard provider="google-calendar" />);
+    await startInstall("Google Calendar");
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,3 @@
+export const integrationKeys = {
+  all: ["plugboard", "integrations"] as const,
+};

@@ -1,0 +1,71 @@
+import type { PlugboardClient } from "@plugboard/client";
+import { isPlugboardError } from "@plugboard/core";
+import { QueryClient } from "@tanstack/react-query";
+import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
+import { defaultStrings, type PlugboardStrings } from "./strings";
+
+export type PlugboardTheme = "light" | "dark" | "system";
+
+interface PlugboardContextValue {
+  client: PlugboardClient;
+  queryClient: QueryClient;
+  strings: PlugboardStrings;
+  theme: PlugboardTheme;
+}
+
+const PlugboardContext = createContext<PlugboardContextValue | null>(null);
+
+export interface PlugboardProviderProps {
+  client: PlugboardClient;
+  /**
+   * Plugboard keeps its server state in its own TanStack Query client, passed to every hook
+   * directly, so it never shadows a QueryClientProvider the host app already has.
+   */
+  queryClient?: QueryClient;
+  strings?: Partial<PlugboardStrings>;
+  /** Default "system": follows the user's light or dark preference. */
+  theme?: PlugboardTheme;
+  children: ReactNode;
+}
+
+/** Retries only what a retry can fix: network trouble and the server's own 5xx. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (failureCount >= 2) return false;
+  return !isPlugboardError(error) || error.status === 0 || error.status >= 500;
+}
+
+export function createPlugboardQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: { queries: { retry: shouldRetry, staleTime: 30_000 } },
+  });
+}
+
+export function PlugboardProvider({
+  client,
+  queryClient,
+  strings,
+  theme = "system",
+  children,
+}: PlugboardProviderProps) {
+  const [ownQueryClient] = useState(() => queryClient ?? createPlugboardQueryClient());
+  const value = useMemo(
+    () => ({
+      client,
+      queryClient: queryClient ?? ownQueryClient,
+      strings: { ...defaultStrings, ...strings },
+      theme,
+    }),
+    [client, queryClient, ownQueryClient, strings, theme],
+  );
+  return <PlugboardContext.Provider value={value}>{children}</PlugboardContext.Provider>;
+}
+
+export function usePlugboard(): PlugboardContextValue {
+  const value = useContext(PlugboardContext);
+  if (!value) throw new Error("Plugboard components must be rendered inside <PlugboardProvider>");
+  return value;
+}
+
+export function useStrings(): PlugboardStrings {
+  return usePlugboard().strings;
+}

@@ -1,0 +1,12 @@
+import { usePlugboard } from "./plugboard-provider";
+
+/** Joins class names, skipping empty ones. */
+export function cx(...names: (string | false | null | undefined)[]): string {
+  return names.filter(Boolean).join(" ");
+}
+
+/** Props for a component's outermost element: the theme root that scopes every --pb-* variable. */
+export function useRootProps(className: string, extra?: string) {
+  const { theme } = usePlugboard();
+  return { className: cx("pb-root", className, extra), "data-pb-theme": theme };
+}

@@ -1,0 +1,182 @@
+import type { WebhookAttempt, WebhookEndpoint, WebhookMessageRecord } from "@plugboard/core";
+import { useId } from "react";
+import { useStrings } from "../provider/plugboard-provider";
+import { cx } from "../provider/root-props";
+import { useWebhookAccess, WriteButton } from "./access";
+import { formatTime } from "./format";
+import { RecoverMessagesDialog } from "./recover-messages-dialog";
+import { useResendWebhookMessage, useWebhookAttempts, useWebhookMessages } from "./use-webhooks";
+
+export type DeliveryLogPart = "message" | "attempts" | "recoverDialog";
+
+export interface DeliveryLogProps {
+  endpoint: WebhookEndpoint;
+  id?: string;
+  className?: string;
+  classNames?: Partial<Record<DeliveryLogPart, string>>;
+}
+
+/**
+ * The endpoint's messages, newest first, each with its attempts and a resend button, and for
+ * those who may manage webhooks a way to recover every failed message since a time.
+ */
+export function DeliveryLog({ endpoint, id, className, classNames = {} }: DeliveryLogProps) {
+  const strings = useStrings();
+  const { denied } = useWebhookAccess();
+  const messages = useWebhookMessages(endpoint.id);
+  const attempts = useWebhookAttempts(endpoint.id);
+  const label = strings.webhookDeliveriesTitle(endpoint.url);
+  const common = { id, className: cx("pb-delivery-log", className), "aria-label": label };
+
+  if (messages.isPending || attempts.isPending) {
+    return (
+      <section {...common} aria-busy="true" data-state="loading">
+        <p className="pb-hint">{strings.webhookDeliveriesLoading}</p>
+      </section>
+    );
+  }
+  if (messages.isError || attempts.isError) {
+    const error = messages.error ?? attempts.error;
+    return (
+      <section {...common} data-state="error">
+        <div role="alert" className="pb-error">
+          {error?.message}
+        </div>
+        <button
+          type="button"
+          className="pb-button"
+          onClick={() => {
+            void messages.refetch();
+            void attempts.refetch();
+          }}
+        >
+          {strings.retry}
+        </button>
+      </section>
+    );
+  }
+  if (messages.data.length === 0) {
+    return (
+      <section {...common} data-state="empty">
+        <p className="pb-hint">{strings.webhookDeliveriesEmpty}</p>
+      </section>
+    );
+  }
+
+  const byMessage = new Map<string, WebhookAttempt[]>();
+  for (const attempt of attempts.data) {
+    byMessage.set(attempt.messageId, [...(byMessage.get(attempt.messageId) ?? []), attempt]);
+  }
+  return (
+    <section {...common} data-state="ready">
+      {denied === null && (
+        <div className="pb-delivery-log__toolbar">
+          <RecoverMessagesDialog endpoint={endpoint} className={classNames.recoverDialog} />
+        </div>
+      )}
+      <ul className="pb-delivery-log__messages">
+        {messages.data.map((message) => (
+          <MessageItem
+            key={message.id}
+            message={message}
+            attempts={byMessage.get(message.id) ?? []}
+            classNames={classNames}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function MessageItem({
+  message,
+  attempts,
+  classNames,
+}: {
+  message: WebhookMessageRecord;
+  attempts: WebhookAttempt[];
+  classNames: Partial<Record<DeliveryLogPart, string>>;
+}) {
+  const strings = useStrings();
+  const titleId = useId();
+  const resend = useResendWebhookMessage();
+  const status = strings.webhookDeliveryStatus[message.status] ?? message.status;
+  // Oldest first reads as a story: attempt 1, then its retries.
+  const ordered = [...attempts].reverse();
+  return (
+    <li
+      className={cx("pb-delivery-log__message", classNames.message)}
+      aria-labelledby={titleId}
+      data-state={message.status}
+    >
+      <div className="pb-delivery-log__summary">
+        <code id={titleId} className="pb-delivery-log__type">
+          {message.eventType}
+        </code>
+        <span className="pb-badge" data-state={message.status}>
+          {status}
+        </span>
+        <time className="pb-hint" dateTime={message.createdAt}>
+          {formatTime(message.createdAt)}
+        </time>
+        {message.nextAttemptAt && (
+          <span className="pb-hint">
+            {strings.webhookNextRetry(formatTime(message.nextAttemptAt))}
+          </span>
+        )}
+        <WriteButton
+          className="pb-button pb-button--small"
+          aria-describedby={titleId}
+          disabled={resend.isPending}
+          aria-busy={resend.isPending || undefined}
+          onClick={() => resend.mutate({ endpointId: message.endpointId, messageId: message.id })}
+        >
+          {strings.webhookResend}
+        </WriteButton>
+      </div>
+      <p role="status" className={cx(resend.isError ? "pb-error" : "pb-hint")}>
+        {resend.isError ? resend.error.message : resend.isSuccess ? strings.webhookResent : ""}
+      </p>
+      {ordered.length > 0 && (
+        <ol className={cx("pb-delivery-log__attempts", classNames.attempts)}>
+          {ordered.map((attempt, index) => (
+            <AttemptItem key={attempt.id} attempt={attempt} number={index + 1} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+function AttemptItem({ attempt, number }: { attempt: WebhookAttempt; number: number }) {
+  const strings = useStrings();
+  const status = strings.webhookDeliveryStatus[attempt.status] ?? attempt.status;
+  return (
+    <li className="pb-delivery-log__attempt" data-state={attempt.status}>
+      <div className="pb-delivery-log__attempt-summary">
+        <strong>{strings.webhookAttempt(number)}</strong>
+        {attempt.trigger !== "scheduled" && (
+          <span className="pb-hint">{strings.webhookAttemptTriggers[attempt.trigger]}</span>
+        )}
+        <span className="pb-badge" data-state={attempt.status}>
+          {status}
+        </span>
+        <span>
+          {attempt.responseStatus === null
+            ? (attempt.error ?? strings.webhookNoResponse)
+            : `HTTP ${attempt.responseStatus}`}
+        </span>
+        <span className="pb-hint">{strings.webhookLatency(attempt.latencyMs)}</span>
+        <time className="pb-hint" dateTime={attempt.createdAt}>
+          {formatTime(attempt.createdAt)}
+        </time>
+        {attempt.nextRetryAt && (
+          <span className="pb-hint">
+            {strings.webhookNextRetry(formatTime(attempt.nextRetryAt))}
+          </span>
+        )}
+      </div>
+      {attempt.responseBody && <pre className="pb-delivery-log__body">{attempt.responseBody}</pre>}
+    </li>
+  );
+}

@@ -1,0 +1,118 @@
+import {
+  type WebhookEventMode,
+  type WebhookEventType,
+  webhookEventsByResource,
+} from "@plugboard/core";
+import { useId } from "react";
+import { useStrings } from "../provider/plugboard-provider";
+import { cx } from "../provider/root-props";
+
+export interface EventSelection {
+  eventMode: WebhookEventMode;
+  events: WebhookEventType[];
+}
+
+export interface EventPickerProps {
+  value: EventSelection;
+  onChange: (value: EventSelection) => void;
+  error?: string | undefined;
+  className?: string;
+}
+
+const groups = webhookEventsByResource();
+
+/** "All events", or individual events as checkboxes grouped by resource. */
+export function EventPicker({ value, onChange, error, className }: EventPickerProps) {
+  const strings = useStrings();
+  const name = useId();
+  const errorId = useId();
+  const selected = new Set(value.events);
+
+  function setEvents(events: Set<WebhookEventType>) {
+    // Keep the catalog's order, so the request (and the list) read the same as the picker.
+    const ordered = groups.flatMap((group) => group.events.map((event) => event.type));
+    onChange({ ...value, events: ordered.filter((type) => events.has(type)) });
+  }
+
+  return (
+    <fieldset
+      className={cx("pb-event-picker", className)}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+      data-state={value.eventMode}
+    >
+      <legend className="pb-field__label">{strings.webhookEvents}</legend>
+      <div className="pb-event-picker__modes">
+        {(["all", "individual"] as const).map((mode) => (
+          <label key={mode} className="pb-choice">
+            <input
+              type="radio"
+              name={name}
+              value={mode}
+              checked={value.eventMode === mode}
+              onChange={() => onChange({ ...value, eventMode: mode })}
+            />
+            {mode === "all" ? strings.webhookEventsAll : strings.webhookEventsSome}
+          </label>
+        ))}
+      </div>
+      {value.eventMode === "individual" && (
+        <div className="pb-event-picker__groups">
+          {groups.map((group) => {
+            const label = strings.webhookEventGroups[group.resource] ?? group.resource;
+            const chosen = group.events.filter((event) => selected.has(event.type)).length;
+            const all = chosen === group.events.length;
+            return (
+              <fieldset key={group.resource} className="pb-event-picker__group">
+                <legend className="pb-event-picker__group-title">
+                  <label className="pb-choice">
+                    <input
+                      type="checkbox"
+                      checked={all}
+                      aria-checked={chosen > 0 && !all ? "mixed" : all}
+                      ref={(input) => {
+                        if (input) input.indeterminate = chosen > 0 && !all;
+                      }}
+                      onChange={() => {
+                        const next = new Set(selected);
+                        for (const event of group.events) {
+                          if (all) next.delete(event.type);
+                          else next.add(event.type);
+                        }
+                        setEvents(next);
+                      }}
+                    />
+                    {label}
+                  </label>
+                </legend>
+                {group.events.map((event) => (
+                  <label key={event.type} className="pb-choice pb-event-picker__event">
+                    <input
+                      type="checkbox"
+                      checked={selected.has(event.type)}
+                      onChange={(change) => {
+                        const next = new Set(selected);
+                        if (change.target.checked) next.add(event.type);
+                        else next.delete(event.type);
+                        setEvents(next);
+                      }}
+                    />
+                    <span>
+                      <code className="pb-event-picker__type">{event.type}</code>
+                      <span className="pb-hint">{event.description}</span>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+            );
+          })}
+        </div>
+      )}
+      {error && (
+        <p id={errorId} className="pb-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,159 @@
+import type { WebhookEndpoint } from "@plugboard/core";
+import * as Dialog from "@radix-ui/react-dialog";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { useStrings } from "../provider/plugboard-provider";
+import { useRootProps } from "../provider/root-props";
+import { useRecoverWebhookMessages } from "./use-webhooks";
+
+/** How far back the presets reach, in seconds; "custom" reads the date-time input instead. */
+const presets = [3600, 86_400, 7 * 86_400] as const;
+type Range = (typeof presets)[number] | "custom";
+const defaultRange: Range = 86_400;
+
+/** `datetime-local` speaks local time without an offset, to the minute. */
+function toLocalInput(ms: number): string {
+  const date = new Date(ms);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The input's local time as an instant, or null when empty, unreadable or in the future. */
+function fromLocalInput(value: string, now: number): string | null {
+  // Without an offset, a date-time string is read as local time, as the input meant it.
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) || ms > now ? null : new Date(ms).toISOString();
+}
+
+export interface RecoverMessagesDialogProps {
+  endpoint: WebhookEndpoint;
+  className?: string;
+}
+
+/**
+ * After a receiver's outage: queues again every failed message since a time picked from presets
+ * or typed, and says how many went back in the queue. Only for callers who may manage webhooks.
+ */
+export function RecoverMessagesDialog({ endpoint, className }: RecoverMessagesDialogProps) {
+  const strings = useStrings();
+  const name = useId();
+  const inputId = useId();
+  const errorId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const recover = useRecoverWebhookMessages();
+  const rootProps = useRootProps("pb-dialog", className);
+  const [open, setOpen] = useState(false);
+  const [range, setRange] = useState<Range>(defaultRange);
+  const [dateTime, setDateTime] = useState("");
+  const [invalid, setInvalid] = useState(false);
+  const pending = recover.isPending;
+
+  function onOpenChange(next: boolean) {
+    if (pending) return;
+    setOpen(next);
+    if (next) return;
+    recover.reset();
+    setRange(defaultRange);
+    setDateTime("");
+    setInvalid(false);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const now = Date.now();
+    const since =
+      range === "custom"
+        ? fromLocalInput(dateTime, now)
+        : new Date(now - range * 1000).toISOString();
+    if (since === null) {
+      setInvalid(true);
+      input.current?.focus();
+      return;
+    }
+    recover.mutate({ endpointId: endpoint.id, input: { since } });
+  }
+
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Trigger asChild>
+        <button type="button" className="pb-button pb-button--small">
+          {strings.webhookRecover}
+        </button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="pb-root pb-dialog__overlay" />
+        <Dialog.Content {...rootProps}>
+          <Dialog.Title className="pb-dialog__title">{strings.webhookRecoverTitle}</Dialog.Title>
+          <Dialog.Description className="pb-dialog__description">
+            {strings.webhookRecoverBody}
+          </Dialog.Description>
+          <form className="pb-form" noValidate onSubmit={submit}>
+            <fieldset className="pb-webhook-choices" disabled={pending}>
+              <legend className="pb-field__label">{strings.webhookRecoverSince}</legend>
+              {[...presets, "custom" as const].map((choice) => (
+                <label key={choice} className="pb-choice">
+                  <input
+                    type="radio"
+                    name={name}
+                    value={choice}
+                    checked={range === choice}
+                    onChange={() => {
+                      setRange(choice);
+                      setInvalid(false);
+                    }}
+                  />
+                  {strings.webhookRecoverPresets[String(choice)]}
+                </label>
+              ))}
+              <div className="pb-field" data-invalid={invalid ? "" : undefined}>
+                <label className="pb-field__label" htmlFor={inputId}>
+                  {strings.webhookRecoverDateTime}
+                </label>
+                <input
+                  ref={input}
+                  id={inputId}
+                  className="pb-input"
+                  type="datetime-local"
+                  max={toLocalInput(Date.now())}
+                  value={dateTime}
+                  aria-invalid={invalid || undefined}
+                  aria-describedby={invalid ? errorId : undefined}
+                  onChange={(event) => {
+                    setDateTime(event.target.value);
+                    setRange("custom");
+                    setInvalid(false);
+                  }}
+                />
+                {invalid && (
+                  <p id={errorId} className="pb-error">
+                    {strings.webhookRecoverDateTimeMissing}
+                  </p>
+                )}
+              </div>
+            </fieldset>
+            {recover.error && (
+              <p role="alert" className="pb-error">
+                {recover.error.message}
+              </p>
+            )}
+            <p role="status" className="pb-hint">
+              {recover.data ? strings.webhookRecovered(recover.data.recovered) : ""}
+            </p>
+            <div className="pb-dialog__actions">
+              <Dialog.Close className="pb-button" type="button" disabled={pending}>
+                {recover.isSuccess ? strings.webhookDone : strings.cancel}
+              </Dialog.Close>
+              <button
+                type="submit"
+                className="pb-button pb-button--primary"
+                disabled={pending}
+                aria-busy={pending || undefined}
+              >
+                {pending ? strings.webhookRecovering : strings.webhookRecoverConfirm}
+              </button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

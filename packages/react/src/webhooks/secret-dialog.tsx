@@ -1,0 +1,79 @@
+import * as Dialog from "@radix-ui/react-dialog";
+import { useEffect, useId, useState } from "react";
+import { useStrings } from "../provider/plugboard-provider";
+import { cx, useRootProps } from "../provider/root-props";
+
+export interface SecretDialogProps {
+  /** The signing secret to show; `null` closes the dialog. */
+  secret: string | null;
+  /** Called when the user is done: the caller forgets the secret, so it is never shown again. */
+  onClose: () => void;
+  onCloseAutoFocus?: (event: Event) => void;
+  className?: string;
+}
+
+type CopyState = "idle" | "copied" | "failed";
+
+/** Shows a freshly created (or rotated) signing secret once, with a copy button and a warning. */
+export function SecretDialog({ secret, onClose, onCloseAutoFocus, className }: SecretDialogProps) {
+  const strings = useStrings();
+  const inputId = useId();
+  const [copy, setCopy] = useState<CopyState>("idle");
+  const rootProps = useRootProps("pb-dialog", cx("pb-secret-dialog", className));
+  useEffect(() => {
+    if (secret) setCopy("idle");
+  }, [secret]);
+
+  async function copySecret() {
+    if (!secret) return;
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopy("copied");
+    } catch {
+      setCopy("failed");
+    }
+  }
+
+  return (
+    <Dialog.Root open={secret !== null} onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="pb-root pb-dialog__overlay" />
+        <Dialog.Content {...rootProps} onCloseAutoFocus={onCloseAutoFocus}>
+          <Dialog.Title className="pb-dialog__title">{strings.webhookSecretTitle}</Dialog.Title>
+          <Dialog.Description className="pb-secret-dialog__warning">
+            {strings.webhookSecretWarning}
+          </Dialog.Description>
+          <label className="pb-field__label" htmlFor={inputId}>
+            {strings.webhookSecretLabel}
+          </label>
+          <div className="pb-secret-dialog__value">
+            <input
+              id={inputId}
+              className="pb-input pb-secret-dialog__input"
+              readOnly
+              value={secret ?? ""}
+              spellCheck={false}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <button
+              type="button"
+              className="pb-button"
+              data-state={copy}
+              onClick={() => void copySecret()}
+            >
+              {copy === "copied" ? strings.webhookCopied : strings.webhookCopy}
+            </button>
+          </div>
+          <p role="status" className={cx(copy === "failed" && "pb-error")}>
+            {copy === "failed" ? strings.webhookCopyFailed : ""}
+          </p>
+          <div className="pb-dialog__actions">
+            <Dialog.Close className="pb-button pb-button--primary">
+              {strings.webhookDone}
+            </Dialog.Close>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

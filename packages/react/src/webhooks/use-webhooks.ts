@@ -1,0 +1,168 @@
+import type {
+  CreateWebhookEndpointInput,
+  RecoverWebhookMessagesInput,
+  RotateWebhookSecretInput,
+  UpdateWebhookEndpointInput,
+} from "@plugboard/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { usePlugboard } from "../provider/plugboard-provider";
+import { webhookKeys } from "./query-keys";
+
+/** The organization's webhook endpoints, with their health, and what the caller may do. */
+export function useWebhookEndpoints() {
+  const { client, queryClient } = usePlugboard();
+  return useQuery(
+    {
+      queryKey: webhookKeys.endpoints(),
+      queryFn: ({ signal }) => client.webhooks.list({ signal }),
+    },
+    queryClient,
+  );
+}
+
+/** One endpoint's messages, newest first, while `enabled` (the log is open). */
+export function useWebhookMessages(endpointId: string, enabled = true) {
+  const { client, queryClient } = usePlugboard();
+  return useQuery(
+    {
+      queryKey: webhookKeys.messages(endpointId),
+      queryFn: ({ signal }) =>
+        client.webhooks.listMessages(endpointId, {}, { signal }).then((list) => list.data),
+      enabled,
+    },
+    queryClient,
+  );
+}
+
+/**
+ * One endpoint's attempts, newest first; the log groups them under their messages. The server's
+ * largest page, so the 50 messages listed almost always come with every one of their attempts.
+ */
+export function useWebhookAttempts(endpointId: string, enabled = true) {
+  const { client, queryClient } = usePlugboard();
+  return useQuery(
+    {
+      queryKey: webhookKeys.attempts(endpointId),
+      queryFn: ({ signal }) =>
+        client.webhooks
+          .listAttempts(endpointId, { limit: 200 }, { signal })
+          .then((list) => list.data),
+      enabled,
+    },
+    queryClient,
+  );
+}
+
+/**
+ * Every write ends by refetching what it changed: the endpoint list (health, enabled state),
+ * and for deliveries that endpoint's log.
+ */
+function useInvalidate() {
+  const { queryClient } = usePlugboard();
+  return {
+    endpoints: () => queryClient.invalidateQueries({ queryKey: webhookKeys.endpoints() }),
+    deliveries: (endpointId: string) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: webhookKeys.endpoints() }),
+        queryClient.invalidateQueries({ queryKey: webhookKeys.messages(endpointId) }),
+        queryClient.invalidateQueries({ queryKey: webhookKeys.attempts(endpointId) }),
+      ]),
+  };
+}
+
+export function useCreateWebhookEndpoint() {
+  const { client, queryClient } = usePlugboard();
+  const invalidate = useInvalidate();
+  return useMutation(
+    {
+      mutationFn: (input: CreateWebhookEndpointInput) => client.webhooks.create(input),
+      onSuccess: () => invalidate.endpoints(),
+    },
+    queryClient,
+  );
+}
+
+export function useUpdateWebhookEndpoint() {
+  const { client, queryClient } = usePlugboard();
+  const invalidate = useInvalidate();
+  return useMutation(
+    {
+      mutationFn: ({ id, input }: { id: string; input: UpdateWebhookEndpointInput }) =>
+        client.webhooks.update(id, input),
+      onSuccess: () => invalidate.endpoints(),
+    },
+    queryClient,
+  );
+}
+
+export function useDeleteWebhookEndpoint() {
+  const { client, queryClient } = usePlugboard();
+  const invalidate = useInvalidate();
+  return useMutation(
+    {
+      mutationFn: (id: string) => client.webhooks.remove(id),
+      onSuccess: (_result, id) => {
+        queryClient.removeQueries({ queryKey: webhookKeys.messages(id) });
+        queryClient.removeQueries({ queryKey: webhookKeys.attempts(id) });
+        return invalidate.endpoints();
+      },
+    },
+    queryClient,
+  );
+}
+
+export function useRotateWebhookSecret() {
+  const { client, queryClient } = usePlugboard();
+  const invalidate = useInvalidate();
+  return useMutation(
+    {
+      mutationFn: ({ id, input }: { id: string; input?: RotateWebhookSecretInput }) =>
+        client.webhooks.rotateSecret(id, input),
+      onSuccess: () => invalidate.endpoints(),
+    },
+    queryClient,
+  );
+}
+
+export function useSendWebhookTest() {
+  const { client, queryClient } = usePlugboard();
+  const invalidate = useInvalidate();
+  return useMutation(
+    {
+      mutationFn: (id: string) => client.webhooks.sendTest(id),
+      onSuccess: (_attempt, id) => invalidate.deliveries(id),
+    },
+    queryClient,
+  );
+}
+
+export function useResendWebhookMessage() {
+  const { client, queryClient } = usePlugboard();
+  const invalidate = useInvalidate();
+  return useMutation(
+    {
+      mutationFn: ({ endpointId, messageId }: { endpointId: string; messageId: string }) =>
+        client.webhooks.resend(endpointId, messageId),
+      onSuccess: (_message, { endpointId }) => invalidate.deliveries(endpointId),
+    },
+    queryClient,
+  );
+}
+
+export function useRecoverWebhookMessages() {
+  const { client, queryClient } = usePlugboard();
+  const invalidate = useInvalidate();
+  return useMutation(
+    {
+      mutationFn: ({
+        endpointId,
+        input,
+      }: {
+        endpointId: string;
+        input: RecoverWebhookMessagesInput;
+      }) => client.webhooks.recover(endpointId, input),
+      onSuccess: (_result, { endpointId }) => invalidate.deliveries(endpointId),
+    },
+    queryClient,
+  );
+}

@@ -1,0 +1,290 @@
+import {
+  type CreateWebhookEndpointInput,
+  createWebhookEndpointSchema,
+  type FieldError,
+  isPlugboardError,
+  toFieldErrors,
+  type UpdateWebhookEndpointInput,
+  type WebhookDestination,
+  type WebhookEndpoint,
+  webhookDestinationSchema,
+} from "@plugboard/core";
+import * as Dialog from "@radix-ui/react-dialog";
+import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
+import { useStrings } from "../provider/plugboard-provider";
+import { cx, useRootProps } from "../provider/root-props";
+import { EventPicker, type EventSelection } from "./event-picker";
+import { useCreateWebhookEndpoint, useUpdateWebhookEndpoint } from "./use-webhooks";
+
+export interface WebhookFormDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The endpoint to edit; omitted to create one. */
+  endpoint?: WebhookEndpoint | undefined;
+  /** After a create: the signing secret, which the caller shows once. */
+  onCreated: (secret: string) => void;
+  onCloseAutoFocus?: (event: Event) => void;
+  className?: string;
+}
+
+const fieldPaths = ["url", "description", "destination", "projectId", "events"];
+
+interface FormValues extends EventSelection {
+  url: string;
+  description: string;
+  destination: WebhookDestination;
+  projectId: string;
+}
+
+function initialValues(endpoint: WebhookEndpoint | undefined): FormValues {
+  return {
+    url: endpoint?.url ?? "",
+    description: endpoint?.description ?? "",
+    destination: endpoint?.destination ?? "standard",
+    projectId: endpoint?.projectId ?? "",
+    eventMode: endpoint?.eventMode ?? "all",
+    events: endpoint?.events ?? [],
+  };
+}
+
+/** Create or edit an endpoint. Field errors, the form's own or the server's, show inline. */
+export function WebhookFormDialog({
+  open,
+  onOpenChange,
+  endpoint,
+  onCreated,
+  onCloseAutoFocus,
+  className,
+}: WebhookFormDialogProps) {
+  const strings = useStrings();
+  const rootProps = useRootProps("pb-dialog", cx("pb-webhook-form", className));
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="pb-root pb-dialog__overlay" />
+        <Dialog.Content
+          {...rootProps}
+          aria-describedby={undefined}
+          onCloseAutoFocus={onCloseAutoFocus}
+        >
+          <Dialog.Title className="pb-dialog__title">
+            {endpoint ? strings.webhookEditTitle : strings.webhookCreateTitle}
+          </Dialog.Title>
+          {/* Mounted per opening, so every opening starts from the endpoint's current values. */}
+          {open && (
+            <WebhookForm
+              endpoint={endpoint}
+              onDone={(secret) => {
+                onOpenChange(false);
+                if (secret) onCreated(secret);
+              }}
+            />
+          )}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function WebhookForm({
+  endpoint,
+  onDone,
+}: {
+  endpoint: WebhookEndpoint | undefined;
+  onDone: (secret: string | null) => void;
+}) {
+  const strings = useStrings();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState(() => initialValues(endpoint));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const create = useCreateWebhookEndpoint();
+  const update = useUpdateWebhookEndpoint();
+  const pending = create.isPending || update.isPending;
+  const failure = create.error ?? update.error;
+
+  const fieldError = (path: string) =>
+    errors.find((error) => error.path === path || error.path.startsWith(`${path}.`))?.message;
+  const formError =
+    errors.find((error) => !fieldPaths.includes(error.path.split(".")[0] ?? ""))?.message ??
+    (failure && !(isPlugboardError(failure) && failure.errors.length > 0) ? failure.message : null);
+
+  function showErrors(next: FieldError[]) {
+    setErrors(next);
+    // Focus the first invalid control, so keyboard and screen-reader users land on the problem.
+    requestAnimationFrame(() => {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.reset();
+    update.reset();
+    const input = {
+      url: values.url.trim(),
+      description: values.description,
+      destination: values.destination,
+      projectId: values.projectId.trim() || null,
+      eventMode: values.eventMode,
+      events: values.eventMode === "all" ? [] : values.events,
+    } satisfies CreateWebhookEndpointInput;
+    // The whole endpoint is checked, as created or as it would be after the edit.
+    const parsed = createWebhookEndpointSchema.safeParse(input);
+    if (!parsed.success) {
+      showErrors(toFieldErrors(parsed.error));
+      return;
+    }
+    setErrors([]);
+    const onError = (error: Error) => {
+      if (isPlugboardError(error) && error.errors.length > 0) showErrors(error.errors);
+    };
+    if (!endpoint) {
+      create.mutate(input, { onSuccess: (created) => onDone(created.secret), onError });
+      return;
+    }
+    // A PATCH of what changed only: an untouched URL is not put through the SSRF check again.
+    const changes = Object.fromEntries(
+      Object.entries(input).filter(
+        ([key, value]) =>
+          JSON.stringify(value) !== JSON.stringify(endpoint[key as keyof typeof input]),
+      ),
+    ) as UpdateWebhookEndpointInput;
+    if (Object.keys(changes).length === 0) onDone(null);
+    else
+      update.mutate(
+        { id: endpoint.id, input: changes },
+        { onSuccess: () => onDone(null), onError },
+      );
+  }
+
+  // Editing a field clears its error; the others stay until the next submit.
+  const change = (fields: Partial<FormValues>) => {
+    setValues((current) => ({ ...current, ...fields }));
+    setErrors((current) =>
+      current.filter((error) => !((error.path.split(".")[0] ?? "") in fields)),
+    );
+  };
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
+    change({ [key]: value } as Partial<FormValues>);
+
+  return (
+    <form ref={formRef} className="pb-form" noValidate onSubmit={submit}>
+      <Field label={strings.webhookUrl} hint={strings.webhookUrlHint} error={fieldError("url")}>
+        {(props) => (
+          <input
+            {...props}
+            className="pb-input"
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            placeholder="https://"
+            value={values.url}
+            onChange={(event) => set("url", event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={strings.webhookDescription} error={fieldError("description")}>
+        {(props) => (
+          <input
+            {...props}
+            className="pb-input"
+            value={values.description}
+            onChange={(event) => set("description", event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={strings.webhookDestination} error={fieldError("destination")}>
+        {(props) => (
+          <select
+            {...props}
+            className="pb-input"
+            value={values.destination}
+            onChange={(event) => set("destination", event.target.value as WebhookDestination)}
+          >
+            {webhookDestinationSchema.options.map((destination) => (
+              <option key={destination} value={destination}>
+                {strings.webhookDestinations[destination] ?? destination}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={strings.webhookProject}
+        hint={strings.webhookProjectHint}
+        error={fieldError("projectId")}
+      >
+        {(props) => (
+          <input
+            {...props}
+            className="pb-input"
+            value={values.projectId}
+            onChange={(event) => set("projectId", event.target.value)}
+          />
+        )}
+      </Field>
+      <EventPicker value={values} onChange={change} error={fieldError("events")} />
+      {formError && (
+        <p role="alert" className="pb-error">
+          {formError}
+        </p>
+      )}
+      <div className="pb-dialog__actions">
+        <Dialog.Close className="pb-button" disabled={pending}>
+          {strings.cancel}
+        </Dialog.Close>
+        <button
+          type="submit"
+          className="pb-button pb-button--primary"
+          disabled={pending}
+          aria-busy={pending || undefined}
+        >
+          {pending ? strings.webhookSaving : endpoint ? strings.webhookSave : strings.webhookCreate}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface ControlProps {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+function Field({
+  label,
+  hint,
+  error,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  error: string | undefined;
+  children: (props: ControlProps) => ReactNode;
+}) {
+  const id = useId();
+  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ");
+  return (
+    <div className="pb-field" data-invalid={error ? "" : undefined}>
+      <label className="pb-field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+      })}
+      {error && (
+        <p id={`${id}-error`} className="pb-error">
+          {error}
+        </p>
+      )}
+      {hint && (
+        <p id={`${id}-hint`} className="pb-hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,599 @@
+import {
+  fixtureIdentities,
+  fixtureWebhooks,
+  plugboardErrorHandlers,
+  plugboardHandlers,
+  plugboardLoadingHandlers,
+} from "@plugboard/mocks";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { HttpResponse, http } from "msw";
+import { describe, expect, it, vi } from "vitest";
+import { renderWithPlugboard } from "../test/render";
+import { server } from "../test/server";
+import { WebhookManager } from "./webhook-manager";
+
+// A public address literal, so the real SSRF guard passes it without DNS; msw plays the receiver.
+const receiverUrl = "https://93.184.216.34/plugboard";
+
+function receiver(status = 204, body: string | null = null) {
+  const received: Request[] = [];
+  return {
+    received,
+    handler: http.post(receiverUrl, ({ request }) => {
+      received.push(request);
+      return new HttpResponse(body, { status });
+    }),
+  };
+}
+
+async function manager() {
+  const region = await screen.findByRole("region", { name: "Webhooks" });
+  await waitFor(() => expect(region).not.toHaveAttribute("data-state", "loading"));
+  return region;
+}
+
+async function createEndpoint(user: ReturnType<typeof userEvent.setup>, url = receiverUrl) {
+  await user.click(within(await manager()).getByRole("button", { name: "Add endpoint" }));
+  const dialog = await screen.findByRole("dialog", { name: "Add endpoint" });
+  await user.type(within(dialog).getByRole("textbox", { name: "Endpoint URL" }), url);
+  await user.click(within(dialog).getByRole("button", { name: "Create endpoint" }));
+  const secretDialog = await screen.findByRole("dialog", { name: "Signing secret" });
+  const secret = (within(secretDialog).getByRole("textbox", { name: "Secret" }) as HTMLInputElement)
+    .value;
+  await user.click(within(secretDialog).getByRole("button", { name: "Done" }));
+  await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+  return { secret, item: await screen.findByRole("listitem", { name: url }) };
+}
+
+describe("WebhookManager", () => {
+  it("says so when the organization has no endpoints", async () => {
+    server.use(...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<WebhookManager />);
+
+    const region = await manager();
+    expect(region).toHaveAttribute("data-state", "empty");
+    expect(within(region).getByText("No webhook endpoints yet.")).toBeInTheDocument();
+    expect(within(region).getByRole("button", { name: "Add endpoint" })).toBeEnabled();
+  });
+
+  it("shows field errors inline, its own and the server's, and stores nothing", async () => {
+    const user = userEvent.setup();
+    server.use(...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<WebhookManager />);
+
+    await user.click(within(await manager()).getByRole("button", { name: "Add endpoint" }));
+    const dialog = await screen.findByRole("dialog", { name: "Add endpoint" });
+    const url = within(dialog).getByRole("textbox", { name: "Endpoint URL" });
+    await user.type(url, "not a url");
+    await user.click(within(dialog).getByRole("radio", { name: "Selected events" }));
+    await user.click(within(dialog).getByRole("button", { name: "Create endpoint" }));
+
+    expect(url).toHaveAttribute("aria-invalid", "true");
+    expect(url).toHaveAccessibleDescription(/Must be an http:\/\/ or https:\/\/ URL/);
+    expect(url).toHaveFocus();
+    expect(within(dialog).getByText("Pick at least one event")).toBeInTheDocument();
+
+    // Valid for the schema, refused by the server's SSRF guard: the server's message, inline.
+    await user.clear(url);
+    await user.type(url, "https://10.0.0.8/hook");
+    expect(url).not.toHaveAttribute("aria-invalid");
+    expect(within(dialog).getByText("Pick at least one event")).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("checkbox", { name: /issue\.created/ }));
+    expect(within(dialog).queryByText("Pick at least one event")).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Create endpoint" }));
+    await waitFor(() =>
+      expect(url).toHaveAccessibleDescription(/resolves to a private or reserved address/),
+    );
+    expect(within(dialog).queryByText("Pick at least one event")).not.toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(await manager()).toHaveAttribute("data-state", "empty");
+  });
+
+  it("picks events grouped by resource, a whole group at once", async () => {
+    const user = userEvent.setup();
+    server.use(...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<WebhookManager />);
+
+    await user.click(within(await manager()).getByRole("button", { name: "Add endpoint" }));
+    const dialog = await screen.findByRole("dialog", { name: "Add endpoint" });
+    await user.type(within(dialog).getByRole("textbox", { name: "Endpoint URL" }), receiverUrl);
+    await user.click(within(dialog).getByRole("radio", { name: "Selected events" }));
+    const cycles = within(dialog).getByRole("group", { name: "Cycles" });
+    await user.click(within(cycles).getByRole("checkbox", { name: "Cycles" }));
+    expect(within(cycles).getByRole("checkbox", { name: /cycle\.started/ })).toBeChecked();
+    await user.click(within(cycles).getByRole("checkbox", { name: /cycle\.deleted/ }));
+    expect(within(cycles).getByRole("checkbox", { name: "Cycles" })).toHaveAttribute(
+      "aria-checked",
+      "mixed",
+    );
+    await user.click(within(dialog).getByRole("button", { name: "Create endpoint" }));
+    await user.click(await screen.findByRole("button", { name: "Done" }));
+
+    const item = await screen.findByRole("listitem", { name: receiverUrl });
+    expect(within(item).getByText("4 events")).toBeInTheDocument();
+    expect(within(item).getByText("cycle.completed")).toBeInTheDocument();
+    expect(within(item).queryByText("cycle.deleted")).not.toBeInTheDocument();
+  });
+
+  it("reveals the signing secret once, with a copy button and a warning", async () => {
+    const user = userEvent.setup();
+    server.use(...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<WebhookManager />);
+
+    await user.click(within(await manager()).getByRole("button", { name: "Add endpoint" }));
+    const form = await screen.findByRole("dialog", { name: "Add endpoint" });
+    await user.type(within(form).getByRole("textbox", { name: "Endpoint URL" }), receiverUrl);
+    await user.click(within(form).getByRole("button", { name: "Create endpoint" }));
+
+    const dialog = await screen.findByRole("dialog", { name: "Signing secret" });
+    expect(dialog).toHaveAccessibleDescription(/shown only once/);
+    const secret = (within(dialog).getByRole("textbox", { name: "Secret" }) as HTMLInputElement)
+      .value;
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32,}$/);
+    await user.click(within(dialog).getByRole("button", { name: "Copy" }));
+    expect(await navigator.clipboard.readText()).toBe(secret);
+    expect(within(dialog).getByRole("button", { name: "Copied" })).toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole("button", { name: "Done" }));
+    const item = await screen.findByRole("listitem", { name: receiverUrl });
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    // Afterwards only the hint: the full secret is nowhere on the page.
+    expect(document.body.innerHTML).not.toContain(secret);
+    expect(within(item).getByText(`whsec_…${secret.slice(-4)}`)).toBeInTheDocument();
+  });
+
+  it("says when copying fails, and leaves the secret there to select by hand", async () => {
+    const user = userEvent.setup();
+    // The browser refuses (no permission, or the page is not focused).
+    vi.spyOn(navigator.clipboard, "writeText").mockRejectedValue(new DOMException("Denied"));
+    server.use(...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<WebhookManager />);
+
+    await user.click(within(await manager()).getByRole("button", { name: "Add endpoint" }));
+    const form = await screen.findByRole("dialog", { name: "Add endpoint" });
+    await user.type(within(form).getByRole("textbox", { name: "Endpoint URL" }), receiverUrl);
+    await user.click(within(form).getByRole("button", { name: "Create endpoint" }));
+    const dialog = await screen.findByRole("dialog", { name: "Signing secret" });
+    await user.click(within(dialog).getByRole("button", { name: "Copy" }));
+
+    expect(await within(dialog).findByRole("status")).toHaveTextContent(
+      "Could not copy: select the secret and copy it by hand.",
+    );
+    expect(within(dialog).getByRole("button", { name: "Copy" })).toBeInTheDocument();
+    expect(within(dialog).queryByRole("button", { name: "Copied" })).not.toBeInTheDocument();
+    const input = within(dialog).getByRole("textbox", { name: "Secret" }) as HTMLInputElement;
+    expect(input.value).toMatch(/^whsec_/);
+    await user.click(input);
+    expect(input).toHaveFocus();
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, input.value.length]);
+    vi.restoreAllMocks();
+  });
+
+  it("edits an endpoint from its current values, sending only what changed", async () => {
+    const user = userEvent.setup();
+    const patches: unknown[] = [];
+    server.events.on("request:start", async ({ request }) => {
+      if (request.method === "PATCH") patches.push(await request.clone().json());
+    });
+    server.use(...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<WebhookManager />);
+    const { item } = await createEndpoint(user);
+
+    await user.click(within(item).getByRole("button", { name: "Edit" }));
+    const dialog = await screen.findByRole("dialog", { name: "Edit endpoint" });
+    expect(within(dialog).getByRole("textbox", { name: "Endpoint URL" })).toHaveValue(receiverUrl);
+    expect(within(dialog).getByRole("radio", { name: "All events" })).toBeChecked();
+    await user.type(within(dialog).getByRole("textbox", { name: "Description" }), "Billing sync");
+    await user.click(within(dialog).getByRole("radio", { name: "Selected events" }));
+    await user.click(within(dialog).getByRole("checkbox", { name: /comment\.created/ }));
+    await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
+
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(await within(item).findByText("Billing sync")).toBeInTheDocument();
+    expect(within(item).getByText("1 event")).toBeInTheDocument();
+    expect(within(item).getByText("comment.created")).toBeInTheDocument();
+    expect(patches).toEqual([
+      { description: "Billing sync", eventMode: "individual", events: ["comment.created"] },
+    ]);
+    server.events.removeAllListeners();
+  });
+
+  it("works from the keyboard, and gives focus back when a dialog closes", async () => {
+    const user = userEvent.setup();
+    server.use(...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<WebhookManager />);
+    const add = within(await manager()).getByRole("button", { name: "Add endpoint" });
+
+    add.focus();
+    await user.keyboard("{Enter}");
+    const dialog = await screen.findByRole("dialog", { name: "Add endpoint" });
+    expect(within(dialog).getByRole("textbox", { name: "Endpoint URL" })).toHaveFocus();
+    await user.keyboard(receiverUrl);
+    await user.keyboard("{Enter}");
+    const secret = await screen.findByRole("dialog", { name: "Signing secret" });
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(secret).not.toBeInTheDocument());
+    expect(add).toHaveFocus();
+
+    const item = await screen.findByRole("listitem", { name: receiverUrl });
+    const toggle = within(item).getByRole("switch");
+    toggle.focus();
+    await user.keyboard(" ");
+    await waitFor(() => expect(toggle).not.toBeChecked());
+
+    // Deleting the row takes its button away: focus lands on "Add endpoint", not on the page.
+    within(item).getByRole("button", { name: "Delete" }).focus();
+    await user.keyboard("{Enter}");
+    const confirm = await screen.findByRole("alertdialog", { name: "Delete this endpoint?" });
+    await user.click(within(confirm).getByRole("button", { name: "Delete endpoint" }));
+    await waitFor(() => expect(confirm).not.toBeInTheDocument());
+    expect(add).toHaveFocus();
+  });
+
+  it("switches an endpoint off and on", async () => {
+    const user = userEvent.setup();
+    server.use(...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<WebhookManager />);
+    const { item } = await createEndpoint(user);
+
+    const toggle = within(item).getByRole("switch", { name: `Deliver to ${receiverUrl}` });
+    expect(toggle).toBeChecked();
+    await user.click(toggle);
+    await waitFor(() => expect(item).toHaveAttribute("data-state", "disabled"));
+    expect(toggle).not.toBeChecked();
+    expect(within(item).getByText("Turned off")).toBeInTheDocument();
+
+    await user.click(toggle);
+    await waitFor(() => expect(item).toHaveAttribute("data-state", "active"));
+    expect(toggle).toBeChecked();
+  });
+
+  it("rotates the secret only after confirmation, and shows the new one once", async () => {
+    const user = userEvent.setup();
+    server.use(...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<WebhookManager />);
+    const { item, secret } = await createEndpoint(user);
+
+    await user.click(within(item).getByRole("button", { name: "Rotate secret" }));
+    let confirm = await screen.findByRole("alertdialog", { name: "Rotate the signing secret?" });
+    await user.click(within(confirm).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(within(item).getByText(`whsec_…${secret.slice(-4)}`)).toBeInTheDocument();
+
+    await user.click(within(item).getByRole("button", { name: "Rotate secret" }));
+    confirm = await screen.findByRole("alertdialog", { name: "Rotate the signing secret?" });
+    expect(confirm).toHaveAccessibleDescription(/grace period/);
+    const grace = within(confirm).getByRole("group", { name: "Old secret keeps signing" });
+    expect(within(grace).getByRole("radio", { name: "For 24 hours" })).toBeChecked();
+    await user.click(within(confirm).getByRole("button", { name: "Rotate secret" }));
+
+    const dialog = await screen.findByRole("dialog", { name: "Signing secret" });
+    const rotated = (within(dialog).getByRole("textbox", { name: "Secret" }) as HTMLInputElement)
+      .value;
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    await user.click(within(dialog).getByRole("button", { name: "Done" }));
+    expect(await within(item).findByText(`whsec_…${rotated.slice(-4)}`)).toBeInTheDocument();
+  });
+
+  it("lets the admin pick how long the old secret keeps signing beside the new one", async () => {
+    const user = userEvent.setup();
+    const target = receiver(204);
+    server.use(target.handler, ...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<WebhookManager />);
+    const { item } = await createEndpoint(user);
+    const signatures = () =>
+      target.received.at(-1)?.headers.get("webhook-signature")?.split(" ").length;
+
+    async function rotate(choice: string) {
+      await user.click(within(item).getByRole("button", { name: "Rotate secret" }));
+      const confirm = await screen.findByRole("alertdialog", {
+        name: "Rotate the signing secret?",
+      });
+      await user.click(within(confirm).getByRole("radio", { name: choice }));
+      await user.click(within(confirm).getByRole("button", { name: "Rotate secret" }));
+      const dialog = await screen.findByRole("dialog", { name: "Signing secret" });
+      await user.click(within(dialog).getByRole("button", { name: "Done" }));
+      await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    }
+    async function sendTest() {
+      const before = target.received.length;
+      await user.click(within(item).getByRole("button", { name: "Send test" }));
+      await waitFor(() => expect(target.received).toHaveLength(before + 1));
+    }
+
+    // A week of overlap: the receiver gets both signatures, old and new.
+    await rotate("For 7 days");
+    await sendTest();
+    expect(signatures()).toBe(2);
+
+    // Cut over now: only the new secret signs from here on.
+    await rotate("Stop it now");
+    await sendTest();
+    expect(signatures()).toBe(1);
+  });
+
+  it("deletes an endpoint only after confirmation", async () => {
+    const user = userEvent.setup();
+    server.use(...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<WebhookManager />);
+    const { item } = await createEndpoint(user);
+
+    await user.click(within(item).getByRole("button", { name: "Delete" }));
+    let confirm = await screen.findByRole("alertdialog", { name: "Delete this endpoint?" });
+    expect(confirm).toHaveTextContent(receiverUrl);
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(item).toBeInTheDocument();
+
+    await user.click(within(item).getByRole("button", { name: "Delete" }));
+    confirm = await screen.findByRole("alertdialog", { name: "Delete this endpoint?" });
+    await user.click(within(confirm).getByRole("button", { name: "Delete endpoint" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(await manager()).toHaveAttribute("data-state", "empty");
+    expect(screen.queryByRole("listitem", { name: receiverUrl })).not.toBeInTheDocument();
+  });
+
+  it("sends a signed test event and says how the receiver answered", async () => {
+    const user = userEvent.setup();
+    const target = receiver(204);
+    server.use(target.handler, ...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<WebhookManager />);
+    const { item } = await createEndpoint(user);
+
+    await user.click(within(item).getByRole("button", { name: "Send test" }));
+    expect(await within(item).findByText("Test event: Delivered (HTTP 204)")).toBeInTheDocument();
+    expect(target.received).toHaveLength(1);
+    expect(target.received[0]?.headers.get("webhook-signature")).toMatch(/^v1,/);
+    await waitFor(() =>
+      expect(within(item).getByText("Last delivery: Delivered")).toBeInTheDocument(),
+    );
+  });
+
+  it("lists messages with their attempts, and resends one", async () => {
+    const user = userEvent.setup();
+    const target = receiver(503, "upstream is down");
+    server.use(target.handler, ...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(<WebhookManager />);
+    const { item } = await createEndpoint(user);
+    await user.click(within(item).getByRole("button", { name: "Send test" }));
+    expect(await within(item).findByText("Test event: Failed (HTTP 503)")).toBeInTheDocument();
+    expect(item).toHaveAttribute("data-state", "failing");
+    expect(within(item).getByText("100% of the last attempt failed")).toBeInTheDocument();
+
+    const logButton = within(item).getByRole("button", { name: "Delivery log" });
+    await user.click(logButton);
+    expect(logButton).toHaveAttribute("aria-expanded", "true");
+    const log = await within(item).findByRole("region", { name: `Deliveries to ${receiverUrl}` });
+    const message = await within(log).findByRole("listitem", { name: "webhook.test" });
+    expect(message).toHaveAttribute("data-state", "failed");
+    expect(within(message).getByText("Attempt 1")).toBeInTheDocument();
+    expect(within(message).getByText("HTTP 503")).toBeInTheDocument();
+    expect(within(message).getByText(/^\d+ ms$/)).toBeInTheDocument();
+    expect(within(message).getByText("upstream is down")).toBeInTheDocument();
+
+    await user.click(within(message).getByRole("button", { name: "Resend" }));
+    expect(await within(message).findByText("Queued for delivery again.")).toBeInTheDocument();
+    await waitFor(() => expect(message).toHaveAttribute("data-state", "pending"));
+  });
+
+  it("recovers an endpoint's failed messages of a period, and says how many", async () => {
+    const user = userEvent.setup();
+    const bodies: { since: string }[] = [];
+    server.events.on("request:start", async ({ request }) => {
+      if (request.url.endsWith("/recover")) bodies.push(await request.clone().json());
+    });
+    server.use(...plugboardHandlers());
+    renderWithPlugboard(<WebhookManager />);
+    const failing = fixtureWebhooks().endpoints.find((endpoint) => endpoint.id === "whe_failing");
+    const item = await screen.findByRole("listitem", { name: failing?.url });
+    await user.click(within(item).getByRole("button", { name: "Delivery log" }));
+    const gaveUp = await within(item).findByRole("listitem", { name: "issue.completed" });
+    expect(gaveUp).toHaveAttribute("data-state", "failed");
+
+    const trigger = within(item).getByRole("button", { name: "Recover failed messages" });
+    await user.click(trigger);
+    const dialog = await screen.findByRole("dialog", { name: "Recover failed messages" });
+    const since = within(dialog).getByRole("group", { name: "Failed since" });
+    expect(within(since).getByRole("radio", { name: "The last 24 hours" })).toBeChecked();
+
+    // It failed three hours ago: the last hour holds nothing to recover.
+    await user.click(within(since).getByRole("radio", { name: "The last hour" }));
+    await user.click(within(dialog).getByRole("button", { name: "Recover messages" }));
+    expect(await within(dialog).findByRole("status")).toHaveTextContent(
+      "No failed messages in that period.",
+    );
+    expect(gaveUp).toHaveAttribute("data-state", "failed");
+
+    await user.click(within(since).getByRole("radio", { name: "The last 7 days" }));
+    await user.click(within(dialog).getByRole("button", { name: "Recover messages" }));
+    await waitFor(() =>
+      expect(within(dialog).getByRole("status")).toHaveTextContent(
+        "1 message queued for delivery again.",
+      ),
+    );
+    const sent = bodies.map((body) => Date.now() - Date.parse(body.since));
+    expect(sent[0]).toBeGreaterThanOrEqual(3_600_000);
+    expect(sent[0]).toBeLessThan(3_600_000 + 60_000);
+    expect(sent[1]).toBeGreaterThanOrEqual(7 * 86_400_000);
+    expect(sent[1]).toBeLessThan(7 * 86_400_000 + 60_000);
+
+    await user.click(within(dialog).getByRole("button", { name: "Done" }));
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    expect(trigger).toHaveFocus();
+    await waitFor(() => expect(gaveUp).toHaveAttribute("data-state", "pending"));
+    server.events.removeAllListeners();
+  });
+
+  it("recovers since a date and time typed in, and asks for one when it is missing", async () => {
+    const user = userEvent.setup();
+    const bodies: { since: string }[] = [];
+    server.events.on("request:start", async ({ request }) => {
+      if (request.url.endsWith("/recover")) bodies.push(await request.clone().json());
+    });
+    server.use(...plugboardHandlers());
+    renderWithPlugboard(<WebhookManager />);
+    const failing = fixtureWebhooks().endpoints.find((endpoint) => endpoint.id === "whe_failing");
+    const item = await screen.findByRole("listitem", { name: failing?.url });
+    await user.click(within(item).getByRole("button", { name: "Delivery log" }));
+    await user.click(await within(item).findByRole("button", { name: "Recover failed messages" }));
+    const dialog = await screen.findByRole("dialog", { name: "Recover failed messages" });
+
+    await user.click(within(dialog).getByRole("radio", { name: "A date and time" }));
+    await user.click(within(dialog).getByRole("button", { name: "Recover messages" }));
+    const input = within(dialog).getByLabelText("Date and time");
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    expect(input).toHaveAccessibleDescription("Pick a date and time in the past.");
+    expect(input).toHaveFocus();
+    expect(bodies).toEqual([]);
+
+    // Four hours ago, in the browser's local time, as the input shows it.
+    const fourHoursAgo = new Date(Date.now() - 4 * 3_600_000);
+    fourHoursAgo.setSeconds(0, 0);
+    const pad = (value: number) => String(value).padStart(2, "0");
+    const local = `${fourHoursAgo.getFullYear()}-${pad(fourHoursAgo.getMonth() + 1)}-${pad(fourHoursAgo.getDate())}T${pad(fourHoursAgo.getHours())}:${pad(fourHoursAgo.getMinutes())}`;
+    await user.click(within(dialog).getByRole("radio", { name: "The last hour" }));
+    fireEvent.change(input, { target: { value: local } });
+    expect(within(dialog).getByRole("radio", { name: "A date and time" })).toBeChecked();
+    expect(input).not.toHaveAttribute("aria-invalid");
+    await user.click(within(dialog).getByRole("button", { name: "Recover messages" }));
+
+    expect(await within(dialog).findByText("1 message queued for delivery again.")).toBeVisible();
+    expect(bodies).toEqual([{ since: fourHoursAgo.toISOString() }]);
+    server.events.removeAllListeners();
+  });
+
+  it("is read-only for members, and says why", async () => {
+    const user = userEvent.setup();
+    server.use(...plugboardHandlers({ identity: fixtureIdentities.member }));
+    renderWithPlugboard(<WebhookManager />);
+
+    const region = await manager();
+    expect(region).toHaveAttribute("data-readonly", "true");
+    const add = within(region).getByRole("button", { name: "Add endpoint" });
+    expect(add).toHaveAttribute("aria-disabled", "true");
+    await user.click(add);
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+
+    // Members see every endpoint and its health...
+    const items = within(region).getAllByRole("listitem", { name: /^https:/ });
+    expect(items).toHaveLength(fixtureWebhooks().endpoints.length);
+    const item = items[0] as HTMLElement;
+    for (const name of ["Send test", "Edit", "Rotate secret", "Delete"]) {
+      expect(within(item).getByRole("button", { name })).toHaveAttribute("aria-disabled", "true");
+    }
+    expect(within(item).getByRole("switch")).toHaveAttribute("aria-disabled", "true");
+    await user.click(within(item).getByRole("switch"));
+    expect(within(item).getByRole("switch")).toBeChecked();
+
+    // ...and its delivery log, but cannot resend, nor recover.
+    await user.click(within(item).getByRole("button", { name: "Delivery log" }));
+    const log = await within(item).findByRole("region", { name: /^Deliveries to / });
+    const [message] = await within(log).findAllByRole("listitem", { name: /\./ });
+    expect(within(message as HTMLElement).getByRole("button", { name: "Resend" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    expect(
+      within(log).queryByRole("button", { name: "Recover failed messages" }),
+    ).not.toBeInTheDocument();
+
+    add.focus();
+    expect(await screen.findByRole("tooltip")).toHaveTextContent(
+      "Only admins can change webhooks.",
+    );
+  });
+
+  it("shows a retrying message's attempts with codes, errors and the next retry", async () => {
+    const user = userEvent.setup();
+    server.use(...plugboardHandlers());
+    renderWithPlugboard(<WebhookManager />);
+    const failing = fixtureWebhooks().endpoints.find((endpoint) => endpoint.id === "whe_failing");
+    const item = await screen.findByRole("listitem", { name: failing?.url });
+    expect(item).toHaveAttribute("data-state", "failing");
+
+    await user.click(within(item).getByRole("button", { name: "Delivery log" }));
+    const message = await within(item).findByRole("listitem", { name: "issue.updated" });
+    expect(message).toHaveAttribute("data-state", "pending");
+    const attempts = within(message).getAllByRole("listitem");
+    expect(attempts.map((attempt) => within(attempt).getByText(/^Attempt/).textContent)).toEqual([
+      "Attempt 1",
+      "Attempt 2",
+      "Attempt 3",
+    ]);
+    expect(within(attempts[1] as HTMLElement).getByText("HTTP 503")).toBeInTheDocument();
+    expect(within(attempts[2] as HTMLElement).getByText("timeout")).toBeInTheDocument();
+    expect(within(message).getAllByText(/^Next retry /).length).toBeGreaterThan(0);
+  });
+
+  it("knows from the list what the caller may do, before any write is tried", async () => {
+    const writes: string[] = [];
+    server.events.on("request:start", ({ request }) => {
+      if (request.method !== "GET") writes.push(`${request.method} ${request.url}`);
+    });
+    server.use(...plugboardHandlers({ fixtures: "empty", identity: fixtureIdentities.member }));
+    renderWithPlugboard(<WebhookManager />);
+
+    const region = await manager();
+    expect(region).toHaveAttribute("data-readonly", "true");
+    expect(within(region).getByText("Read-only")).toBeInTheDocument();
+    expect(within(region).getByRole("button", { name: "Add endpoint" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    // No invitation to add what a member cannot add.
+    expect(within(region).queryByText(/Add an endpoint to start/)).not.toBeInTheDocument();
+    expect(writes).toEqual([]);
+    server.events.removeAllListeners();
+  });
+
+  it("gives admins every control, with no read-only marks", async () => {
+    server.use(...plugboardHandlers({ identity: fixtureIdentities.admin }));
+    renderWithPlugboard(<WebhookManager />);
+
+    const region = await manager();
+    expect(region).not.toHaveAttribute("data-readonly");
+    expect(within(region).queryByText("Read-only")).not.toBeInTheDocument();
+    const item = within(region).getAllByRole("listitem", { name: /^https:/ })[0] as HTMLElement;
+    for (const name of ["Send test", "Edit", "Rotate secret", "Delete"]) {
+      expect(within(item).getByRole("button", { name })).not.toHaveAttribute("aria-disabled");
+    }
+  });
+
+  it("marks itself busy while loading", async () => {
+    server.use(...plugboardLoadingHandlers());
+    renderWithPlugboard(<WebhookManager />);
+
+    const region = screen.getByRole("region", { name: "Webhooks" });
+    expect(region).toHaveAttribute("aria-busy", "true");
+    expect(region).toHaveAttribute("data-state", "loading");
+    expect(within(region).getByRole("status", { name: "Loading webhooks" })).toBeInTheDocument();
+  });
+
+  it("shows the server's error and recovers on retry", async () => {
+    const user = userEvent.setup();
+    server.use(...plugboardErrorHandlers("internal_error"));
+    renderWithPlugboard(<WebhookManager />);
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Could not load webhooks");
+    expect(alert).toHaveTextContent("Internal error");
+
+    server.resetHandlers(...plugboardHandlers({ fixtures: "empty" }));
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    await waitFor(async () => expect(await manager()).toHaveAttribute("data-state", "empty"));
+  });
+
+  it("puts host class names on the root and on parts", async () => {
+    server.use(...plugboardHandlers({ fixtures: "empty" }));
+    renderWithPlugboard(
+      <WebhookManager className="host-webhooks" classNames={{ title: "host-title" }} />,
+    );
+
+    const region = await manager();
+    expect(region).toHaveClass("pb-root", "pb-webhooks", "host-webhooks");
+    expect(within(region).getByRole("heading", { name: "Webhooks" })).toHaveClass("host-title");
+  });
+});

@@ -1,0 +1,27 @@
+import type { CatalogEntry, Identity } from "@plugboard/core";
+import type { ApiKeyService } from "./api-keys/verifier";
+import type { Keyring } from "./crypto/keyring";
+import type { Logger } from "./logger";
+import type { GitHubRuntime, OAuthRuntime } from "./oauth/runtime";
+import type { Store } from "./stores/types";
+import type { WebhooksRuntime } from "./webhooks/runtime";
+
+/** What every route and background job works with; built once by `createPlugboard`. */
+export interface PlugboardContext {
+  store: Store;
+  keyring: Keyring;
+  catalog: readonly CatalogEntry[];
+  logger: Logger;
+  /** Epoch milliseconds; replaceable so tests can drive time. */
+  now: () => number;
+  /** Verifies keys and holds the per-instance cache that revocation must clear. */
+  apiKeys: ApiKeyService;
+  /** The mount path (`/api/plugboard`), for URLs the kit hands out (OAuth redirect URIs). */
+  basePath: string;
+  oauth: OAuthRuntime;
+  github: GitHubRuntime;
+  /** Outgoing webhooks: URL guard, publisher, delivery and the dispatcher. */
+  webhooks: WebhooksRuntime;
+}
+
+export type Authenticate = (request: Request) => Identity | null | Promise<Identity | null>;

@@ -1,0 +1,193 @@
+import {
+  type CatalogEntry,
+  identitySchema,
+  integrationCatalog,
+  PlugboardError,
+} from "@plugboard/core";
+import { createPlugboardApiKeys, type PlugboardApiKeys } from "./api-keys/api";
+import { type ApiKeysOptions, resolveApiKeysOptions } from "./api-keys/options";
+import { createApiKeyService } from "./api-keys/verifier";
+import type { Authenticate, PlugboardContext } from "./context";
+import { createKeyring, type KeyringOptions } from "./crypto/keyring";
+import { readJsonBody } from "./http/body";
+import { problemResponse } from "./http/responses";
+import type { PublicRoute } from "./http/route";
+import { createRouter } from "./http/router";
+import { consoleLogger, type Logger } from "./logger";
+import type { OAuthOptions, ProvidersOptions } from "./oauth/options";
+import { createGitHubRuntime, createOAuthRuntime } from "./oauth/runtime";
+import type { IssueHooks } from "./providers/github/hooks";
+import { routes } from "./routes";
+import type { Store } from "./stores/types";
+import type { Dispatcher } from "./webhooks/dispatcher";
+import type { WebhooksOptions } from "./webhooks/options";
+import type { Publish } from "./webhooks/publish";
+import { createWebhooksRuntime } from "./webhooks/runtime";
+
+export interface PlugboardOptions {
+  store: Store;
+  /** The host's identity: who is calling and for which organization, or null (answered 401). */
+  authenticate: Authenticate;
+  /** Encrypts recoverable secrets at rest. Generate keys with `generateEncryptionKey()`. */
+  encryption: KeyringOptions;
+  /** Where the handler is mounted. Default `/api/plugboard`. */
+  basePath?: string;
+  /** The integrations offered. Default: every built-in entry. */
+  catalog?: readonly CatalogEntry[];
+  logger?: Logger;
+  /** Epoch milliseconds. Tests pass a fake clock. */
+  now?: () => number;
+  /** OAuth apps for GitHub, Slack, Google Calendar, or your own providers (`type: "oauth2"`). */
+  providers?: ProvidersOptions;
+  /** Which host pages may start an install, and how long they have. */
+  oauth?: OAuthOptions;
+  /** GitHub pull requests and commits that mention an issue key (see `providers.github`). */
+  onIssueReference?: IssueHooks["onIssueReference"];
+  /** A referencing pull request opened, merged or closed (see `providers.github.statuses`). */
+  onIssueStatusChange?: IssueHooks["onIssueStatusChange"];
+  /** Key prefix and environment, default rate limit, cache bound, shared limiter, retention. */
+  apiKeys?: ApiKeysOptions;
+  /** Outgoing webhooks: SSRF guard (http, allowed addresses, resolver), fetch, retries, limits. */
+  webhooks?: WebhooksOptions;
+}
+
+export interface Plugboard {
+  /** Serves the whole API: `(request: Request) => Promise<Response>`. */
+  handler: (request: Request) => Promise<Response>;
+  basePath: string;
+  context: PlugboardContext;
+  /** Verify Plugboard API keys in the host's own routes: `verify` and `guard`. */
+  apiKeys: PlugboardApiKeys;
+  /** Publish events to the organization's webhook endpoints (written to the outbox, then returns). */
+  events: { publish: Publish };
+  /** Delivers the outbox: `start()`/`stop()` in a long-running process, `runDue()` from a cron. */
+  dispatcher: Dispatcher;
+}
+
+export function createPlugboard(options: PlugboardOptions): Plugboard {
+  const basePath = normalizeBasePath(options.basePath ?? "/api/plugboard");
+  const catalog = options.catalog ?? integrationCatalog;
+  const now = options.now ?? Date.now;
+  const keyring = createKeyring(options.encryption);
+  const logger = options.logger ?? consoleLogger;
+  const context: PlugboardContext = {
+    store: options.store,
+    keyring,
+    catalog,
+    logger,
+    now,
+    basePath,
+    oauth: createOAuthRuntime(options.providers ?? {}, options.oauth ?? {}, catalog, now),
+    github: createGitHubRuntime(options.providers?.github, {
+      ...(options.onIssueReference ? { onIssueReference: options.onIssueReference } : {}),
+      ...(options.onIssueStatusChange ? { onIssueStatusChange: options.onIssueStatusChange } : {}),
+    }),
+    apiKeys: createApiKeyService({
+      store: options.store,
+      logger,
+      now,
+      options: resolveApiKeysOptions(options.apiKeys),
+    }),
+    webhooks: createWebhooksRuntime({
+      store: options.store,
+      keyring,
+      logger,
+      now,
+      options: options.webhooks,
+    }),
+  };
+  const match = createRouter(routes);
+
+  async function dispatch(request: Request): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) {
+      throw new PlugboardError({
+        code: "not_found",
+        detail: `Plugboard is mounted at ${basePath}`,
+      });
+    }
+    const found = match(request.method, pathname.slice(basePath.length));
+    if (found.kind === "not_found") {
+      throw new PlugboardError({ code: "not_found", detail: "No such endpoint" });
+    }
+    if (found.kind === "method_not_allowed") {
+      return problemResponse(
+        new PlugboardError({
+          code: "method_not_allowed",
+          detail: `Use ${found.allow.join(" or ")}`,
+        }),
+        { allow: found.allow.join(", ") },
+      );
+    }
+    const { route, params } = found;
+    if (route.auth === "none" || route.auth === "optional") {
+      // Webhooks are authenticated by their signature, OAuth callbacks by their one-time state.
+      const caller =
+        route.auth === "optional" ? await optionalIdentity(options.authenticate, request) : null;
+      return (route as unknown as PublicRoute).handle({
+        request,
+        params,
+        identity: caller,
+        body: undefined,
+        context,
+      });
+    }
+    const identity = await authenticateRequest(options.authenticate, request);
+    if (route.role === "admin" && identity.role !== "admin") {
+      throw new PlugboardError({ code: "forbidden", detail: "Only admins can do this" });
+    }
+    const body = route.body ? await readJsonBody(request, route.body) : undefined;
+    return route.handle({ request, params, identity, body, context });
+  }
+
+  return {
+    basePath,
+    context,
+    apiKeys: createPlugboardApiKeys(context),
+    events: { publish: context.webhooks.publish },
+    dispatcher: context.webhooks.dispatcher,
+    async handler(request) {
+      try {
+        return await dispatch(request);
+      } catch (error) {
+        if (error instanceof PlugboardError) return problemResponse(error);
+        // Only the message and the route: bodies and headers can hold secrets.
+        context.logger.error("Unhandled error while serving a request", {
+          method: request.method,
+          path: new URL(request.url).pathname,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        return problemResponse(
+          new PlugboardError({
+            code: "internal_error",
+            detail: "Something went wrong on our side",
+          }),
+        );
+      }
+    },
+  };
+}
+
+async function authenticateRequest(authenticate: Authenticate, request: Request) {
+  const identity = await optionalIdentity(authenticate, request);
+  if (identity === null) {
+    throw new PlugboardError({ code: "unauthenticated", detail: "Sign in to continue" });
+  }
+  return identity;
+}
+
+async function optionalIdentity(authenticate: Authenticate, request: Request) {
+  const result = await authenticate(request);
+  if (result === null) return null;
+  // The host's callback is a boundary too: a malformed identity is a host bug worth a clear error.
+  const parsed = identitySchema.safeParse(result);
+  if (!parsed.success) {
+    throw new Error(`authenticate() returned an invalid identity: ${parsed.error.message}`);
+  }
+  return parsed.data;
+}
+
+function normalizeBasePath(path: string): string {
+  const trimmed = `/${path.replace(/^\/+|\/+$/g, "")}`;
+  return trimmed === "/" ? "" : trimmed;
+}

@@ -1,0 +1,24 @@
+import { type ApiKeyList, grantableScopes } from "@plugboard/core";
+import { json } from "../../http/responses";
+import { defineRoute } from "../../http/route";
+import { assertMayManageKeys } from "./access";
+import { presentApiKey } from "./present";
+
+/** Admins see every key of the organization, members their own; newest first. */
+export const listApiKeys = defineRoute({
+  method: "GET",
+  path: "/api-keys",
+  async handle({ identity, context }) {
+    assertMayManageKeys(context, identity);
+    const records = await context.store.apiKeys.list(
+      identity.organizationId,
+      identity.role === "admin" ? {} : { createdBy: identity.userId },
+    );
+    const now = context.now();
+    const body: ApiKeyList = {
+      data: records.map((record) => presentApiKey(record, now)),
+      grantableScopes: grantableScopes(identity.role),
+    };
+    return json(body);
+  },
+});

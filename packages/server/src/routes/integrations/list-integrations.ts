@@ -1,0 +1,17 @@
+import type { IntegrationList } from "@plugboard/core";
+import { json } from "../../http/responses";
+import { defineRoute } from "../../http/route";
+import { presentIntegration } from "./present";
+
+/** The catalog, each entry with its installed state for the caller's organization. */
+export const listIntegrations = defineRoute({
+  method: "GET",
+  path: "/integrations",
+  async handle({ identity, context }) {
+    const records = await context.store.installations.list(identity.organizationId);
+    const body: IntegrationList = {
+      data: context.catalog.map((entry) => presentIntegration(entry, records, identity)),
+    };
+    return json(body);
+  },
+});
