@@ -28,7 +28,7 @@ describe("client.apiKeys against a real server", () => {
     await plugboard.apiKeys.guard(() => new Response("ok"))(
       new Request("http://x/demo", { headers: { authorization: `Bearer ${created.secret}` } }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await plugboard.apiKeys.flushUsage();
     const usage = await client.apiKeys.usage(created.apiKey.id, { granularity: "hour" });
     expect(usage).toMatchObject({ total: 1, errors: 0, granularity: "hour" });
 

@@ -401,4 +401,15 @@ describe("ApiKeysManager", () => {
     expect(screen.getByRole("region", { name: "API keys" })).toHaveClass("pb-root", "host-keys");
     expect(row(/CI deploy/)).toHaveClass("host-row");
   });
+
+  it("carries the host's theme into its dialogs, which render outside the section", async () => {
+    server.use(...plugboardHandlers());
+    const user = userEvent.setup();
+    renderWithPlugboard(<ApiKeysManager />, { theme: "dark" });
+    await table();
+    await user.click(screen.getByRole("button", { name: "Create API key" }));
+    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    expect(dialog).toHaveClass("pb-root");
+    expect(dialog).toHaveAttribute("data-pb-theme", "dark");
+  });
 });

@@ -1,7 +1,7 @@
 import { type ApiKey, type CreatedApiKey, isPlugboardError } from "@plugboard/core";
 import * as Dialog from "@radix-ui/react-dialog";
 import { useState } from "react";
-import { PermissionTooltip } from "../integrations/permission-tooltip";
+import { PermissionTooltip } from "../parts/permission-tooltip";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { ApiKeyUsage } from "./api-key-usage";
@@ -64,6 +64,10 @@ export function ApiKeysManager({
 }: ApiKeysManagerProps) {
   const strings = useStrings();
   const rootProps = useRootProps("pb-api-keys", className);
+  const usageDialogProps = useRootProps(
+    "pb-dialog",
+    cx("pb-api-key-dialog pb-api-key-dialog--wide", classNames.usageDialog),
+  );
   const query = useApiKeys();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
@@ -332,13 +336,7 @@ export function ApiKeysManager({
       <Dialog.Root open={inspecting !== null} onOpenChange={(open) => !open && setInspecting(null)}>
         <Dialog.Portal>
           <Dialog.Overlay className="pb-root pb-dialog__overlay" />
-          <Dialog.Content
-            className={cx(
-              "pb-root pb-dialog pb-api-key-dialog pb-api-key-dialog--wide",
-              classNames.usageDialog,
-            )}
-            aria-describedby={undefined}
-          >
+          <Dialog.Content {...usageDialogProps} aria-describedby={undefined}>
             <Dialog.Title className="pb-dialog__title">
               {strings.apiKeyUsageTitle(inspecting?.name ?? "")}
             </Dialog.Title>

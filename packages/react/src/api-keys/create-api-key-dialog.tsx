@@ -9,7 +9,7 @@ import {
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useId, useState } from "react";
 import { useStrings } from "../provider/plugboard-provider";
-import { cx } from "../provider/root-props";
+import { cx, useRootProps } from "../provider/root-props";
 import { useApiKeyMutations } from "./use-api-keys";
 
 export interface ApiKeyProject {
@@ -63,6 +63,10 @@ export function CreateApiKeyDialog({
   const strings = useStrings();
   const { create } = useApiKeyMutations();
   const ids = { name: useId(), project: useId(), expiry: useId(), rateLimit: useId() };
+  const rootProps = useRootProps(
+    "pb-dialog",
+    cx("pb-api-key-dialog pb-api-key-dialog--wide", className),
+  );
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiKeyScope[]>([]);
   const [projectId, setProjectId] = useState("");
@@ -121,10 +125,7 @@ export function CreateApiKeyDialog({
     >
       <Dialog.Portal>
         <Dialog.Overlay className="pb-root pb-dialog__overlay" />
-        <Dialog.Content
-          className={cx("pb-root pb-dialog pb-api-key-dialog pb-api-key-dialog--wide", className)}
-          aria-describedby={undefined}
-        >
+        <Dialog.Content {...rootProps} aria-describedby={undefined}>
           <Dialog.Title className="pb-dialog__title">{strings.apiKeyCreateTitle}</Dialog.Title>
           <form onSubmit={submit} noValidate>
             <fieldset className="pb-api-key-dialog__fieldset" disabled={pending}>

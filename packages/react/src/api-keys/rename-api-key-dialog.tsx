@@ -2,7 +2,7 @@ import { type ApiKey, isPlugboardError, updateApiKeySchema } from "@plugboard/co
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { useStrings } from "../provider/plugboard-provider";
-import { cx } from "../provider/root-props";
+import { cx, useRootProps } from "../provider/root-props";
 import { useApiKeyMutations } from "./use-api-keys";
 
 export interface RenameApiKeyDialogProps {
@@ -45,14 +45,12 @@ export function RenameApiKeyDialog({ apiKey, onClose, className }: RenameApiKeyD
     update.mutate({ id: apiKey.id, input: { name: parsed.data.name } }, { onSuccess: close });
   }
 
+  const rootProps = useRootProps("pb-dialog", cx("pb-api-key-dialog", className));
   return (
     <Dialog.Root open={apiKey !== null} onOpenChange={(open) => !open && !pending && close()}>
       <Dialog.Portal>
         <Dialog.Overlay className="pb-root pb-dialog__overlay" />
-        <Dialog.Content
-          className={cx("pb-root pb-dialog pb-api-key-dialog", className)}
-          aria-describedby={undefined}
-        >
+        <Dialog.Content {...rootProps} aria-describedby={undefined}>
           <Dialog.Title className="pb-dialog__title">
             {strings.apiKeyRenameTitle(apiKey?.name ?? "")}
           </Dialog.Title>

@@ -1,5 +1,5 @@
 import type { ApiKey } from "@plugboard/core";
-import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import { ConfirmDialog } from "../parts/confirm-dialog";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { useApiKeyMutations } from "./use-api-keys";
@@ -15,45 +15,25 @@ export interface RevokeApiKeyDialogProps {
 export function RevokeApiKeyDialog({ apiKey, onClose, className }: RevokeApiKeyDialogProps) {
   const strings = useStrings();
   const { revoke } = useApiKeyMutations();
-  const pending = revoke.isPending;
   const close = () => {
     revoke.reset();
     onClose();
   };
   return (
-    <AlertDialog.Root open={apiKey !== null} onOpenChange={(open) => !open && !pending && close()}>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="pb-root pb-dialog__overlay" />
-        <AlertDialog.Content className={cx("pb-root pb-dialog pb-api-key-dialog", className)}>
-          <AlertDialog.Title className="pb-dialog__title">
-            {strings.apiKeyRevokeTitle(apiKey?.name ?? "")}
-          </AlertDialog.Title>
-          <AlertDialog.Description className="pb-dialog__description">
-            {strings.apiKeyRevokeBody}
-          </AlertDialog.Description>
-          {revoke.error && (
-            <p role="alert" className="pb-error">
-              {revoke.error.message}
-            </p>
-          )}
-          <div className="pb-dialog__actions">
-            <AlertDialog.Cancel className="pb-button" disabled={pending}>
-              {strings.cancel}
-            </AlertDialog.Cancel>
-            <button
-              type="button"
-              className="pb-button pb-button--danger"
-              disabled={pending}
-              aria-busy={pending || undefined}
-              onClick={() => {
-                if (apiKey) revoke.mutate(apiKey.id, { onSuccess: close });
-              }}
-            >
-              {pending ? strings.apiKeyRevoking : strings.apiKeyRevokeConfirm}
-            </button>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <ConfirmDialog
+      open={apiKey !== null}
+      onOpenChange={(open) => !open && close()}
+      title={strings.apiKeyRevokeTitle(apiKey?.name ?? "")}
+      description={strings.apiKeyRevokeBody}
+      confirmLabel={strings.apiKeyRevokeConfirm}
+      pendingLabel={strings.apiKeyRevoking}
+      pending={revoke.isPending}
+      error={revoke.error?.message ?? null}
+      tone="danger"
+      onConfirm={() => {
+        if (apiKey) revoke.mutate(apiKey.id, { onSuccess: close });
+      }}
+      className={cx("pb-api-key-dialog", className)}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { type ApiKey, type CreatedApiKey, defaultRotationGraceSeconds } from "@p
 import * as Dialog from "@radix-ui/react-dialog";
 import { useEffect, useState } from "react";
 import { useStrings } from "../provider/plugboard-provider";
-import { cx } from "../provider/root-props";
+import { cx, useRootProps } from "../provider/root-props";
 import { useApiKeyMutations } from "./use-api-keys";
 
 export interface RotateApiKeyDialogProps {
@@ -27,6 +27,8 @@ export function RotateApiKeyDialog({
   const { rotate } = useApiKeyMutations();
   const [grace, setGrace] = useState(defaultRotationGraceSeconds);
   const pending = rotate.isPending;
+  // The portal renders outside the manager's root, so the panel carries the theme itself.
+  const rootProps = useRootProps("pb-dialog", cx("pb-api-key-dialog", className));
   useEffect(() => {
     if (apiKey) setGrace(defaultRotationGraceSeconds);
   }, [apiKey]);
@@ -39,7 +41,7 @@ export function RotateApiKeyDialog({
     <Dialog.Root open={apiKey !== null} onOpenChange={(open) => !open && !pending && close()}>
       <Dialog.Portal>
         <Dialog.Overlay className="pb-root pb-dialog__overlay" />
-        <Dialog.Content className={cx("pb-root pb-dialog pb-api-key-dialog", className)}>
+        <Dialog.Content {...rootProps}>
           <Dialog.Title className="pb-dialog__title">
             {strings.apiKeyRotateTitle(apiKey?.name ?? "")}
           </Dialog.Title>

@@ -1,5 +1,5 @@
 import { type ButtonHTMLAttributes, forwardRef } from "react";
-import { PermissionTooltip } from "../integrations/permission-tooltip";
+import { PermissionTooltip } from "../parts/permission-tooltip";
 
 export interface KeyWriteButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   /** Why the caller may not change the key (shown in a tooltip), or null when they may. */

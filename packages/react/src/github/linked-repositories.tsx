@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { PermissionTooltip } from "../integrations/permission-tooltip";
 import { useIntegrations } from "../integrations/use-integrations";
+import { PermissionTooltip } from "../parts/permission-tooltip";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { githubKeys } from "./query-keys";

@@ -1,10 +1,10 @@
 import type { Integration } from "@plugboard/core";
-import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { ConfirmDialog } from "../parts/confirm-dialog";
+import { PermissionTooltip } from "../parts/permission-tooltip";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
-import { PermissionTooltip } from "./permission-tooltip";
 import { integrationKeys } from "./query-keys";
 import { useIntegrationPopup } from "./use-integration-popup";
 
@@ -59,58 +59,34 @@ export function IntegrationActions({
       ? null
       : strings.uninstallNeedsAdmin(integration.name);
     action = (
-      <AlertDialog.Root
-        open={confirming}
-        onOpenChange={(open) => {
-          if (!uninstall.isPending) setConfirming(open);
-          if (open) uninstall.reset();
-        }}
-      >
+      <>
         <PermissionTooltip content={denied}>
           <button
             type="button"
             className="pb-button"
             aria-disabled={denied ? true : undefined}
-            onClick={(event) => {
+            onClick={() => {
               if (denied) return;
-              event.preventDefault();
+              uninstall.reset();
               setConfirming(true);
             }}
           >
             {uninstall.isPending ? strings.uninstalling : strings.uninstall}
           </button>
         </PermissionTooltip>
-        <AlertDialog.Portal>
-          <AlertDialog.Overlay className="pb-root pb-dialog__overlay" />
-          <AlertDialog.Content className="pb-root pb-dialog">
-            <AlertDialog.Title className="pb-dialog__title">
-              {strings.uninstallTitle(integration.name)}
-            </AlertDialog.Title>
-            <AlertDialog.Description className="pb-dialog__description">
-              {strings.uninstallDescription(integration.name)}
-            </AlertDialog.Description>
-            {uninstall.isError && (
-              <p role="alert" className="pb-error">
-                {uninstall.error.message}
-              </p>
-            )}
-            <div className="pb-dialog__actions">
-              <AlertDialog.Cancel className="pb-button" disabled={uninstall.isPending}>
-                {strings.cancel}
-              </AlertDialog.Cancel>
-              <button
-                type="button"
-                className="pb-button pb-button--danger"
-                disabled={uninstall.isPending}
-                aria-busy={uninstall.isPending || undefined}
-                onClick={() => uninstall.mutate()}
-              >
-                {uninstall.isPending ? strings.uninstalling : strings.uninstall}
-              </button>
-            </div>
-          </AlertDialog.Content>
-        </AlertDialog.Portal>
-      </AlertDialog.Root>
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title={strings.uninstallTitle(integration.name)}
+          description={strings.uninstallDescription(integration.name)}
+          confirmLabel={strings.uninstall}
+          pendingLabel={strings.uninstalling}
+          pending={uninstall.isPending}
+          error={uninstall.isError ? uninstall.error.message : null}
+          tone="danger"
+          onConfirm={() => uninstall.mutate()}
+        />
+      </>
     );
   } else if (integration.auth === "oauth") {
     const denied = integration.permissions.install

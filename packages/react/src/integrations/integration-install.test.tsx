@@ -131,11 +131,13 @@ describe("IntegrationCard: installing through the OAuth popup", () => {
 describe("IntegrationCard: uninstalling", () => {
   it("asks for confirmation, then uninstalls and revokes at GitHub", async () => {
     const mock = mockKit();
-    renderWithPlugboard(<IntegrationCard provider="github" />);
+    renderWithPlugboard(<IntegrationCard provider="github" />, { theme: "dark" });
     const card = await screen.findByRole("article", { name: "GitHub" });
 
     await userEvent.click(within(card).getByRole("button", { name: "Uninstall" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Uninstall GitHub?" });
+    // The dialog renders in a portal, outside the card: it carries the theme itself.
+    expect(dialog).toHaveAttribute("data-pb-theme", "dark");
     await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
     expect(card).toHaveAttribute("data-state", "installed");
@@ -174,5 +176,33 @@ describe("IntegrationCard: members", () => {
     renderWithPlugboard(<IntegrationCard provider="google-calendar" />);
     await startInstall("Google Calendar");
     expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it("lets a member disconnect the Google Calendar they connected themselves", async () => {
+    const mock = mockKit({ identity: fixtureIdentities.member, fixtures: "empty" });
+    await mock.store.installations.create({
+      id: "ins_calendar_grace",
+      provider: "google-calendar",
+      organizationId: "org_acme",
+      projectId: null,
+      level: "user",
+      status: "active",
+      externalAccountName: "grace@acme.example",
+      scopes: ["https://www.googleapis.com/auth/calendar.events"],
+      installedBy: fixtureIdentities.member.userId,
+      secret: null,
+      createdAt: Date.now(),
+      updatedAt: Date.now(),
+    });
+    renderWithPlugboard(<IntegrationCard provider="google-calendar" />);
+    const card = await screen.findByRole("article", { name: "Google Calendar" });
+    const uninstall = within(card).getByRole("button", { name: "Uninstall" });
+    expect(uninstall).not.toHaveAttribute("aria-disabled");
+
+    await userEvent.click(uninstall);
+    const dialog = await screen.findByRole("alertdialog", { name: "Uninstall Google Calendar?" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Uninstall" }));
+    await waitFor(() => expect(card).toHaveAttribute("data-state", "available"));
+    expect(await mock.store.installations.list("org_acme")).toEqual([]);
   });
 });

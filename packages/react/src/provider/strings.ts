@@ -20,6 +20,9 @@ export const defaultStrings = {
   uninstall: "Uninstall",
   uninstalling: "Uninstalling…",
   cancel: "Cancel",
+  copy: "Copy",
+  copied: "Copied",
+  done: "Done",
   installNeedsAdmin: (name: string) =>
     `Only admins can install ${name}. Ask an admin to connect it.`,
   uninstallNeedsAdmin: (name: string) => `Only admins can uninstall ${name}.`,
@@ -134,10 +137,7 @@ export const defaultStrings = {
   webhookSecretWarning:
     "Copy this secret now: it is shown only once. Your receiver needs it to verify signatures.",
   webhookSecretLabel: "Secret",
-  webhookCopy: "Copy",
-  webhookCopied: "Copied",
   webhookCopyFailed: "Could not copy: select the secret and copy it by hand.",
-  webhookDone: "Done",
   webhookDeliveries: "Delivery log",
   webhookDeliveriesTitle: (url: string) => `Deliveries to ${url}`,
   webhookDeliveriesEmpty: "Nothing was sent to this endpoint yet.",
@@ -259,10 +259,7 @@ export const defaultStrings = {
   apiKeySecretWarning:
     "This is the only time the key is shown. Store it somewhere safe: if you lose it, rotate the key.",
   apiKeySecretLabel: "API key",
-  apiKeyCopy: "Copy",
-  apiKeyCopied: "Copied",
   apiKeyCopyFailed: "Could not copy: select the key and copy it by hand.",
-  apiKeyDone: "Done",
   apiKeyRotateTitle: (name: string) => `Rotate ${name}?`,
   apiKeyRotateBody:
     "A new key with the same scopes, project and limits is created. Choose how long the old key keeps working, so you can switch your services over.",

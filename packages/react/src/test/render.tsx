@@ -1,19 +1,23 @@
 import { createPlugboardClient } from "@plugboard/client";
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
-import { createPlugboardQueryClient, PlugboardProvider } from "../provider/plugboard-provider";
+import {
+  createPlugboardQueryClient,
+  PlugboardProvider,
+  type PlugboardTheme,
+} from "../provider/plugboard-provider";
 
 export const testBaseUrl = "http://localhost/api/plugboard";
 
 /** Renders inside a provider with a fresh cache and a client pointed at the msw handlers. */
-export function renderWithPlugboard(ui: ReactElement) {
+export function renderWithPlugboard(ui: ReactElement, options: { theme?: PlugboardTheme } = {}) {
   const queryClient = createPlugboardQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false } });
   const client = createPlugboardClient({ baseUrl: testBaseUrl });
   return {
     queryClient,
     ...render(
-      <PlugboardProvider client={client} queryClient={queryClient}>
+      <PlugboardProvider client={client} queryClient={queryClient} theme={options.theme ?? "system"}>
         {ui}
       </PlugboardProvider>,
     ),

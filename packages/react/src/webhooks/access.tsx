@@ -5,7 +5,7 @@ import {
   type ReactNode,
   useContext,
 } from "react";
-import { PermissionTooltip } from "../integrations/permission-tooltip";
+import { PermissionTooltip } from "../parts/permission-tooltip";
 
 interface WebhookAccess {
   /** Why writes are off (shown in a tooltip), or null when the list says the caller may manage. */

@@ -1,6 +1,6 @@
 import type { WebhookEndpoint } from "@plugboard/core";
+import { ConfirmDialog } from "../parts/confirm-dialog";
 import { useStrings } from "../provider/plugboard-provider";
-import { ConfirmDialog } from "./confirm-dialog";
 import { useDeleteWebhookEndpoint } from "./use-webhooks";
 
 export interface DeleteWebhookDialogProps {

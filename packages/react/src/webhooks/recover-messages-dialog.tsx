@@ -140,7 +140,7 @@ export function RecoverMessagesDialog({ endpoint, className }: RecoverMessagesDi
             </p>
             <div className="pb-dialog__actions">
               <Dialog.Close className="pb-button" type="button" disabled={pending}>
-                {recover.isSuccess ? strings.webhookDone : strings.cancel}
+                {recover.isSuccess ? strings.done : strings.cancel}
               </Dialog.Close>
               <button
                 type="submit"

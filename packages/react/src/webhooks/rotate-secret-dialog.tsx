@@ -1,7 +1,7 @@
 import { defaultWebhookSecretGraceSeconds, type WebhookEndpoint } from "@plugboard/core";
 import { useEffect, useId, useState } from "react";
+import { ConfirmDialog } from "../parts/confirm-dialog";
 import { useStrings } from "../provider/plugboard-provider";
-import { ConfirmDialog } from "./confirm-dialog";
 import { useRotateWebhookSecret } from "./use-webhooks";
 
 export interface RotateSecretDialogProps {

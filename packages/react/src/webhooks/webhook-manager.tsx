@@ -1,12 +1,12 @@
 import type { WebhookEndpoint } from "@plugboard/core";
 import { type ReactNode, useId, useMemo, useRef, useState } from "react";
-import { PermissionTooltip } from "../integrations/permission-tooltip";
+import { PermissionTooltip } from "../parts/permission-tooltip";
+import { SecretRevealDialog } from "../parts/secret-reveal-dialog";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { WebhookAccessProvider, WriteButton } from "./access";
 import { DeleteWebhookDialog } from "./delete-webhook-dialog";
 import { RotateSecretDialog } from "./rotate-secret-dialog";
-import { SecretDialog } from "./secret-dialog";
 import { useWebhookEndpoints } from "./use-webhooks";
 import { WebhookFormDialog } from "./webhook-form-dialog";
 import { WebhookList, type WebhookListPart } from "./webhook-list";
@@ -169,11 +169,17 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
         onCloseAutoFocus={restoreFocus}
         className={classNames.confirmDialog}
       />
-      <SecretDialog
+      <SecretRevealDialog
         secret={secret}
         onClose={() => setSecret(null)}
         onCloseAutoFocus={restoreFocus}
         className={classNames.secretDialog}
+        text={{
+          title: strings.webhookSecretTitle,
+          warning: strings.webhookSecretWarning,
+          label: strings.webhookSecretLabel,
+          copyFailed: strings.webhookCopyFailed,
+        }}
       />
     </WebhookAccessProvider>
   );

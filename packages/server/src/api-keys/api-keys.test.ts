@@ -11,7 +11,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { generateEncryptionKey } from "../crypto/keyring";
 import type { Logger } from "../logger";
-import { createPlugboard } from "../plugboard";
+import { createPlugboard, type Plugboard } from "../plugboard";
 import type { Store } from "../stores/types";
 import { type Backend, backends, type OpenedBackend } from "./backends.test-helper";
 import type { ApiKeysOptions } from "./options";
@@ -24,11 +24,12 @@ const users: Record<string, Identity> = {
   linus: { userId: "usr_linus", organizationId: "org_globex", role: "admin" },
 };
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
-
 describe.each(backends)("API keys on $name", (backend: Backend) => {
   let opened: OpenedBackend;
   let clock: number;
+  let kits: Plugboard[];
+  // Waits for the usage rows the guards write after answering.
+  const flush = () => Promise.all(kits.map((plugboard) => plugboard.apiKeys.flushUsage()));
   let logger: {
     warn: ReturnType<typeof vi.fn<Logger["warn"]>>;
     error: ReturnType<typeof vi.fn<Logger["error"]>>;
@@ -37,6 +38,7 @@ describe.each(backends)("API keys on $name", (backend: Backend) => {
   beforeEach(async () => {
     opened = await backend.open();
     clock = START;
+    kits = [];
     logger = { warn: vi.fn<Logger["warn"]>(), error: vi.fn<Logger["error"]>() };
   });
 
@@ -54,6 +56,7 @@ describe.each(backends)("API keys on $name", (backend: Backend) => {
       now: () => clock,
       apiKeys: { environment: "test", ...apiKeys },
     });
+    kits.push(plugboard);
     const call = (method: string, path: string, user: string, body?: unknown) =>
       plugboard.handler(
         new Request(`http://app.test/api/plugboard${path}`, {

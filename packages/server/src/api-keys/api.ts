@@ -17,6 +17,11 @@ export interface PlugboardApiKeys {
   ): (request: Request) => Promise<Response>;
   /** Deletes usage older than `usageRetentionDays` (also done by itself at most hourly). */
   pruneUsage(): Promise<number>;
+  /**
+   * Resolves once the usage rows of requests answered so far are stored. Guards write usage after
+   * the response; await this before shutting down, or pass it to a serverless `waitUntil`.
+   */
+  flushUsage(): Promise<void>;
 }
 
 export function createPlugboardApiKeys(context: PlugboardContext): PlugboardApiKeys {
@@ -25,5 +30,6 @@ export function createPlugboardApiKeys(context: PlugboardContext): PlugboardApiK
     verify: (input, options) => service.verify(input, options),
     guard: createApiKeyGuard(service, context.now),
     pruneUsage: () => service.pruneUsage(),
+    flushUsage: () => service.flushUsage(),
   };
 }

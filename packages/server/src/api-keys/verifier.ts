@@ -65,6 +65,8 @@ export interface ApiKeyService {
   forget(record: Pick<ApiKeyRecord, "lookupHash">): void;
   /** Stores a usage row in the background; a failure is logged, never thrown. */
   recordUsage(usage: ApiKeyUsage): void;
+  /** Resolves once every usage write started so far has settled. */
+  flushUsage(): Promise<void>;
   /** Deletes usage older than the retention period; how many rows went. */
   pruneUsage(): Promise<number>;
 }
@@ -102,6 +104,8 @@ export function createApiKeyService(deps: {
   // anyone can know the key, so an unknown hash can only ever become known by a new key.
   const unknown = new Map<string, number>();
   let lastPrune = 0;
+  // Usage writes run after the response; kept so shutdown and serverless hosts can await them.
+  const pendingUsage = new Set<Promise<void>>();
 
   function remember<V>(map: Map<string, V>, hash: string, value: V): void {
     if (options.cacheTtlMs <= 0) return;
@@ -240,12 +244,16 @@ export function createApiKeyService(deps: {
 
     recordUsage(usage) {
       const row = { id: createId("aku"), ...usage };
-      store.apiKeys.recordUsage([row]).catch((error: unknown) => {
-        logger.error("Could not record API key usage", {
-          keyId: usage.keyId,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      });
+      const write = store.apiKeys
+        .recordUsage([row])
+        .catch((error: unknown) => {
+          logger.error("Could not record API key usage", {
+            keyId: usage.keyId,
+            error: error instanceof Error ? error.message : String(error),
+          });
+        })
+        .finally(() => pendingUsage.delete(write));
+      pendingUsage.add(write);
       if (usage.at - lastPrune >= pruneEveryMs) {
         lastPrune = usage.at;
         this.pruneUsage().catch((error: unknown) => {
@@ -254,6 +262,10 @@ export function createApiKeyService(deps: {
           });
         });
       }
+    },
+
+    async flushUsage() {
+      while (pendingUsage.size > 0) await Promise.all(pendingUsage);
     },
 
     pruneUsage() {

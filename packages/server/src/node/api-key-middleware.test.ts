@@ -73,8 +73,12 @@ describe("apiKeyMiddleware (Express)", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(limited.headers.get("ratelimit-remaining")).toBe("0");
 
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const usage = await store.apiKeys.listUsage("org_acme", apiKey.id, 0, 2 ** 50);
+    // Usage is written once each response has finished, after the client already has it.
+    const usage = await vi.waitFor(async () => {
+      const rows = await store.apiKeys.listUsage("org_acme", apiKey.id, 0, 2 ** 50);
+      expect(rows).toHaveLength(3);
+      return rows;
+    });
     expect(usage.map((row) => row.status)).toEqual([200, 200, 429]);
     expect(usage[0]).toMatchObject({
       path: "/demo-api/issues",

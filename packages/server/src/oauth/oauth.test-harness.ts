@@ -15,6 +15,7 @@ export const ORIGIN = "http://app.test";
 export const users: Record<string, Identity> = {
   ada: { userId: "usr_ada", organizationId: "org_acme", role: "admin" },
   grace: { userId: "usr_grace", organizationId: "org_acme", role: "member" },
+  alan: { userId: "usr_alan", organizationId: "org_acme", role: "member" },
   linus: { userId: "usr_linus", organizationId: "org_globex", role: "admin" },
 };
 

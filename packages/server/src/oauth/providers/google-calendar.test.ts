@@ -134,6 +134,23 @@ describe("Google Calendar uninstall", () => {
     expect(await h.store.installations.list("org_acme")).toEqual([]);
     expect(h.logger.warn).not.toHaveBeenCalled();
   });
+
+  it("lets a member disconnect their own calendar, and hides it from other members", async () => {
+    const h = harness();
+    const installation = await install(h, "grace");
+    const path = `/api/plugboard/integrations/google-calendar/installations/${installation.id}`;
+    expect((await calendarEntry(h, "grace")).permissions.uninstall).toBe(true);
+
+    const other = await calendarEntry(h, "alan");
+    expect(other).toMatchObject({ installed: false, installations: [] });
+    expect(other.permissions.uninstall).toBe(false);
+    expect((await h.call("DELETE", path, { user: "alan" })).status).toBe(404);
+    expect(await h.store.installations.list("org_acme")).toHaveLength(1);
+
+    expect((await h.call("DELETE", path, { user: "grace" })).status).toBe(204);
+    expect(h.google.revoked).toEqual([h.google.issuedRefreshTokens[0]]);
+    expect((await calendarEntry(h, "grace")).installed).toBe(false);
+  });
 });
 
 describe("Google Calendar token refresh", () => {

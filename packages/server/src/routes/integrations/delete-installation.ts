@@ -2,19 +2,29 @@ import { PlugboardError } from "@plugboard/core";
 import { noContent } from "../../http/responses";
 import { defineRoute } from "../../http/route";
 import { revokeAtProvider } from "../../oauth/tokens";
+import { mayUninstall, visibleTo } from "./present";
 
-/** Disconnects: revokes the grant at the provider where it can, then deletes links and secrets. */
+/**
+ * Disconnects: revokes the grant at the provider where it can, then deletes links and secrets.
+ * Admins may remove any installation; members their own user-level ones.
+ */
 export const deleteInstallation = defineRoute({
   method: "DELETE",
   path: "/integrations/:provider/installations/:installationId",
-  role: "admin",
   async handle({ params, identity, context }) {
     const record = await context.store.installations.get(
       identity.organizationId,
       params.installationId ?? "",
     );
-    if (!record || record.provider !== params.provider) {
+    if (!record || record.provider !== params.provider || !visibleTo(identity, record)) {
       throw new PlugboardError({ code: "not_found", detail: "No such installation" });
+    }
+    if (!mayUninstall(identity, record)) {
+      throw new PlugboardError({
+        code: "forbidden",
+        detail:
+          "Only admins can uninstall an integration installed for the organization or another user",
+      });
     }
     // Revoke first, while the token is still readable; the secret goes with the row.
     await revokeAtProvider(context, record);

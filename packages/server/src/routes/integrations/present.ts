@@ -18,8 +18,21 @@ export function presentInstallation(record: InstallationRecord): Installation {
 }
 
 /** User-level installations are private to the user who made them. */
-function visibleTo(identity: Identity, record: InstallationRecord): boolean {
+export function visibleTo(
+  identity: Identity,
+  record: Pick<InstallationRecord, "level" | "installedBy">,
+): boolean {
   return record.level !== "user" || record.installedBy === identity.userId;
+}
+
+/** Admins remove any installation; members only the user-level ones they made themselves. */
+export function mayUninstall(
+  identity: Identity,
+  record: Pick<InstallationRecord, "level" | "installedBy">,
+): boolean {
+  return (
+    identity.role === "admin" || (record.level === "user" && record.installedBy === identity.userId)
+  );
 }
 
 export function presentIntegration(
@@ -27,14 +40,18 @@ export function presentIntegration(
   records: InstallationRecord[],
   identity: Identity,
 ): Integration {
-  const installations = records
-    .filter((record) => record.provider === entry.id && visibleTo(identity, record))
-    .map(presentInstallation);
+  const visible = records.filter(
+    (record) => record.provider === entry.id && visibleTo(identity, record),
+  );
   const admin = identity.role === "admin";
   return {
     ...entry,
-    installed: installations.length > 0,
-    installations,
-    permissions: { install: admin || entry.levels.includes("user"), uninstall: admin },
+    installed: visible.length > 0,
+    installations: visible.map(presentInstallation),
+    permissions: {
+      install: admin || entry.levels.includes("user"),
+      // Uninstalling removes every installation the caller sees, so each must be theirs to remove.
+      uninstall: visible.length > 0 && visible.every((record) => mayUninstall(identity, record)),
+    },
   };
 }
