@@ -17,7 +17,11 @@ export function renderWithPlugboard(ui: ReactElement, options: { theme?: Plugboa
   return {
     queryClient,
     ...render(
-      <PlugboardProvider client={client} queryClient={queryClient} theme={options.theme ?? "system"}>
+      <PlugboardProvider
+        client={client}
+        queryClient={queryClient}
+        theme={options.theme ?? "system"}
+      >
         {ui}
       </PlugboardProvider>,
     ),
