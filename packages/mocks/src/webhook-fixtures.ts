@@ -101,6 +101,10 @@ export function fixtureWebhooks(now = Date.now()) {
     createdAt,
     ...state,
   });
+  // The settled states: delivered at the first try, or given up after all 8 attempts of the
+  // kit's default retry schedule.
+  const delivered = { status: "succeeded", attemptCount: 1, nextAttemptAt: null } as const;
+  const gaveUp = { status: "failed", attemptCount: 8, nextAttemptAt: null } as const;
   const messages = [
     message(
       "whe_healthy",
@@ -108,7 +112,7 @@ export function fixtureWebhooks(now = Date.now()) {
       "issue.created",
       { id: "iss_101", title: "Login button misaligned" },
       now - 5 * MINUTE,
-      { status: "succeeded", attemptCount: 1, nextAttemptAt: null },
+      delivered,
     ),
     message(
       "whe_healthy",
@@ -116,7 +120,7 @@ export function fixtureWebhooks(now = Date.now()) {
       "comment.created",
       { id: "com_7", issueId: "iss_99" },
       now - 40 * MINUTE,
-      { status: "succeeded", attemptCount: 1, nextAttemptAt: null },
+      delivered,
     ),
     message(
       "whe_failing",
@@ -132,7 +136,7 @@ export function fixtureWebhooks(now = Date.now()) {
       "issue.completed",
       { id: "iss_42", title: "Dark mode" },
       now - 3 * HOUR,
-      { status: "failed", attemptCount: 8, nextAttemptAt: null },
+      gaveUp,
     ),
     message(
       "whe_disabled",
@@ -140,7 +144,7 @@ export function fixtureWebhooks(now = Date.now()) {
       "cycle.completed",
       { id: "cyc_12", name: "Sprint 12" },
       now - 26 * HOUR,
-      { status: "failed", attemptCount: 8, nextAttemptAt: null },
+      gaveUp,
     ),
   ];
 

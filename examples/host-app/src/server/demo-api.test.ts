@@ -1,34 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHostApp } from "./app";
+import { startTestHostApp, type TestHostApp } from "./test-host-app";
 
-let dataDir: string;
-let server: Server;
-let origin: string;
-let close: () => Promise<void>;
+let host: TestHostApp;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "plugboard-demo-api-"));
-  const host = await createHostApp({ dataDir, clientDir: join(dataDir, "no-client") });
-  close = host.close;
-  server = host.app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  host = await startTestHostApp();
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => host.stop());
 
 async function createKey(body: Record<string, unknown>) {
-  const response = await fetch(`${origin}/api/plugboard/api-keys`, {
+  const response = await fetch(`${host.origin}/api/plugboard/api-keys`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ name: "curl", ...body }),
@@ -38,7 +20,7 @@ async function createKey(body: Record<string, unknown>) {
 }
 
 const get = (secret: string) =>
-  fetch(`${origin}/demo-api/issues`, { headers: { authorization: `Bearer ${secret}` } });
+  fetch(`${host.origin}/demo-api/issues`, { headers: { authorization: `Bearer ${secret}` } });
 
 describe("the demo API behind Plugboard API keys (the README's curl steps)", () => {
   it("serves a key from the settings page, 403 without the scope, 429 past the limit, 401 after revoke", async () => {
@@ -49,7 +31,7 @@ describe("the demo API behind Plugboard API keys (the README's curl steps)", () 
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { data: unknown[] }).data).toHaveLength(2);
 
-    const write = await fetch(`${origin}/demo-api/issues`, {
+    const write = await fetch(`${host.origin}/demo-api/issues`, {
       method: "POST",
       headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
       body: JSON.stringify({ title: "From curl" }),
@@ -70,26 +52,20 @@ describe("the demo API behind Plugboard API keys (the README's curl steps)", () 
       expect(limited.headers.get(header), header).not.toBeNull();
     }
 
-    const revoked = await fetch(`${origin}/api/plugboard/api-keys/${apiKey.id}/revoke`, {
+    const revoked = await fetch(`${host.origin}/api/plugboard/api-keys/${apiKey.id}/revoke`, {
       method: "POST",
     });
     expect(revoked.status).toBe(200);
     expect((await get(secret)).status).toBe(401);
 
-    const files = ["plugboard.db", "plugboard.db-wal"].map((name) => {
-      try {
-        return readFileSync(join(dataDir, name)).toString("latin1");
-      } catch {
-        return "";
-      }
-    });
-    expect(files.join("")).toContain(apiKey.id);
-    expect(files.join("")).not.toContain(secret);
+    const database = host.readDatabase();
+    expect(database).toContain(apiKey.id);
+    expect(database).not.toContain(secret);
   });
 
   it("keeps the old key working during a rotation's grace period", async () => {
     const { secret, apiKey } = await createKey({ scopes: ["issues:*"] });
-    const rotated = await fetch(`${origin}/api/plugboard/api-keys/${apiKey.id}/rotate`, {
+    const rotated = await fetch(`${host.origin}/api/plugboard/api-keys/${apiKey.id}/rotate`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ gracePeriodSeconds: 3600 }),

@@ -1,44 +1,26 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHostApp } from "./app";
 import type { ReceivedDelivery } from "./demo-receiver";
+import { startTestHostApp, type TestHostApp } from "./test-host-app";
 
-let dataDir: string;
-let server: Server;
-let origin: string;
-let close: () => Promise<void>;
+let host: TestHostApp;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "plugboard-receiver-"));
-  const host = await createHostApp({ dataDir, clientDir: dataDir });
-  close = host.close;
-  server = host.app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  host = await startTestHostApp();
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => host.stop());
 
 async function deliveries(): Promise<ReceivedDelivery[]> {
-  const response = await fetch(`${origin}/demo-receiver/deliveries`);
+  const response = await fetch(`${host.origin}/demo-receiver/deliveries`);
   return ((await response.json()) as { data: ReceivedDelivery[] }).data;
 }
 
 describe("the demo receiver", () => {
   it("verifies what the dispatcher delivers, once it knows the secret", async () => {
-    const created = await fetch(`${origin}/api/plugboard/webhooks/endpoints`, {
+    const created = await fetch(`${host.origin}/api/plugboard/webhooks/endpoints`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ url: `${origin}/demo-receiver`, description: "Demo receiver" }),
+      body: JSON.stringify({ url: `${host.origin}/demo-receiver`, description: "Demo receiver" }),
     });
     expect(created.status).toBe(201);
     const { endpoint, secret } = (await created.json()) as {
@@ -47,21 +29,24 @@ describe("the demo receiver", () => {
     };
 
     // Before the secret is set the receiver refuses, as a real one would.
-    const test = await fetch(`${origin}/api/plugboard/webhooks/endpoints/${endpoint.id}/test`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    });
+    const test = await fetch(
+      `${host.origin}/api/plugboard/webhooks/endpoints/${endpoint.id}/test`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      },
+    );
     expect(((await test.json()) as { responseStatus: number }).responseStatus).toBe(401);
     expect((await deliveries())[0]?.outcome).toBe("no_secret");
 
-    const saved = await fetch(`${origin}/demo-receiver/secret`, {
+    const saved = await fetch(`${host.origin}/demo-receiver/secret`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ secret }),
     });
     expect(saved.status).toBe(204);
-    const published = await fetch(`${origin}/demo-receiver/publish`, { method: "POST" });
+    const published = await fetch(`${host.origin}/demo-receiver/publish`, { method: "POST" });
     expect(((await published.json()) as { messages: number }).messages).toBe(1);
 
     await expect

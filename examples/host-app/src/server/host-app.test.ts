@@ -1,39 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumLaunchOptions } from "../../../../vitest.shared.ts";
-import { createHostApp } from "./app";
+import { startTestHostApp, type TestHostApp } from "./test-host-app";
 
 const clientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
-let dataDir: string;
-let server: Server;
-let origin: string;
-let close: () => Promise<void>;
+let host: TestHostApp;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "plugboard-host-"));
-  const host = await createHostApp({ dataDir, clientDir });
-  close = host.close;
-  server = host.app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  host = await startTestHostApp(clientDir);
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => host.stop());
 
 describe("the demo host app", () => {
   it("serves the catalog from its SQLite store to the demo admin", async () => {
-    const response = await fetch(`${origin}/api/plugboard/integrations`);
+    const response = await fetch(`${host.origin}/api/plugboard/integrations`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { data: { id: string; installed: boolean }[] };
     expect(body.data.map((entry) => entry.id)).toContain("github");
@@ -41,29 +23,23 @@ describe("the demo host app", () => {
 
   it("keeps the Pumble webhook URL out of the SQLite file", async () => {
     const webhookUrl = "https://api.pumble.com/workspaces/1/incomingWebhooks/postMessage/TOPSECRET";
-    const response = await fetch(`${origin}/api/plugboard/integrations/pumble/installations`, {
+    const response = await fetch(`${host.origin}/api/plugboard/integrations/pumble/installations`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ webhookUrl }),
     });
     expect(response.status).toBe(201);
-    const files = ["plugboard.db", "plugboard.db-wal"].map((name) => {
-      try {
-        return readFileSync(join(dataDir, name)).toString("latin1");
-      } catch {
-        return "";
-      }
-    });
-    expect(files.join("")).toContain("pumble");
-    expect(files.join("")).not.toContain("TOPSECRET");
+    const database = host.readDatabase();
+    expect(database).toContain("pumble");
+    expect(database).not.toContain("TOPSECRET");
   });
 
   it("answers 401 for an unknown demo user and 413 for an oversized body", async () => {
-    const anonymous = await fetch(`${origin}/api/plugboard/integrations`, {
+    const anonymous = await fetch(`${host.origin}/api/plugboard/integrations`, {
       headers: { cookie: "demo_user=mallory" },
     });
     expect(anonymous.status).toBe(401);
-    const big = await fetch(`${origin}/api/plugboard/integrations/pumble/installations`, {
+    const big = await fetch(`${host.origin}/api/plugboard/integrations/pumble/installations`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: "x".repeat(300 * 1024),
@@ -86,7 +62,7 @@ describe("the settings page in Chromium", () => {
 
   it("renders every integration card with its installed state", async () => {
     const page = await browser.newPage();
-    await page.goto(origin);
+    await page.goto(host.origin);
 
     const pumble = page.getByRole("article", { name: "Pumble" });
     await pumble.getByText("Installed", { exact: true }).waitFor();
@@ -96,7 +72,7 @@ describe("the settings page in Chromium", () => {
 
   it("installs GitHub through the popup against the fake provider, without a reload", async () => {
     const page = await browser.newPage();
-    await page.goto(origin);
+    await page.goto(host.origin);
     const github = page.getByRole("article", { name: "GitHub" });
     await github.getByText("Not installed").waitFor();
     let reloaded = false;
@@ -125,22 +101,14 @@ describe("the settings page in Chromium", () => {
     await linked.getByRole("button", { name: "Link repository" }).click();
     await linked.getByRole("button", { name: "Unlink acme/api" }).waitFor();
 
-    const database = ["plugboard.db", "plugboard.db-wal"]
-      .map((name) => {
-        try {
-          return readFileSync(join(dataDir, name)).toString("latin1");
-        } catch {
-          return "";
-        }
-      })
-      .join("");
+    const database = host.readDatabase();
     expect(database).toContain("acme-demo");
     expect(database).not.toMatch(/gho_[A-Za-z0-9]{36}/);
   });
 
   it("reports a cancelled consent inline and stays not installed", async () => {
     const page = await browser.newPage();
-    await page.goto(origin);
+    await page.goto(host.origin);
     const github = page.getByRole("article", { name: "GitHub" });
     await github.getByText("Installed", { exact: true }).waitFor();
     await github.getByRole("button", { name: "Uninstall" }).click();

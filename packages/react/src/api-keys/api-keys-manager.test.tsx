@@ -19,6 +19,22 @@ function row(name: RegExp) {
   return screen.getByRole("row", { name });
 }
 
+type User = ReturnType<typeof userEvent.setup>;
+
+/** Renders the manager over the fixtures (as an admin unless told) and waits for its table. */
+async function renderManager(options: Parameters<typeof plugboardHandlers>[0] = {}) {
+  server.use(...plugboardHandlers(options));
+  const user = userEvent.setup(); // installs a clipboard stub on navigator
+  renderWithPlugboard(<ApiKeysManager />);
+  await table();
+  return user;
+}
+
+async function openCreateDialog(user: User) {
+  await user.click(screen.getByRole("button", { name: "Create API key" }));
+  return screen.findByRole("dialog", { name: "Create API key" });
+}
+
 describe("ApiKeysManager", () => {
   it("lists keys with prefix, scopes, project, status, and flags the one expiring soon", async () => {
     server.use(...plugboardHandlers());
@@ -45,13 +61,8 @@ describe("ApiKeysManager", () => {
   });
 
   it("creates a key and shows its secret once, with a working copy button", async () => {
-    server.use(...plugboardHandlers());
-    const user = userEvent.setup(); // installs a clipboard stub on navigator
-    renderWithPlugboard(<ApiKeysManager />);
-    await table();
-
-    await user.click(screen.getByRole("button", { name: "Create API key" }));
-    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    const user = await renderManager();
+    const dialog = await openCreateDialog(user);
     await user.type(within(dialog).getByLabelText("Name"), "Nightly export");
     const issues = within(dialog).getByRole("group", { name: "Issues" });
     await user.click(within(issues).getByRole("checkbox", { name: "Read issues" }));
@@ -85,12 +96,8 @@ describe("ApiKeysManager", () => {
   });
 
   it("shows the server's field error when no scope is picked, keeping the dialog open", async () => {
-    server.use(...plugboardHandlers());
-    const user = userEvent.setup();
-    renderWithPlugboard(<ApiKeysManager />);
-    await table();
-    await user.click(screen.getByRole("button", { name: "Create API key" }));
-    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    const user = await renderManager();
+    const dialog = await openCreateDialog(user);
     await user.type(within(dialog).getByLabelText("Name"), "No scopes");
     await user.click(within(dialog).getByRole("button", { name: "Create key" }));
     expect(await within(dialog).findByRole("alert")).toHaveTextContent("invalid fields");
@@ -98,15 +105,12 @@ describe("ApiKeysManager", () => {
   });
 
   it("lets a member grant only what members may, and shows only their own keys", async () => {
-    server.use(...plugboardHandlers({ identity: fixtureIdentities.member }));
-    const user = userEvent.setup();
-    renderWithPlugboard(<ApiKeysManager />);
+    const user = await renderManager({ identity: fixtureIdentities.member });
     const list = await table();
     expect(within(list).getAllByRole("row")).toHaveLength(2);
     expect(row(/Zapier/)).toBeInTheDocument();
 
-    await user.click(screen.getByRole("button", { name: "Create API key" }));
-    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    const dialog = await openCreateDialog(user);
     expect(within(dialog).getByRole("checkbox", { name: /Delete issues/ })).toBeDisabled();
     expect(
       within(dialog).getByRole("checkbox", { name: /Create and edit projects/ }),
@@ -115,10 +119,7 @@ describe("ApiKeysManager", () => {
   });
 
   it("rotates with the chosen grace period and shows the new secret", async () => {
-    server.use(...plugboardHandlers());
-    const user = userEvent.setup();
-    renderWithPlugboard(<ApiKeysManager />);
-    await table();
+    const user = await renderManager();
 
     await user.click(within(row(/CI deploy/)).getByRole("button", { name: "Rotate CI deploy" }));
     const dialog = await screen.findByRole("dialog", { name: "Rotate CI deploy?" });
@@ -138,10 +139,7 @@ describe("ApiKeysManager", () => {
   });
 
   it("revokes after confirmation", async () => {
-    server.use(...plugboardHandlers());
-    const user = userEvent.setup();
-    renderWithPlugboard(<ApiKeysManager />);
-    await table();
+    const user = await renderManager();
 
     await user.click(within(row(/Zapier/)).getByRole("button", { name: "Revoke Zapier" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Revoke Zapier?" });
@@ -151,10 +149,7 @@ describe("ApiKeysManager", () => {
   });
 
   it("shows usage with a chart, status codes and top endpoints", async () => {
-    server.use(...plugboardHandlers());
-    const user = userEvent.setup();
-    renderWithPlugboard(<ApiKeysManager />);
-    await table();
+    const user = await renderManager();
 
     await user.click(within(row(/CI deploy/)).getByRole("button", { name: "Usage of CI deploy" }));
     const dialog = await screen.findByRole("dialog", { name: "Usage of CI deploy" });
@@ -172,10 +167,7 @@ describe("ApiKeysManager", () => {
   });
 
   it("renames a key, refusing a blank name before anything is sent", async () => {
-    server.use(...plugboardHandlers());
-    const user = userEvent.setup();
-    renderWithPlugboard(<ApiKeysManager />);
-    await table();
+    const user = await renderManager();
 
     const patches: string[] = [];
     server.events.on("request:start", ({ request }) => {
@@ -204,10 +196,7 @@ describe("ApiKeysManager", () => {
   });
 
   it("switches a key off and on, showing it disabled in the table", async () => {
-    server.use(...plugboardHandlers());
-    const user = userEvent.setup();
-    renderWithPlugboard(<ApiKeysManager />);
-    await table();
+    const user = await renderManager();
 
     const toggle = within(row(/CI deploy/)).getByRole("switch", { name: "CI deploy enabled" });
     expect(toggle).toBeChecked();
@@ -227,10 +216,7 @@ describe("ApiKeysManager", () => {
   });
 
   it("lets a member rename and switch their own key", async () => {
-    server.use(...plugboardHandlers({ identity: fixtureIdentities.member }));
-    const user = userEvent.setup();
-    renderWithPlugboard(<ApiKeysManager />);
-    await table();
+    const user = await renderManager({ identity: fixtureIdentities.member });
     const toggle = within(row(/Zapier/)).getByRole("switch", { name: "Zapier enabled" });
     expect(toggle).not.toHaveAttribute("aria-disabled");
     await user.click(toggle);
@@ -268,12 +254,8 @@ describe("ApiKeysManager", () => {
   });
 
   it("offers per-resource and full access, a wildcard superseding its single scopes", async () => {
-    server.use(...plugboardHandlers());
-    const user = userEvent.setup();
-    renderWithPlugboard(<ApiKeysManager />);
-    await table();
-    await user.click(screen.getByRole("button", { name: "Create API key" }));
-    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    const user = await renderManager();
+    const dialog = await openCreateDialog(user);
     await user.type(within(dialog).getByLabelText("Name"), "Issue bot");
     const issues = within(dialog).getByRole("group", { name: "Issues" });
     const selection = within(dialog).getByRole("status");
@@ -315,12 +297,8 @@ describe("ApiKeysManager", () => {
   });
 
   it("creates a full-access key, shown as Full access in the table", async () => {
-    server.use(...plugboardHandlers());
-    const user = userEvent.setup();
-    renderWithPlugboard(<ApiKeysManager />);
-    await table();
-    await user.click(screen.getByRole("button", { name: "Create API key" }));
-    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    const user = await renderManager();
+    const dialog = await openCreateDialog(user);
     await user.type(within(dialog).getByLabelText("Name"), "Migration");
     await user.click(within(dialog).getByRole("checkbox", { name: /^Full access \*/ }));
     await user.click(within(dialog).getByRole("button", { name: "Create key" }));
@@ -333,12 +311,8 @@ describe("ApiKeysManager", () => {
   });
 
   it("disables the wildcards a member may not grant and allows the ones they hold in full", async () => {
-    server.use(...plugboardHandlers({ identity: fixtureIdentities.member }));
-    const user = userEvent.setup();
-    renderWithPlugboard(<ApiKeysManager />);
-    await table();
-    await user.click(screen.getByRole("button", { name: "Create API key" }));
-    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    const user = await renderManager({ identity: fixtureIdentities.member });
+    const dialog = await openCreateDialog(user);
     expect(within(dialog).getByRole("checkbox", { name: /^Full access \*/ })).toBeDisabled();
     expect(within(dialog).getByRole("checkbox", { name: /Full access to issues/ })).toBeDisabled();
     expect(
@@ -407,8 +381,7 @@ describe("ApiKeysManager", () => {
     const user = userEvent.setup();
     renderWithPlugboard(<ApiKeysManager />, { theme: "dark" });
     await table();
-    await user.click(screen.getByRole("button", { name: "Create API key" }));
-    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    const dialog = await openCreateDialog(user);
     expect(dialog).toHaveClass("pb-root");
     expect(dialog).toHaveAttribute("data-pb-theme", "dark");
   });

@@ -7,7 +7,9 @@ import {
   isPlugboardError,
 } from "@plugboard/core";
 import * as Dialog from "@radix-ui/react-dialog";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
+import { DialogActions } from "../parts/dialog-actions";
+import { Field } from "../parts/field";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { useApiKeyMutations } from "./use-api-keys";
@@ -62,7 +64,6 @@ export function CreateApiKeyDialog({
 }: CreateApiKeyDialogProps) {
   const strings = useStrings();
   const { create } = useApiKeyMutations();
-  const ids = { name: useId(), project: useId(), expiry: useId(), rateLimit: useId() };
   const rootProps = useRootProps(
     "pb-dialog",
     cx("pb-api-key-dialog pb-api-key-dialog--wide", className),
@@ -129,24 +130,22 @@ export function CreateApiKeyDialog({
           <Dialog.Title className="pb-dialog__title">{strings.apiKeyCreateTitle}</Dialog.Title>
           <form onSubmit={submit} noValidate>
             <fieldset className="pb-api-key-dialog__fieldset" disabled={pending}>
-              <div className="pb-api-key-dialog__field">
-                <label className="pb-api-key-dialog__label" htmlFor={ids.name}>
-                  {strings.apiKeyName}
-                </label>
-                <input
-                  id={ids.name}
-                  className="pb-input"
-                  value={name}
-                  required
-                  maxLength={100}
-                  aria-invalid={fieldError("name") ? true : undefined}
-                  aria-describedby={`${ids.name}-hint`}
-                  onChange={(event) => setName(event.target.value)}
-                />
-                <p id={`${ids.name}-hint`} className="pb-api-key-dialog__hint">
-                  {fieldError("name") ?? strings.apiKeyNameHint}
-                </p>
-              </div>
+              <Field
+                label={strings.apiKeyName}
+                hint={strings.apiKeyNameHint}
+                error={fieldError("name")}
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    className="pb-input"
+                    value={name}
+                    required
+                    maxLength={100}
+                    onChange={(event) => setName(event.target.value)}
+                  />
+                )}
+              </Field>
 
               <fieldset className="pb-api-key-dialog__scopes">
                 <legend className="pb-api-key-dialog__label">{strings.apiKeyScopes}</legend>
@@ -205,93 +204,78 @@ export function CreateApiKeyDialog({
               </fieldset>
 
               <div className="pb-api-key-dialog__row">
-                <div className="pb-api-key-dialog__field">
-                  <label className="pb-api-key-dialog__label" htmlFor={ids.project}>
-                    {projects ? strings.apiKeyProject : strings.apiKeyProjectId}
-                  </label>
-                  {projects ? (
+                <Field
+                  label={projects ? strings.apiKeyProject : strings.apiKeyProjectId}
+                  hint={strings.apiKeyProjectHint}
+                  error={fieldError("projectId")}
+                >
+                  {(control) =>
+                    projects ? (
+                      <select
+                        {...control}
+                        className="pb-input"
+                        value={projectId}
+                        onChange={(event) => setProjectId(event.target.value)}
+                      >
+                        <option value="">{strings.apiKeyAllProjects}</option>
+                        {projects.map((project) => (
+                          <option key={project.id} value={project.id}>
+                            {project.name}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <input
+                        {...control}
+                        className="pb-input"
+                        value={projectId}
+                        onChange={(event) => setProjectId(event.target.value)}
+                      />
+                    )
+                  }
+                </Field>
+                <Field label={strings.apiKeyExpiry} error={undefined}>
+                  {(control) => (
                     <select
-                      id={ids.project}
+                      {...control}
                       className="pb-input"
-                      value={projectId}
-                      onChange={(event) => setProjectId(event.target.value)}
+                      value={expiry}
+                      onChange={(event) => setExpiry(event.target.value as ExpiryPreset)}
                     >
-                      <option value="">{strings.apiKeyAllProjects}</option>
-                      {projects.map((project) => (
-                        <option key={project.id} value={project.id}>
-                          {project.name}
+                      {expiryPresets.map((preset) => (
+                        <option key={preset} value={preset}>
+                          {strings.apiKeyExpiryPresets[preset]}
                         </option>
                       ))}
                     </select>
-                  ) : (
+                  )}
+                </Field>
+                <Field
+                  label={strings.apiKeyRateLimit}
+                  hint={strings.apiKeyRateLimitHint}
+                  error={fieldError("rateLimitPerMinute")}
+                >
+                  {(control) => (
                     <input
-                      id={ids.project}
+                      {...control}
                       className="pb-input"
-                      value={projectId}
-                      aria-describedby={`${ids.project}-hint`}
-                      onChange={(event) => setProjectId(event.target.value)}
+                      type="number"
+                      inputMode="numeric"
+                      min={1}
+                      max={100_000}
+                      value={rateLimit}
+                      onChange={(event) => setRateLimit(event.target.value)}
                     />
                   )}
-                  <p id={`${ids.project}-hint`} className="pb-api-key-dialog__hint">
-                    {fieldError("projectId") ?? strings.apiKeyProjectHint}
-                  </p>
-                </div>
-                <div className="pb-api-key-dialog__field">
-                  <label className="pb-api-key-dialog__label" htmlFor={ids.expiry}>
-                    {strings.apiKeyExpiry}
-                  </label>
-                  <select
-                    id={ids.expiry}
-                    className="pb-input"
-                    value={expiry}
-                    onChange={(event) => setExpiry(event.target.value as ExpiryPreset)}
-                  >
-                    {expiryPresets.map((preset) => (
-                      <option key={preset} value={preset}>
-                        {strings.apiKeyExpiryPresets[preset]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="pb-api-key-dialog__field">
-                  <label className="pb-api-key-dialog__label" htmlFor={ids.rateLimit}>
-                    {strings.apiKeyRateLimit}
-                  </label>
-                  <input
-                    id={ids.rateLimit}
-                    className="pb-input"
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    max={100_000}
-                    value={rateLimit}
-                    aria-describedby={`${ids.rateLimit}-hint`}
-                    onChange={(event) => setRateLimit(event.target.value)}
-                  />
-                  <p id={`${ids.rateLimit}-hint`} className="pb-api-key-dialog__hint">
-                    {fieldError("rateLimitPerMinute") ?? strings.apiKeyRateLimitHint}
-                  </p>
-                </div>
+                </Field>
               </div>
             </fieldset>
-            {error && (
-              <p role="alert" className="pb-error">
-                {error.message}
-              </p>
-            )}
-            <div className="pb-dialog__actions">
-              <Dialog.Close className="pb-button" type="button" disabled={pending}>
-                {strings.cancel}
-              </Dialog.Close>
-              <button
-                type="submit"
-                className="pb-button pb-button--primary"
-                disabled={pending}
-                aria-busy={pending || undefined}
-              >
-                {pending ? strings.apiKeyCreating : strings.apiKeyCreateSubmit}
-              </button>
-            </div>
+            <DialogActions
+              error={error?.message ?? null}
+              pending={pending}
+              submitLabel={strings.apiKeyCreateSubmit}
+              pendingLabel={strings.apiKeyCreating}
+            />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

@@ -1,6 +1,8 @@
 import { type ApiKey, isPlugboardError, updateApiKeySchema } from "@plugboard/core";
 import * as Dialog from "@radix-ui/react-dialog";
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
+import { DialogActions } from "../parts/dialog-actions";
+import { Field } from "../parts/field";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { useApiKeyMutations } from "./use-api-keys";
@@ -16,7 +18,6 @@ export interface RenameApiKeyDialogProps {
 export function RenameApiKeyDialog({ apiKey, onClose, className }: RenameApiKeyDialogProps) {
   const strings = useStrings();
   const { update } = useApiKeyMutations();
-  const id = useId();
   const [name, setName] = useState("");
   const [invalid, setInvalid] = useState<string | null>(null);
   const pending = update.isPending;
@@ -56,46 +57,29 @@ export function RenameApiKeyDialog({ apiKey, onClose, className }: RenameApiKeyD
           </Dialog.Title>
           <form onSubmit={submit} noValidate>
             <fieldset className="pb-api-key-dialog__fieldset" disabled={pending}>
-              <div className="pb-api-key-dialog__field">
-                <label className="pb-api-key-dialog__label" htmlFor={id}>
-                  {strings.apiKeyName}
-                </label>
-                <input
-                  id={id}
-                  className="pb-input"
-                  value={name}
-                  required
-                  maxLength={100}
-                  aria-invalid={problem ? true : undefined}
-                  aria-describedby={`${id}-hint`}
-                  onChange={(event) => {
-                    setName(event.target.value);
-                    setInvalid(null);
-                  }}
-                />
-                <p id={`${id}-hint`} className="pb-api-key-dialog__hint">
-                  {problem ?? strings.apiKeyNameHint}
-                </p>
-              </div>
+              <Field label={strings.apiKeyName} hint={strings.apiKeyNameHint} error={problem}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="pb-input"
+                    value={name}
+                    required
+                    maxLength={100}
+                    onChange={(event) => {
+                      setName(event.target.value);
+                      setInvalid(null);
+                    }}
+                  />
+                )}
+              </Field>
             </fieldset>
-            {update.error && !serverError && (
-              <p role="alert" className="pb-error">
-                {update.error.message}
-              </p>
-            )}
-            <div className="pb-dialog__actions">
-              <Dialog.Close className="pb-button" disabled={pending} type="button">
-                {strings.cancel}
-              </Dialog.Close>
-              <button
-                type="submit"
-                className="pb-button pb-button--primary"
-                disabled={pending}
-                aria-busy={pending || undefined}
-              >
-                {pending ? strings.apiKeyRenaming : strings.apiKeyRenameSubmit}
-              </button>
-            </div>
+            <DialogActions
+              // A refused name is already explained under the field.
+              error={serverError ? null : (update.error?.message ?? null)}
+              pending={pending}
+              submitLabel={strings.apiKeyRenameSubmit}
+              pendingLabel={strings.apiKeyRenaming}
+            />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

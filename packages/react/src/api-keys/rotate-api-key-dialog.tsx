@@ -1,6 +1,7 @@
 import { type ApiKey, type CreatedApiKey, defaultRotationGraceSeconds } from "@plugboard/core";
 import * as Dialog from "@radix-ui/react-dialog";
 import { useEffect, useState } from "react";
+import { DialogActions } from "../parts/dialog-actions";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { useApiKeyMutations } from "./use-api-keys";
@@ -78,24 +79,12 @@ export function RotateApiKeyDialog({
                 </label>
               ))}
             </fieldset>
-            {rotate.error && (
-              <p role="alert" className="pb-error">
-                {rotate.error.message}
-              </p>
-            )}
-            <div className="pb-dialog__actions">
-              <Dialog.Close className="pb-button" disabled={pending} type="button">
-                {strings.cancel}
-              </Dialog.Close>
-              <button
-                type="submit"
-                className="pb-button pb-button--primary"
-                disabled={pending}
-                aria-busy={pending || undefined}
-              >
-                {pending ? strings.apiKeyRotating : strings.apiKeyRotateConfirm}
-              </button>
-            </div>
+            <DialogActions
+              error={rotate.error?.message ?? null}
+              pending={pending}
+              submitLabel={strings.apiKeyRotateConfirm}
+              pendingLabel={strings.apiKeyRotating}
+            />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

@@ -154,16 +154,27 @@ export const DarkTheme: Story = {
 const installFlow = resettableMock({ fixtures: "empty" });
 let popupStub: ReturnType<typeof stubPopupWithFrame>["state"];
 
+/** A story's `beforeEach`: `window.open` returns a stand-in popup, kept in `popupStub`. */
+function stubPopup() {
+  const stub = stubPopupWithFrame();
+  popupStub = stub.state;
+  return stub.cleanup;
+}
+
+/** Clicks Install on the Slack card and waits until the card shows it is busy with the popup. */
+async function startSlackInstall(canvasElement: HTMLElement) {
+  const card = await within(canvasElement).findByRole("article", { name: "Slack" });
+  await userEvent.click(within(card).getByRole("button", { name: "Install" }));
+  await within(card).findByRole("button", { name: "Installing…" });
+  return card;
+}
+
 /** Install → the popup → GitHub approves → the card turns installed, without a reload. */
 export const InstallSucceeds: Story = {
   args: { provider: "github" },
   loaders: [installFlow.reset],
   parameters: { msw: { handlers: installFlow.handlers } },
-  beforeEach: () => {
-    const stub = stubPopupWithFrame();
-    popupStub = stub.state;
-    return stub.cleanup;
-  },
+  beforeEach: stubPopup,
   play: async ({ canvasElement, msw }) => {
     const canvas = within(canvasElement);
     const card = await canvas.findByRole("article", { name: "GitHub" });
@@ -215,15 +226,9 @@ export const PopupBlocked: Story = {
 /** The user closed the popup before finishing. */
 export const PopupClosed: Story = {
   args: { provider: "slack" },
-  beforeEach: () => {
-    const stub = stubPopupWithFrame();
-    popupStub = stub.state;
-    return stub.cleanup;
-  },
+  beforeEach: stubPopup,
   play: async ({ canvasElement }) => {
-    const card = await within(canvasElement).findByRole("article", { name: "Slack" });
-    await userEvent.click(within(card).getByRole("button", { name: "Install" }));
-    await within(card).findByRole("button", { name: "Installing…" });
+    const card = await startSlackInstall(canvasElement);
     popupStub.close();
     await expect(await within(card).findByRole("alert", {}, { timeout: 3000 })).toHaveTextContent(
       "The sign-in window was closed before Slack was connected.",
@@ -235,15 +240,9 @@ export const PopupClosed: Story = {
 /** The user pressed Cancel on the provider's consent page. */
 export const InstallCancelled: Story = {
   args: { provider: "slack" },
-  beforeEach: () => {
-    const stub = stubPopupWithFrame();
-    popupStub = stub.state;
-    return stub.cleanup;
-  },
+  beforeEach: stubPopup,
   play: async ({ canvasElement }) => {
-    const card = await within(canvasElement).findByRole("article", { name: "Slack" });
-    await userEvent.click(within(card).getByRole("button", { name: "Install" }));
-    await within(card).findByRole("button", { name: "Installing…" });
+    const card = await startSlackInstall(canvasElement);
     window.dispatchEvent(
       new MessageEvent("message", {
         origin: location.origin,

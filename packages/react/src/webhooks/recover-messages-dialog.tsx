@@ -1,6 +1,7 @@
 import type { WebhookEndpoint } from "@plugboard/core";
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useId, useRef, useState } from "react";
+import { DialogActions } from "../parts/dialog-actions";
 import { useStrings } from "../provider/plugboard-provider";
 import { useRootProps } from "../provider/root-props";
 import { useRecoverWebhookMessages } from "./use-webhooks";
@@ -130,27 +131,17 @@ export function RecoverMessagesDialog({ endpoint, className }: RecoverMessagesDi
                 )}
               </div>
             </fieldset>
-            {recover.error && (
-              <p role="alert" className="pb-error">
-                {recover.error.message}
+            <DialogActions
+              error={recover.error?.message ?? null}
+              pending={pending}
+              submitLabel={strings.webhookRecoverConfirm}
+              pendingLabel={strings.webhookRecovering}
+              closeLabel={recover.isSuccess ? strings.done : undefined}
+            >
+              <p role="status" className="pb-hint">
+                {recover.data ? strings.webhookRecovered(recover.data.recovered) : ""}
               </p>
-            )}
-            <p role="status" className="pb-hint">
-              {recover.data ? strings.webhookRecovered(recover.data.recovered) : ""}
-            </p>
-            <div className="pb-dialog__actions">
-              <Dialog.Close className="pb-button" type="button" disabled={pending}>
-                {recover.isSuccess ? strings.done : strings.cancel}
-              </Dialog.Close>
-              <button
-                type="submit"
-                className="pb-button pb-button--primary"
-                disabled={pending}
-                aria-busy={pending || undefined}
-              >
-                {pending ? strings.webhookRecovering : strings.webhookRecoverConfirm}
-              </button>
-            </div>
+            </DialogActions>
           </form>
         </Dialog.Content>
       </Dialog.Portal>

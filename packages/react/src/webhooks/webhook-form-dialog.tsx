@@ -10,7 +10,9 @@ import {
   webhookDestinationSchema,
 } from "@plugboard/core";
 import * as Dialog from "@radix-ui/react-dialog";
-import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
+import { DialogActions } from "../parts/dialog-actions";
+import { Field } from "../parts/field";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { EventPicker, type EventSelection } from "./event-picker";
@@ -224,67 +226,12 @@ function WebhookForm({
         )}
       </Field>
       <EventPicker value={values} onChange={change} error={fieldError("events")} />
-      {formError && (
-        <p role="alert" className="pb-error">
-          {formError}
-        </p>
-      )}
-      <div className="pb-dialog__actions">
-        <Dialog.Close className="pb-button" disabled={pending}>
-          {strings.cancel}
-        </Dialog.Close>
-        <button
-          type="submit"
-          className="pb-button pb-button--primary"
-          disabled={pending}
-          aria-busy={pending || undefined}
-        >
-          {pending ? strings.webhookSaving : endpoint ? strings.webhookSave : strings.webhookCreate}
-        </button>
-      </div>
+      <DialogActions
+        error={formError}
+        pending={pending}
+        submitLabel={endpoint ? strings.webhookSave : strings.webhookCreate}
+        pendingLabel={strings.webhookSaving}
+      />
     </form>
-  );
-}
-
-interface ControlProps {
-  id: string;
-  "aria-invalid": true | undefined;
-  "aria-describedby": string | undefined;
-}
-
-function Field({
-  label,
-  hint,
-  error,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  error: string | undefined;
-  children: (props: ControlProps) => ReactNode;
-}) {
-  const id = useId();
-  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ");
-  return (
-    <div className="pb-field" data-invalid={error ? "" : undefined}>
-      <label className="pb-field__label" htmlFor={id}>
-        {label}
-      </label>
-      {children({
-        id,
-        "aria-invalid": error ? true : undefined,
-        "aria-describedby": describedBy || undefined,
-      })}
-      {error && (
-        <p id={`${id}-error`} className="pb-error">
-          {error}
-        </p>
-      )}
-      {hint && (
-        <p id={`${id}-hint`} className="pb-hint">
-          {hint}
-        </p>
-      )}
-    </div>
   );
 }

@@ -117,7 +117,8 @@ export const Creating: Story = {
     await userEvent.click(within(dialog).getByRole("radio", { name: "Selected events" }));
     await userEvent.click(within(dialog).getByRole("button", { name: "Create endpoint" }));
     await expect(url).toHaveAttribute("aria-invalid", "true");
-    await expect(url).toHaveFocus();
+    // The form moves focus to the first invalid field on the next frame.
+    await waitFor(() => expect(url).toHaveFocus());
     await expect(within(dialog).getByText("Pick at least one event")).toBeVisible();
 
     await userEvent.clear(url);

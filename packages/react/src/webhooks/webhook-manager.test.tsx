@@ -7,7 +7,7 @@ import {
 } from "@plugboard/mocks";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { HttpResponse, http } from "msw";
+import { HttpResponse, http, type RequestHandler } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { renderWithPlugboard } from "../test/render";
 import { server } from "../test/server";
@@ -33,9 +33,23 @@ async function manager() {
   return region;
 }
 
-async function createEndpoint(user: ReturnType<typeof userEvent.setup>, url = receiverUrl) {
+type User = ReturnType<typeof userEvent.setup>;
+
+/** An admin's manager over no endpoints; `handlers` (a receiver) go before the API's. */
+function renderEmptyManager(...handlers: RequestHandler[]): User {
+  const user = userEvent.setup();
+  server.use(...handlers, ...plugboardHandlers({ fixtures: "empty" }));
+  renderWithPlugboard(<WebhookManager />);
+  return user;
+}
+
+async function openAddDialog(user: User) {
   await user.click(within(await manager()).getByRole("button", { name: "Add endpoint" }));
-  const dialog = await screen.findByRole("dialog", { name: "Add endpoint" });
+  return screen.findByRole("dialog", { name: "Add endpoint" });
+}
+
+async function createEndpoint(user: User, url = receiverUrl) {
+  const dialog = await openAddDialog(user);
   await user.type(within(dialog).getByRole("textbox", { name: "Endpoint URL" }), url);
   await user.click(within(dialog).getByRole("button", { name: "Create endpoint" }));
   const secretDialog = await screen.findByRole("dialog", { name: "Signing secret" });
@@ -44,6 +58,24 @@ async function createEndpoint(user: ReturnType<typeof userEvent.setup>, url = re
   await user.click(within(secretDialog).getByRole("button", { name: "Done" }));
   await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
   return { secret, item: await screen.findByRole("listitem", { name: url }) };
+}
+
+/** An admin's manager over the full fixtures, and its endpoint whose deliveries fail. */
+async function renderFailingEndpoint() {
+  const user = userEvent.setup();
+  server.use(...plugboardHandlers());
+  renderWithPlugboard(<WebhookManager />);
+  const failing = fixtureWebhooks().endpoints.find((endpoint) => endpoint.id === "whe_failing");
+  return { user, item: await screen.findByRole("listitem", { name: failing?.url }) };
+}
+
+/** Collects the bodies of the recover requests sent from now on. */
+function recordRecoverBodies() {
+  const bodies: { since: string }[] = [];
+  server.events.on("request:start", async ({ request }) => {
+    if (request.url.endsWith("/recover")) bodies.push(await request.clone().json());
+  });
+  return bodies;
 }
 
 describe("WebhookManager", () => {
@@ -58,12 +90,8 @@ describe("WebhookManager", () => {
   });
 
   it("shows field errors inline, its own and the server's, and stores nothing", async () => {
-    const user = userEvent.setup();
-    server.use(...plugboardHandlers({ fixtures: "empty" }));
-    renderWithPlugboard(<WebhookManager />);
-
-    await user.click(within(await manager()).getByRole("button", { name: "Add endpoint" }));
-    const dialog = await screen.findByRole("dialog", { name: "Add endpoint" });
+    const user = renderEmptyManager();
+    const dialog = await openAddDialog(user);
     const url = within(dialog).getByRole("textbox", { name: "Endpoint URL" });
     await user.type(url, "not a url");
     await user.click(within(dialog).getByRole("radio", { name: "Selected events" }));
@@ -92,12 +120,8 @@ describe("WebhookManager", () => {
   });
 
   it("picks events grouped by resource, a whole group at once", async () => {
-    const user = userEvent.setup();
-    server.use(...plugboardHandlers({ fixtures: "empty" }));
-    renderWithPlugboard(<WebhookManager />);
-
-    await user.click(within(await manager()).getByRole("button", { name: "Add endpoint" }));
-    const dialog = await screen.findByRole("dialog", { name: "Add endpoint" });
+    const user = renderEmptyManager();
+    const dialog = await openAddDialog(user);
     await user.type(within(dialog).getByRole("textbox", { name: "Endpoint URL" }), receiverUrl);
     await user.click(within(dialog).getByRole("radio", { name: "Selected events" }));
     const cycles = within(dialog).getByRole("group", { name: "Cycles" });
@@ -118,12 +142,9 @@ describe("WebhookManager", () => {
   });
 
   it("reveals the signing secret once, with a copy button and a warning", async () => {
-    const user = userEvent.setup();
-    server.use(...plugboardHandlers({ fixtures: "empty" }));
-    renderWithPlugboard(<WebhookManager />);
+    const user = renderEmptyManager();
 
-    await user.click(within(await manager()).getByRole("button", { name: "Add endpoint" }));
-    const form = await screen.findByRole("dialog", { name: "Add endpoint" });
+    const form = await openAddDialog(user);
     await user.type(within(form).getByRole("textbox", { name: "Endpoint URL" }), receiverUrl);
     await user.click(within(form).getByRole("button", { name: "Create endpoint" }));
 
@@ -145,14 +166,11 @@ describe("WebhookManager", () => {
   });
 
   it("says when copying fails, and leaves the secret there to select by hand", async () => {
-    const user = userEvent.setup();
+    const user = renderEmptyManager();
     // The browser refuses (no permission, or the page is not focused).
     vi.spyOn(navigator.clipboard, "writeText").mockRejectedValue(new DOMException("Denied"));
-    server.use(...plugboardHandlers({ fixtures: "empty" }));
-    renderWithPlugboard(<WebhookManager />);
 
-    await user.click(within(await manager()).getByRole("button", { name: "Add endpoint" }));
-    const form = await screen.findByRole("dialog", { name: "Add endpoint" });
+    const form = await openAddDialog(user);
     await user.type(within(form).getByRole("textbox", { name: "Endpoint URL" }), receiverUrl);
     await user.click(within(form).getByRole("button", { name: "Create endpoint" }));
     const dialog = await screen.findByRole("dialog", { name: "Signing secret" });
@@ -172,13 +190,11 @@ describe("WebhookManager", () => {
   });
 
   it("edits an endpoint from its current values, sending only what changed", async () => {
-    const user = userEvent.setup();
     const patches: unknown[] = [];
     server.events.on("request:start", async ({ request }) => {
       if (request.method === "PATCH") patches.push(await request.clone().json());
     });
-    server.use(...plugboardHandlers({ fixtures: "empty" }));
-    renderWithPlugboard(<WebhookManager />);
+    const user = renderEmptyManager();
     const { item } = await createEndpoint(user);
 
     await user.click(within(item).getByRole("button", { name: "Edit" }));
@@ -201,9 +217,7 @@ describe("WebhookManager", () => {
   });
 
   it("works from the keyboard, and gives focus back when a dialog closes", async () => {
-    const user = userEvent.setup();
-    server.use(...plugboardHandlers({ fixtures: "empty" }));
-    renderWithPlugboard(<WebhookManager />);
+    const user = renderEmptyManager();
     const add = within(await manager()).getByRole("button", { name: "Add endpoint" });
 
     add.focus();
@@ -233,9 +247,7 @@ describe("WebhookManager", () => {
   });
 
   it("switches an endpoint off and on", async () => {
-    const user = userEvent.setup();
-    server.use(...plugboardHandlers({ fixtures: "empty" }));
-    renderWithPlugboard(<WebhookManager />);
+    const user = renderEmptyManager();
     const { item } = await createEndpoint(user);
 
     const toggle = within(item).getByRole("switch", { name: `Deliver to ${receiverUrl}` });
@@ -251,9 +263,7 @@ describe("WebhookManager", () => {
   });
 
   it("rotates the secret only after confirmation, and shows the new one once", async () => {
-    const user = userEvent.setup();
-    server.use(...plugboardHandlers({ fixtures: "empty" }));
-    renderWithPlugboard(<WebhookManager />);
+    const user = renderEmptyManager();
     const { item, secret } = await createEndpoint(user);
 
     await user.click(within(item).getByRole("button", { name: "Rotate secret" }));
@@ -279,10 +289,8 @@ describe("WebhookManager", () => {
   });
 
   it("lets the admin pick how long the old secret keeps signing beside the new one", async () => {
-    const user = userEvent.setup();
     const target = receiver(204);
-    server.use(target.handler, ...plugboardHandlers({ fixtures: "empty" }));
-    renderWithPlugboard(<WebhookManager />);
+    const user = renderEmptyManager(target.handler);
     const { item } = await createEndpoint(user);
     const signatures = () =>
       target.received.at(-1)?.headers.get("webhook-signature")?.split(" ").length;
@@ -316,9 +324,7 @@ describe("WebhookManager", () => {
   });
 
   it("deletes an endpoint only after confirmation", async () => {
-    const user = userEvent.setup();
-    server.use(...plugboardHandlers({ fixtures: "empty" }));
-    renderWithPlugboard(<WebhookManager />);
+    const user = renderEmptyManager();
     const { item } = await createEndpoint(user);
 
     await user.click(within(item).getByRole("button", { name: "Delete" }));
@@ -337,10 +343,8 @@ describe("WebhookManager", () => {
   });
 
   it("sends a signed test event and says how the receiver answered", async () => {
-    const user = userEvent.setup();
     const target = receiver(204);
-    server.use(target.handler, ...plugboardHandlers({ fixtures: "empty" }));
-    renderWithPlugboard(<WebhookManager />);
+    const user = renderEmptyManager(target.handler);
     const { item } = await createEndpoint(user);
 
     await user.click(within(item).getByRole("button", { name: "Send test" }));
@@ -353,10 +357,8 @@ describe("WebhookManager", () => {
   });
 
   it("lists messages with their attempts, and resends one", async () => {
-    const user = userEvent.setup();
     const target = receiver(503, "upstream is down");
-    server.use(target.handler, ...plugboardHandlers({ fixtures: "empty" }));
-    renderWithPlugboard(<WebhookManager />);
+    const user = renderEmptyManager(target.handler);
     const { item } = await createEndpoint(user);
     await user.click(within(item).getByRole("button", { name: "Send test" }));
     expect(await within(item).findByText("Test event: Failed (HTTP 503)")).toBeInTheDocument();
@@ -380,15 +382,8 @@ describe("WebhookManager", () => {
   });
 
   it("recovers an endpoint's failed messages of a period, and says how many", async () => {
-    const user = userEvent.setup();
-    const bodies: { since: string }[] = [];
-    server.events.on("request:start", async ({ request }) => {
-      if (request.url.endsWith("/recover")) bodies.push(await request.clone().json());
-    });
-    server.use(...plugboardHandlers());
-    renderWithPlugboard(<WebhookManager />);
-    const failing = fixtureWebhooks().endpoints.find((endpoint) => endpoint.id === "whe_failing");
-    const item = await screen.findByRole("listitem", { name: failing?.url });
+    const bodies = recordRecoverBodies();
+    const { user, item } = await renderFailingEndpoint();
     await user.click(within(item).getByRole("button", { name: "Delivery log" }));
     const gaveUp = await within(item).findByRole("listitem", { name: "issue.completed" });
     expect(gaveUp).toHaveAttribute("data-state", "failed");
@@ -428,15 +423,8 @@ describe("WebhookManager", () => {
   });
 
   it("recovers since a date and time typed in, and asks for one when it is missing", async () => {
-    const user = userEvent.setup();
-    const bodies: { since: string }[] = [];
-    server.events.on("request:start", async ({ request }) => {
-      if (request.url.endsWith("/recover")) bodies.push(await request.clone().json());
-    });
-    server.use(...plugboardHandlers());
-    renderWithPlugboard(<WebhookManager />);
-    const failing = fixtureWebhooks().endpoints.find((endpoint) => endpoint.id === "whe_failing");
-    const item = await screen.findByRole("listitem", { name: failing?.url });
+    const bodies = recordRecoverBodies();
+    const { user, item } = await renderFailingEndpoint();
     await user.click(within(item).getByRole("button", { name: "Delivery log" }));
     await user.click(await within(item).findByRole("button", { name: "Recover failed messages" }));
     const dialog = await screen.findByRole("dialog", { name: "Recover failed messages" });
@@ -507,11 +495,7 @@ describe("WebhookManager", () => {
   });
 
   it("shows a retrying message's attempts with codes, errors and the next retry", async () => {
-    const user = userEvent.setup();
-    server.use(...plugboardHandlers());
-    renderWithPlugboard(<WebhookManager />);
-    const failing = fixtureWebhooks().endpoints.find((endpoint) => endpoint.id === "whe_failing");
-    const item = await screen.findByRole("listitem", { name: failing?.url });
+    const { user, item } = await renderFailingEndpoint();
     expect(item).toHaveAttribute("data-state", "failing");
 
     await user.click(within(item).getByRole("button", { name: "Delivery log" }));

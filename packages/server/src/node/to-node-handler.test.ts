@@ -2,6 +2,7 @@ import {
   createServer,
   request as httpRequest,
   type IncomingHttpHeaders,
+  type IncomingMessage,
   type RequestListener,
   type Server,
 } from "node:http";
@@ -74,6 +75,17 @@ interface SendOptions {
   chunks?: Buffer[];
 }
 
+function readResponse(res: IncomingMessage): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on("data", (chunk: Buffer) => chunks.push(chunk));
+    res.on("end", () =>
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+    );
+    res.on("error", reject);
+  });
+}
+
 /** node:http client, so tests control content-length versus chunked transfer exactly. */
 function send(port: number, options: SendOptions = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
@@ -86,22 +98,24 @@ function send(port: number, options: SendOptions = {}): Promise<RawResponse> {
         headers: options.headers ?? {},
         agent: false,
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-        res.on("error", reject);
-      },
+      (res) => readResponse(res).then(resolve, reject),
     );
     req.on("error", reject);
     for (const chunk of options.chunks ?? []) req.write(chunk);
     req.end();
+  });
+}
+
+function getAsAda(port: number, path: string): Promise<RawResponse> {
+  return send(port, { path, headers: { "x-user": "ada" } });
+}
+
+function installPumbleAsAda(port: number): Promise<RawResponse> {
+  return send(port, {
+    method: "POST",
+    path: "/api/plugboard/integrations/pumble/installations",
+    headers: { "x-user": "ada", "content-type": "application/json" },
+    chunks: [Buffer.from(JSON.stringify({ webhookUrl: WEBHOOK_URL }))],
   });
 }
 
@@ -127,10 +141,7 @@ describe("toNodeHandler over node:http", () => {
   it("serves a GET from the Plugboard handler", async () => {
     const port = await listen(toNodeHandler(plugboard().handler));
 
-    const response = await send(port, {
-      path: "/api/plugboard/integrations",
-      headers: { "x-user": "ada" },
-    });
+    const response = await getAsAda(port, "/api/plugboard/integrations");
 
     expect(response.status).toBe(200);
     expect(response.headers["content-type"]).toBe("application/json");
@@ -149,20 +160,11 @@ describe("toNodeHandler over node:http", () => {
 
   it("installs through a POST with a JSON body, then lists it", async () => {
     const port = await listen(toNodeHandler(plugboard().handler));
-    const body = Buffer.from(JSON.stringify({ webhookUrl: WEBHOOK_URL }));
 
-    const created = await send(port, {
-      method: "POST",
-      path: "/api/plugboard/integrations/pumble/installations",
-      headers: { "x-user": "ada", "content-type": "application/json" },
-      chunks: [body],
-    });
+    const created = await installPumbleAsAda(port);
     expect(created.status).toBe(201);
 
-    const listed = await send(port, {
-      path: "/api/plugboard/integrations/pumble",
-      headers: { "x-user": "ada" },
-    });
+    const listed = await getAsAda(port, "/api/plugboard/integrations/pumble");
     expect(JSON.parse(listed.body.toString("utf8"))).toMatchObject({ installed: true });
   });
 
@@ -230,16 +232,8 @@ describe("toNodeHandler over node:http", () => {
     });
 
     it("answers 413 payload_too_large when Content-Length is over the limit", async () => {
-      let called = false;
-      const port = await listen(
-        toNodeHandler(
-          async (request) => {
-            called = true;
-            return echo(request);
-          },
-          { maxBodyBytes: limit },
-        ),
-      );
+      const handler = vi.fn(echo);
+      const port = await listen(toNodeHandler(handler, { maxBodyBytes: limit }));
       const bytes = Buffer.alloc(limit + 1, "a");
 
       const response = await send(port, {
@@ -249,51 +243,33 @@ describe("toNodeHandler over node:http", () => {
       });
 
       expectProblem(response, 413, "payload_too_large");
-      expect(called).toBe(false);
+      expect(handler).not.toHaveBeenCalled();
     });
 
     it("answers 413 from the Content-Length header alone, before any body byte arrives", async () => {
       const port = await listen(toNodeHandler(echo, { maxBodyBytes: limit }));
 
+      const req = httpRequest({
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/",
+        headers: { "content-length": 10 * 1024 * 1024 },
+        agent: false,
+      });
       const response = await new Promise<RawResponse>((resolve, reject) => {
-        const req = httpRequest({
-          host: "127.0.0.1",
-          port,
-          method: "POST",
-          path: "/",
-          headers: { "content-length": 10 * 1024 * 1024 },
-          agent: false,
-        });
         req.on("error", reject);
-        req.on("response", (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", () => {
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks),
-            });
-            req.destroy();
-          });
-        });
+        req.on("response", (res) => readResponse(res).then(resolve, reject));
         req.flushHeaders(); // headers only: the 10 MiB body never comes
       });
+      req.destroy();
 
       expectProblem(response, 413, "payload_too_large");
     });
 
     it("answers 413 payload_too_large for a chunked body that grows past the limit", async () => {
-      let called = false;
-      const port = await listen(
-        toNodeHandler(
-          async (request) => {
-            called = true;
-            return echo(request);
-          },
-          { maxBodyBytes: limit },
-        ),
-      );
+      const handler = vi.fn(echo);
+      const port = await listen(toNodeHandler(handler, { maxBodyBytes: limit }));
       const chunks = Array.from({ length: 10 }, () => Buffer.alloc(limit / 2, "b"));
 
       const response = await send(port, {
@@ -303,7 +279,7 @@ describe("toNodeHandler over node:http", () => {
       });
 
       expectProblem(response, 413, "payload_too_large");
-      expect(called).toBe(false);
+      expect(handler).not.toHaveBeenCalled();
     });
 
     it("answers 413 for a body over the 1 MiB default", async () => {
@@ -324,10 +300,7 @@ describe("toNodeHandler over node:http", () => {
         chunks: Array.from({ length: 4 }, () => Buffer.alloc(limit, "c")),
       });
 
-      const response = await send(port, {
-        path: "/api/plugboard/integrations",
-        headers: { "x-user": "ada" },
-      });
+      const response = await getAsAda(port, "/api/plugboard/integrations");
       expect(response.status).toBe(200);
     });
   });
@@ -383,10 +356,7 @@ describe("toNodeHandler over node:http", () => {
 
     expect(raw.startsWith("HTTP/1.1 400")).toBe(true);
     expect(raw.toLowerCase()).toContain("content-type: application/problem+json");
-    const after = await send(port, {
-      path: "/api/plugboard/integrations",
-      headers: { "x-user": "ada" },
-    });
+    const after = await getAsAda(port, "/api/plugboard/integrations");
     expect(after.status).toBe(200);
   });
 
@@ -399,10 +369,7 @@ describe("toNodeHandler over node:http", () => {
     );
 
     expect(raw).toMatch(/^HTTP\/1\.1 4\d\d /);
-    const after = await send(port, {
-      path: "/api/plugboard/integrations",
-      headers: { "x-user": "ada" },
-    });
+    const after = await getAsAda(port, "/api/plugboard/integrations");
     expect(after.status).toBe(200);
   });
 
@@ -475,10 +442,7 @@ describe("toNodeHandler under Express 5", () => {
   it("serves the mounted API: req.originalUrl keeps the mount path", async () => {
     const port = await serveExpress();
 
-    const response = await send(port, {
-      path: "/api/plugboard/integrations",
-      headers: { "x-user": "ada" },
-    });
+    const response = await getAsAda(port, "/api/plugboard/integrations");
 
     expect(response.status).toBe(200);
     const list = integrationListSchema.parse(JSON.parse(response.body.toString("utf8")));
@@ -487,22 +451,11 @@ describe("toNodeHandler under Express 5", () => {
 
   it("accepts a JSON POST and answers problems through Express", async () => {
     const port = await serveExpress();
-    const body = Buffer.from(JSON.stringify({ webhookUrl: WEBHOOK_URL }));
 
-    const created = await send(port, {
-      method: "POST",
-      path: "/api/plugboard/integrations/pumble/installations",
-      headers: { "x-user": "ada", "content-type": "application/json" },
-      chunks: [body],
-    });
+    const created = await installPumbleAsAda(port);
     expect(created.status).toBe(201);
 
-    const duplicate = await send(port, {
-      method: "POST",
-      path: "/api/plugboard/integrations/pumble/installations",
-      headers: { "x-user": "ada", "content-type": "application/json" },
-      chunks: [body],
-    });
+    const duplicate = await installPumbleAsAda(port);
     expectProblem(duplicate, 409, "conflict");
   });
 

@@ -1,7 +1,8 @@
 import { PlugboardError } from "@plugboard/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { describeApiKeyStoreConformance } from "./conformance/api-keys";
 import { describeOAuthStoreConformance } from "./conformance/oauth";
+import { storePerTest } from "./conformance/store-per-test";
 import { describeWebhookStoreConformance } from "./conformance/webhooks";
 import type { InstallationRecord, Store } from "./types";
 
@@ -58,24 +59,7 @@ export function describeStoreConformance(
   describeOAuthStoreConformance(name, makeStore);
   describeWebhookStoreConformance(name, makeStore);
   describe(`${name}: InstallationStore conformance`, () => {
-    let current: StoreUnderTest | undefined;
-    let store: Store;
-
-    beforeEach(async () => {
-      current = await makeStore();
-      store = current.store;
-    });
-
-    afterEach(async () => {
-      const done = current;
-      current = undefined;
-      if (!done) return;
-      try {
-        await done.store.close();
-      } finally {
-        await done.cleanup?.();
-      }
-    });
+    const store = storePerTest(makeStore);
 
     describe("create, get, list, delete", () => {
       it("returns a created installation from get with every field intact", async () => {
@@ -83,28 +67,28 @@ export function describeStoreConformance(
           externalAccountName: "Acme on Pumble",
           scopes: ["chat:write", "channels:read"],
         });
-        await store.installations.create(record);
+        await store().installations.create(record);
 
-        expect(await store.installations.get(record.organizationId, record.id)).toEqual(record);
+        expect(await store().installations.get(record.organizationId, record.id)).toEqual(record);
       });
 
       it("returns null from get for an id that was never created", async () => {
-        expect(await store.installations.get("org_acme", "ins_missing")).toBeNull();
+        expect(await store().installations.get("org_acme", "ins_missing")).toBeNull();
       });
 
       it("lists nothing for an organization without installations", async () => {
-        expect(await store.installations.list("org_acme")).toEqual([]);
+        expect(await store().installations.list("org_acme")).toEqual([]);
       });
 
       it("lists an organization's installations oldest first, whatever the insert order", async () => {
         const oldest = installationRecord({ provider: "github", createdAt: 1_000 });
         const middle = installationRecord({ provider: "slack", createdAt: 2_000 });
         const newest = installationRecord({ provider: "pumble", createdAt: 3_000 });
-        await store.installations.create(newest);
-        await store.installations.create(oldest);
-        await store.installations.create(middle);
+        await store().installations.create(newest);
+        await store().installations.create(oldest);
+        await store().installations.create(middle);
 
-        const listed = await store.installations.list("org_acme");
+        const listed = await store().installations.list("org_acme");
         expect(listed.map((record) => record.id)).toEqual([oldest.id, middle.id, newest.id]);
         expect(listed).toEqual([oldest, middle, newest]);
       });
@@ -113,66 +97,66 @@ export function describeStoreConformance(
         // As text "10000000000000" < "9000000000000"; as numbers it is the newer one.
         const newer = installationRecord({ provider: "github", createdAt: 10_000_000_000_000 });
         const older = installationRecord({ provider: "slack", createdAt: 9_000_000_000_000 });
-        await store.installations.create(newer);
-        await store.installations.create(older);
+        await store().installations.create(newer);
+        await store().installations.create(older);
 
-        const listed = await store.installations.list("org_acme");
+        const listed = await store().installations.list("org_acme");
         expect(listed.map((record) => record.id)).toEqual([older.id, newer.id]);
       });
 
       it("deletes an installation once: true, then false, and it is gone", async () => {
         const kept = installationRecord({ provider: "github" });
         const removed = installationRecord({ provider: "pumble" });
-        await store.installations.create(kept);
-        await store.installations.create(removed);
+        await store().installations.create(kept);
+        await store().installations.create(removed);
 
-        expect(await store.installations.delete("org_acme", removed.id)).toBe(true);
-        expect(await store.installations.delete("org_acme", removed.id)).toBe(false);
-        expect(await store.installations.get("org_acme", removed.id)).toBeNull();
-        expect(await store.installations.list("org_acme")).toEqual([kept]);
+        expect(await store().installations.delete("org_acme", removed.id)).toBe(true);
+        expect(await store().installations.delete("org_acme", removed.id)).toBe(false);
+        expect(await store().installations.get("org_acme", removed.id)).toBeNull();
+        expect(await store().installations.list("org_acme")).toEqual([kept]);
       });
 
       it("returns false when deleting an id that never existed", async () => {
-        expect(await store.installations.delete("org_acme", "ins_missing")).toBe(false);
+        expect(await store().installations.delete("org_acme", "ins_missing")).toBe(false);
       });
 
       it("frees the place on delete, so the provider can be installed there again", async () => {
         const first = installationRecord();
-        await store.installations.create(first);
-        await store.installations.delete("org_acme", first.id);
+        await store().installations.create(first);
+        await store().installations.delete("org_acme", first.id);
 
         const second = installationRecord();
-        await store.installations.create(second);
-        expect(await store.installations.list("org_acme")).toEqual([second]);
+        await store().installations.create(second);
+        expect(await store().installations.list("org_acme")).toEqual([second]);
       });
     });
 
     describe("organization isolation", () => {
       it("hides another organization's installation from get and list", async () => {
         const record = installationRecord({ organizationId: "org_acme" });
-        await store.installations.create(record);
+        await store().installations.create(record);
 
-        expect(await store.installations.get("org_globex", record.id)).toBeNull();
-        expect(await store.installations.list("org_globex")).toEqual([]);
-        expect(await store.installations.list("org_acme")).toEqual([record]);
+        expect(await store().installations.get("org_globex", record.id)).toBeNull();
+        expect(await store().installations.list("org_globex")).toEqual([]);
+        expect(await store().installations.list("org_acme")).toEqual([record]);
       });
 
       it("refuses to delete another organization's installation and keeps it", async () => {
         const record = installationRecord({ organizationId: "org_acme" });
-        await store.installations.create(record);
+        await store().installations.create(record);
 
-        expect(await store.installations.delete("org_globex", record.id)).toBe(false);
-        expect(await store.installations.get("org_acme", record.id)).toEqual(record);
+        expect(await store().installations.delete("org_globex", record.id)).toBe(false);
+        expect(await store().installations.get("org_acme", record.id)).toEqual(record);
       });
 
       it("lets two organizations install the same provider at the same level", async () => {
         const acme = installationRecord({ organizationId: "org_acme" });
         const globex = installationRecord({ organizationId: "org_globex" });
-        await store.installations.create(acme);
-        await store.installations.create(globex);
+        await store().installations.create(acme);
+        await store().installations.create(globex);
 
-        expect(await store.installations.list("org_acme")).toEqual([acme]);
-        expect(await store.installations.list("org_globex")).toEqual([globex]);
+        expect(await store().installations.list("org_acme")).toEqual([acme]);
+        expect(await store().installations.list("org_globex")).toEqual([globex]);
       });
     });
 
@@ -186,58 +170,58 @@ export function describeStoreConformance(
       for (const [label, place] of places) {
         it(`rejects a second ${label}-level install of the same provider with a conflict`, async () => {
           const first = installationRecord(place);
-          await store.installations.create(first);
+          await store().installations.create(first);
 
-          await expectConflict(store.installations.create(installationRecord(place)));
+          await expectConflict(store().installations.create(installationRecord(place)));
 
-          expect(await store.installations.list("org_acme")).toEqual([first]);
+          expect(await store().installations.list("org_acme")).toEqual([first]);
         });
       }
 
       it("conflicts at the organization level even when another admin installs", async () => {
-        await store.installations.create(installationRecord({ installedBy: "usr_ada" }));
+        await store().installations.create(installationRecord({ installedBy: "usr_ada" }));
         await expectConflict(
-          store.installations.create(installationRecord({ installedBy: "usr_grace" })),
+          store().installations.create(installationRecord({ installedBy: "usr_grace" })),
         );
-        expect(await store.installations.list("org_acme")).toHaveLength(1);
+        expect(await store().installations.list("org_acme")).toHaveLength(1);
       });
 
       it("lets the same provider be installed in different projects", async () => {
         const web = installationRecord({ level: "project", projectId: "prj_web" });
         const api = installationRecord({ level: "project", projectId: "prj_api" });
-        await store.installations.create(web);
-        await store.installations.create(api);
+        await store().installations.create(web);
+        await store().installations.create(api);
 
-        expect(await store.installations.list("org_acme")).toEqual([web, api]);
+        expect(await store().installations.list("org_acme")).toEqual([web, api]);
       });
 
       it("lets different users each install the same provider for themselves", async () => {
         const ada = installationRecord({ level: "user", installedBy: "usr_ada" });
         const grace = installationRecord({ level: "user", installedBy: "usr_grace" });
-        await store.installations.create(ada);
-        await store.installations.create(grace);
+        await store().installations.create(ada);
+        await store().installations.create(grace);
 
-        expect(await store.installations.list("org_acme")).toEqual([ada, grace]);
+        expect(await store().installations.list("org_acme")).toEqual([ada, grace]);
       });
 
       it("keeps organization, project and user levels apart", async () => {
         const organization = installationRecord({ level: "organization" });
         const project = installationRecord({ level: "project", projectId: "prj_web" });
         const user = installationRecord({ level: "user", installedBy: "usr_ada" });
-        await store.installations.create(organization);
-        await store.installations.create(project);
-        await store.installations.create(user);
+        await store().installations.create(organization);
+        await store().installations.create(project);
+        await store().installations.create(user);
 
-        expect(await store.installations.list("org_acme")).toHaveLength(3);
+        expect(await store().installations.list("org_acme")).toHaveLength(3);
       });
 
       it("lets different providers share a place", async () => {
         const github = installationRecord({ provider: "github" });
         const slack = installationRecord({ provider: "slack" });
-        await store.installations.create(github);
-        await store.installations.create(slack);
+        await store().installations.create(github);
+        await store().installations.create(slack);
 
-        expect(await store.installations.list("org_acme")).toEqual([github, slack]);
+        expect(await store().installations.list("org_acme")).toEqual([github, slack]);
       });
     });
 
@@ -248,16 +232,16 @@ export function describeStoreConformance(
           scopes: ["repo", "read:org", "admin:repo_hook", "emoji:✓"],
         });
         const none = installationRecord({ provider: "slack", scopes: [] });
-        await store.installations.create(many);
-        await store.installations.create(none);
+        await store().installations.create(many);
+        await store().installations.create(none);
 
-        expect((await store.installations.get("org_acme", many.id))?.scopes).toEqual([
+        expect((await store().installations.get("org_acme", many.id))?.scopes).toEqual([
           "repo",
           "read:org",
           "admin:repo_hook",
           "emoji:✓",
         ]);
-        expect((await store.installations.get("org_acme", none.id))?.scopes).toEqual([]);
+        expect((await store().installations.get("org_acme", none.id))?.scopes).toEqual([]);
       });
 
       it("keeps nulls as null, not undefined or empty strings", async () => {
@@ -266,9 +250,9 @@ export function describeStoreConformance(
           externalAccountName: null,
           secret: null,
         });
-        await store.installations.create(record);
+        await store().installations.create(record);
 
-        const stored = await store.installations.get("org_acme", record.id);
+        const stored = await store().installations.get("org_acme", record.id);
         expect(stored?.projectId).toBeNull();
         expect(stored?.externalAccountName).toBeNull();
         expect(stored?.secret).toBeNull();
@@ -282,19 +266,19 @@ export function describeStoreConformance(
           externalAccountName: "Ünïcode – workspace",
           secret: "v1.k2.AAAA.BBBB",
         });
-        await store.installations.create(record);
+        await store().installations.create(record);
 
-        expect(await store.installations.get("org_acme", record.id)).toEqual(record);
+        expect(await store().installations.get("org_acme", record.id)).toEqual(record);
       });
 
       it("returns timestamps as epoch-millisecond numbers, including ones past 2^31 and 2^32", async () => {
         const createdAt = 2 ** 31 + 7; // would overflow a 32-bit integer column
         const updatedAt = 1_764_000_123_456; // a real 2025 timestamp, past 2^40
         const record = installationRecord({ createdAt, updatedAt });
-        await store.installations.create(record);
+        await store().installations.create(record);
 
-        const [listed] = await store.installations.list("org_acme");
-        const got = await store.installations.get("org_acme", record.id);
+        const [listed] = await store().installations.list("org_acme");
+        const got = await store().installations.get("org_acme", record.id);
         for (const stored of [listed, got]) {
           expect(typeof stored?.createdAt).toBe("number");
           expect(typeof stored?.updatedAt).toBe("number");
@@ -311,15 +295,15 @@ export function describeStoreConformance(
           scopes: ["repo"],
           externalAccountName: "acme-gh",
         });
-        await store.installations.create(record);
+        await store().installations.create(record);
 
-        const changed = await store.installations.updateCredentials("org_acme", record.id, {
+        const changed = await store().installations.updateCredentials("org_acme", record.id, {
           secret: "v1.k1.new",
           updatedAt: record.updatedAt + 60_000,
         });
 
         expect(changed).toBe(true);
-        expect(await store.installations.get("org_acme", record.id)).toEqual({
+        expect(await store().installations.get("org_acme", record.id)).toEqual({
           ...record,
           secret: "v1.k1.new",
           updatedAt: record.updatedAt + 60_000,
@@ -328,9 +312,9 @@ export function describeStoreConformance(
 
       it("treats fields given as undefined like fields left out", async () => {
         const record = installationRecord({ scopes: ["repo"], externalAccountName: "acme-gh" });
-        await store.installations.create(record);
+        await store().installations.create(record);
 
-        const changed = await store.installations.updateCredentials("org_acme", record.id, {
+        const changed = await store().installations.updateCredentials("org_acme", record.id, {
           secret: "v1.k1.new",
           updatedAt: record.updatedAt + 1,
           scopes: undefined,
@@ -339,7 +323,7 @@ export function describeStoreConformance(
         });
 
         expect(changed).toBe(true);
-        expect(await store.installations.get("org_acme", record.id)).toEqual({
+        expect(await store().installations.get("org_acme", record.id)).toEqual({
           ...record,
           secret: "v1.k1.new",
           updatedAt: record.updatedAt + 1,
@@ -348,9 +332,9 @@ export function describeStoreConformance(
 
       it("replaces scopes, account name and status when given, including with null", async () => {
         const record = installationRecord({ scopes: ["repo"], externalAccountName: "acme-gh" });
-        await store.installations.create(record);
+        await store().installations.create(record);
 
-        await store.installations.updateCredentials("org_acme", record.id, {
+        await store().installations.updateCredentials("org_acme", record.id, {
           secret: null,
           updatedAt: 2 ** 41,
           scopes: ["repo", "read:org"],
@@ -358,7 +342,7 @@ export function describeStoreConformance(
           status: "error",
         });
 
-        const stored = await store.installations.get("org_acme", record.id);
+        const stored = await store().installations.get("org_acme", record.id);
         expect(stored).toEqual({
           ...record,
           secret: null,
@@ -372,32 +356,32 @@ export function describeStoreConformance(
 
       it("returns false and changes nothing for a missing id or another organization", async () => {
         const record = installationRecord({ secret: "v1.k1.old" });
-        await store.installations.create(record);
+        await store().installations.create(record);
         const update = { secret: "v1.k1.stolen", updatedAt: record.updatedAt + 1 };
 
-        expect(await store.installations.updateCredentials("org_acme", "ins_missing", update)).toBe(
+        expect(
+          await store().installations.updateCredentials("org_acme", "ins_missing", update),
+        ).toBe(false);
+        expect(await store().installations.updateCredentials("org_globex", record.id, update)).toBe(
           false,
         );
-        expect(await store.installations.updateCredentials("org_globex", record.id, update)).toBe(
-          false,
-        );
-        expect(await store.installations.get("org_acme", record.id)).toEqual(record);
-        expect(await store.installations.list("org_globex")).toEqual([]);
+        expect(await store().installations.get("org_acme", record.id)).toEqual(record);
+        expect(await store().installations.list("org_globex")).toEqual([]);
       });
 
       it("updates only while the stored secret is still the expected one (compare-and-set)", async () => {
         const record = installationRecord({ secret: "v1.k1.first" });
-        await store.installations.create(record);
+        await store().installations.create(record);
 
         // Two refreshes raced from the same starting secret: the first one wins…
-        const winner = await store.installations.updateCredentials(
+        const winner = await store().installations.updateCredentials(
           "org_acme",
           record.id,
           { secret: "v1.k1.second", updatedAt: record.updatedAt + 1 },
           "v1.k1.first",
         );
         // …and the second, still expecting the old secret, changes nothing.
-        const loser = await store.installations.updateCredentials(
+        const loser = await store().installations.updateCredentials(
           "org_acme",
           record.id,
           { secret: "v1.k1.other", updatedAt: record.updatedAt + 2 },
@@ -406,7 +390,7 @@ export function describeStoreConformance(
 
         expect(winner).toBe(true);
         expect(loser).toBe(false);
-        const stored = await store.installations.get("org_acme", record.id);
+        const stored = await store().installations.get("org_acme", record.id);
         expect(stored?.secret).toBe("v1.k1.second");
         expect(stored?.updatedAt).toBe(record.updatedAt + 1);
       });
@@ -414,48 +398,51 @@ export function describeStoreConformance(
       it("matches an expected null secret only against a stored null", async () => {
         const empty = installationRecord({ provider: "github", secret: null });
         const sealed = installationRecord({ provider: "slack", secret: "v1.k1.x" });
-        await store.installations.create(empty);
-        await store.installations.create(sealed);
+        await store().installations.create(empty);
+        await store().installations.create(sealed);
         const update = { secret: "v1.k1.new", updatedAt: 5 };
 
         expect(
-          await store.installations.updateCredentials("org_acme", sealed.id, update, null),
+          await store().installations.updateCredentials("org_acme", sealed.id, update, null),
         ).toBe(false);
         expect(
-          await store.installations.updateCredentials("org_acme", empty.id, update, null),
+          await store().installations.updateCredentials("org_acme", empty.id, update, null),
         ).toBe(true);
-        expect((await store.installations.get("org_acme", sealed.id))?.secret).toBe("v1.k1.x");
-        expect((await store.installations.get("org_acme", empty.id))?.secret).toBe("v1.k1.new");
+        expect((await store().installations.get("org_acme", sealed.id))?.secret).toBe("v1.k1.x");
+        expect((await store().installations.get("org_acme", empty.id))?.secret).toBe("v1.k1.new");
       });
 
       it("keeps the list order by createdAt, not updatedAt", async () => {
         const older = installationRecord({ provider: "github", createdAt: 1_000 });
         const newer = installationRecord({ provider: "slack", createdAt: 2_000 });
-        await store.installations.create(older);
-        await store.installations.create(newer);
+        await store().installations.create(older);
+        await store().installations.create(newer);
 
-        await store.installations.updateCredentials("org_acme", older.id, {
+        await store().installations.updateCredentials("org_acme", older.id, {
           secret: "v1.k1.rotated",
           updatedAt: 9_000_000_000_000,
         });
 
-        const listed = await store.installations.list("org_acme");
+        const listed = await store().installations.list("org_acme");
         expect(listed.map((record) => record.id)).toEqual([older.id, newer.id]);
       });
 
       it("is not changed later by mutating the update passed in", async () => {
         const record = installationRecord({ scopes: ["a"] });
-        await store.installations.create(record);
+        await store().installations.create(record);
         const scopes = ["a", "b"];
 
-        await store.installations.updateCredentials("org_acme", record.id, {
+        await store().installations.updateCredentials("org_acme", record.id, {
           secret: "v1.k1.new",
           updatedAt: record.updatedAt + 1,
           scopes,
         });
         scopes.push("c");
 
-        expect((await store.installations.get("org_acme", record.id))?.scopes).toEqual(["a", "b"]);
+        expect((await store().installations.get("org_acme", record.id))?.scopes).toEqual([
+          "a",
+          "b",
+        ]);
       });
     });
 
@@ -463,39 +450,39 @@ export function describeStoreConformance(
       it("is not changed by mutating the record passed to create", async () => {
         const record = installationRecord({ scopes: ["a"] });
         const original = structuredClone(record);
-        await store.installations.create(record);
+        await store().installations.create(record);
 
         record.status = "error";
         record.scopes.push("b");
 
-        expect(await store.installations.get("org_acme", original.id)).toEqual(original);
+        expect(await store().installations.get("org_acme", original.id)).toEqual(original);
       });
 
       it("is not changed by mutating a record returned from get", async () => {
         const record = installationRecord({ scopes: ["a"] });
-        await store.installations.create(record);
+        await store().installations.create(record);
 
-        const got = await store.installations.get("org_acme", record.id);
+        const got = await store().installations.get("org_acme", record.id);
         if (!got) throw new Error("expected the installation");
         got.status = "error";
         got.externalAccountName = "changed";
         got.scopes.push("b");
 
-        expect(await store.installations.get("org_acme", record.id)).toEqual(record);
+        expect(await store().installations.get("org_acme", record.id)).toEqual(record);
       });
 
       it("is not changed by mutating records returned from list", async () => {
         const record = installationRecord({ scopes: ["a"] });
-        await store.installations.create(record);
+        await store().installations.create(record);
 
-        const listed = await store.installations.list("org_acme");
+        const listed = await store().installations.list("org_acme");
         const first = listed[0];
         if (!first) throw new Error("expected the installation");
         first.scopes.push("b");
         first.secret = null;
         listed.pop();
 
-        expect(await store.installations.list("org_acme")).toEqual([record]);
+        expect(await store().installations.list("org_acme")).toEqual([record]);
       });
     });
   });

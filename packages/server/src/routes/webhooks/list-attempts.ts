@@ -12,13 +12,11 @@ export const listWebhookAttempts = defineRoute({
   async handle({ request, params, identity, context }) {
     const query = readQuery(request, webhookAttemptQuerySchema);
     const endpoint = await findEndpoint(context, identity, params.endpointId ?? "");
+    // The parsed query string is the filter: the schema keeps only its fields.
     const records = await context.store.webhooks.listAttempts(
       endpoint.organizationId,
       endpoint.id,
-      {
-        messageId: query.messageId,
-        limit: query.limit,
-      },
+      query,
     );
     const body: WebhookAttemptList = { data: records.map(presentAttempt) };
     return json(body);

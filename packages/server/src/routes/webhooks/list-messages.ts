@@ -12,13 +12,11 @@ export const listWebhookMessages = defineRoute({
   async handle({ request, params, identity, context }) {
     const query = readQuery(request, webhookMessageQuerySchema);
     const endpoint = await findEndpoint(context, identity, params.endpointId ?? "");
+    // The parsed query string is the filter: the schema keeps only its fields.
     const records = await context.store.webhooks.listMessages(
       endpoint.organizationId,
       endpoint.id,
-      {
-        status: query.status,
-        limit: query.limit,
-      },
+      query,
     );
     const body: WebhookMessageList = { data: records.map(presentMessage) };
     return json(body);

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { StoreUnderTest } from "../store-conformance.test-suite";
-import type { Store } from "../types";
 import type {
   WebhookAttemptRecord,
   WebhookEndpointRecord,
   WebhookMessageRecord,
 } from "../webhook-types";
+import { storePerTest } from "./store-per-test";
 
 let sequence = 0;
 const T0 = 1_764_000_000_000;
@@ -99,24 +99,7 @@ export function describeWebhookStoreConformance(
   makeStore: () => Promise<StoreUnderTest>,
 ): void {
   describe(`${name}: WebhookStore conformance`, () => {
-    let current: StoreUnderTest | undefined;
-    let store: Store;
-
-    beforeEach(async () => {
-      current = await makeStore();
-      store = current.store;
-    });
-
-    afterEach(async () => {
-      const done = current;
-      current = undefined;
-      if (!done) return;
-      try {
-        await done.store.close();
-      } finally {
-        await done.cleanup?.();
-      }
-    });
+    const store = storePerTest(makeStore);
 
     it("stores an endpoint with every field intact and keeps organizations apart", async () => {
       const endpoint = webhookEndpointRecord({
@@ -124,23 +107,23 @@ export function describeWebhookStoreConformance(
         previousSecret: "v1.k1.b2xk.c2VhbGVk",
         previousSecretExpiresAt: T0 + 86_400_000,
       });
-      await store.webhooks.createEndpoint(endpoint);
-      expect(await store.webhooks.getEndpoint("org_acme", endpoint.id)).toEqual(endpoint);
-      expect(await store.webhooks.getEndpoint("org_other", endpoint.id)).toBeNull();
-      expect(await store.webhooks.listEndpoints("org_other")).toEqual([]);
-      expect(await store.webhooks.getEndpointsById([endpoint.id])).toEqual([endpoint]);
+      await store().webhooks.createEndpoint(endpoint);
+      expect(await store().webhooks.getEndpoint("org_acme", endpoint.id)).toEqual(endpoint);
+      expect(await store().webhooks.getEndpoint("org_other", endpoint.id)).toBeNull();
+      expect(await store().webhooks.listEndpoints("org_other")).toEqual([]);
+      expect(await store().webhooks.getEndpointsById([endpoint.id])).toEqual([endpoint]);
     });
 
     it("lists endpoints oldest first and updates only the given fields", async () => {
       const first = webhookEndpointRecord();
       const second = webhookEndpointRecord();
-      await store.webhooks.createEndpoint(second);
-      await store.webhooks.createEndpoint(first);
-      expect((await store.webhooks.listEndpoints("org_acme")).map((e) => e.id)).toEqual([
+      await store().webhooks.createEndpoint(second);
+      await store().webhooks.createEndpoint(first);
+      expect((await store().webhooks.listEndpoints("org_acme")).map((e) => e.id)).toEqual([
         first.id,
         second.id,
       ]);
-      const updated = await store.webhooks.updateEndpoint("org_acme", first.id, {
+      const updated = await store().webhooks.updateEndpoint("org_acme", first.id, {
         description: "CI",
         events: ["issue.deleted"],
         updatedAt: T0 + 9,
@@ -152,71 +135,71 @@ export function describeWebhookStoreConformance(
         updatedAt: T0 + 9,
       });
       expect(
-        await store.webhooks.updateEndpoint("org_other", first.id, { updatedAt: 1 }),
+        await store().webhooks.updateEndpoint("org_other", first.id, { updatedAt: 1 }),
       ).toBeNull();
     });
 
     it("disables an enabled endpoint once: a second caller learns it lost the race", async () => {
       const endpoint = webhookEndpointRecord();
-      await store.webhooks.createEndpoint(endpoint);
-      const disabled = await store.webhooks.disableEndpoint(endpoint.id, "gone", T0 + 5);
+      await store().webhooks.createEndpoint(endpoint);
+      const disabled = await store().webhooks.disableEndpoint(endpoint.id, "gone", T0 + 5);
       expect(disabled).toMatchObject({
         enabled: false,
         disabledReason: "gone",
         disabledAt: T0 + 5,
       });
-      expect(await store.webhooks.disableEndpoint(endpoint.id, "failing", T0 + 6)).toBeNull();
+      expect(await store().webhooks.disableEndpoint(endpoint.id, "failing", T0 + 6)).toBeNull();
     });
 
     it("publishes an event with its messages, and not again for a repeated idempotency key", async () => {
       const endpoint = webhookEndpointRecord();
-      await store.webhooks.createEndpoint(endpoint);
+      await store().webhooks.createEndpoint(endpoint);
       const first = event("org_acme", "key-1");
       const message = webhookMessageRecord(endpoint, { eventId: first.id });
-      expect(await store.webhooks.publish(first, () => [message])).toEqual({
+      expect(await store().webhooks.publish(first, () => [message])).toEqual({
         event: first,
         duplicate: false,
         messages: 1,
       });
-      const again = await store.webhooks.publish(event("org_acme", "key-1"), () => [
+      const again = await store().webhooks.publish(event("org_acme", "key-1"), () => [
         webhookMessageRecord(endpoint),
       ]);
       expect(again).toEqual({ event: first, duplicate: true, messages: 0 });
       // Another organization may use the same key; events without a key never collide.
-      expect((await store.webhooks.publish(event("org_other", "key-1"), () => [])).duplicate).toBe(
-        false,
-      );
-      expect((await store.webhooks.publish(event("org_acme"), () => [])).duplicate).toBe(false);
-      expect((await store.webhooks.publish(event("org_acme"), () => [])).duplicate).toBe(false);
-      const listed = await store.webhooks.listMessages("org_acme", endpoint.id, { limit: 10 });
+      expect(
+        (await store().webhooks.publish(event("org_other", "key-1"), () => [])).duplicate,
+      ).toBe(false);
+      expect((await store().webhooks.publish(event("org_acme"), () => [])).duplicate).toBe(false);
+      expect((await store().webhooks.publish(event("org_acme"), () => [])).duplicate).toBe(false);
+      const listed = await store().webhooks.listMessages("org_acme", endpoint.id, { limit: 10 });
       expect(listed).toEqual([message]);
     });
 
     it("claims due messages once while their lease holds, and again after it lapses", async () => {
       const endpoint = webhookEndpointRecord();
-      await store.webhooks.createEndpoint(endpoint);
+      await store().webhooks.createEndpoint(endpoint);
       const due = webhookMessageRecord(endpoint, { nextAttemptAt: T0 });
       const later = webhookMessageRecord(endpoint, { nextAttemptAt: T0 + 60_000 });
       const done = webhookMessageRecord(endpoint, { status: "succeeded", nextAttemptAt: null });
-      await store.webhooks.publish(event("org_acme"), () => [due, later, done]);
+      await store().webhooks.publish(event("org_acme"), () => [due, later, done]);
 
-      const claimed = await store.webhooks.claimDue(T0, 10, "dsp_a", T0 + 30_000);
+      const claimed = await store().webhooks.claimDue(T0, 10, "dsp_a", T0 + 30_000);
       expect(claimed.map((m) => m.id)).toEqual([due.id]);
       expect(claimed[0]).toMatchObject({ leaseOwner: "dsp_a", leaseUntil: T0 + 30_000 });
-      expect(await store.webhooks.claimDue(T0 + 1, 10, "dsp_b", T0 + 30_001)).toEqual([]);
-      const retaken = await store.webhooks.claimDue(T0 + 30_000, 10, "dsp_b", T0 + 60_000);
+      expect(await store().webhooks.claimDue(T0 + 1, 10, "dsp_b", T0 + 30_001)).toEqual([]);
+      const retaken = await store().webhooks.claimDue(T0 + 30_000, 10, "dsp_b", T0 + 60_000);
       expect(retaken.map((m) => m.id)).toEqual([due.id]);
     });
 
     it("records an attempt, moves the message on and tracks the endpoint's failure streak", async () => {
       const endpoint = webhookEndpointRecord();
-      await store.webhooks.createEndpoint(endpoint);
+      await store().webhooks.createEndpoint(endpoint);
       const message = webhookMessageRecord(endpoint);
-      await store.webhooks.publish(event("org_acme"), () => [message]);
-      await store.webhooks.claimDue(T0, 10, "dsp_a", T0 + 30_000);
+      await store().webhooks.publish(event("org_acme"), () => [message]);
+      await store().webhooks.claimDue(T0, 10, "dsp_a", T0 + 30_000);
 
       const failure = attemptFor(message);
-      const health = await store.webhooks.recordAttempt(
+      const health = await store().webhooks.recordAttempt(
         failure,
         { status: "pending", nextAttemptAt: T0 + 5000 },
         "dsp_a",
@@ -226,7 +209,7 @@ export function describeWebhookStoreConformance(
         failingSince: failure.createdAt,
         lastDeliveryStatus: "failed",
       });
-      expect(await store.webhooks.getMessage("org_acme", message.id)).toMatchObject({
+      expect(await store().webhooks.getMessage("org_acme", message.id)).toMatchObject({
         status: "pending",
         attemptCount: 1,
         nextAttemptAt: T0 + 5000,
@@ -237,8 +220,12 @@ export function describeWebhookStoreConformance(
 
       // A dispatcher whose lease lapsed does not overwrite the message, but its attempt is logged.
       const stale = attemptFor(message, { createdAt: T0 + 200 });
-      await store.webhooks.recordAttempt(stale, { status: "failed", nextAttemptAt: null }, "dsp_x");
-      expect((await store.webhooks.getMessage("org_acme", message.id))?.status).toBe("pending");
+      await store().webhooks.recordAttempt(
+        stale,
+        { status: "failed", nextAttemptAt: null },
+        "dsp_x",
+      );
+      expect((await store().webhooks.getMessage("org_acme", message.id))?.status).toBe("pending");
 
       const success = attemptFor(message, {
         status: "succeeded",
@@ -247,27 +234,27 @@ export function describeWebhookStoreConformance(
         nextRetryAt: null,
         createdAt: T0 + 300,
       });
-      const healed = await store.webhooks.recordAttempt(
+      const healed = await store().webhooks.recordAttempt(
         success,
         { status: "succeeded", nextAttemptAt: null },
         null,
       );
       expect(healed).toMatchObject({ consecutiveFailures: 0, failingSince: null });
-      const attempts = await store.webhooks.listAttempts("org_acme", endpoint.id, { limit: 10 });
+      const attempts = await store().webhooks.listAttempts("org_acme", endpoint.id, { limit: 10 });
       expect(attempts).toEqual([success, stale, failure]);
       expect(
-        await store.webhooks.listAttempts("org_acme", endpoint.id, {
+        await store().webhooks.listAttempts("org_acme", endpoint.id, {
           messageId: "msg_none",
           limit: 10,
         }),
       ).toEqual([]);
-      const stats = await store.webhooks.endpointStats("org_acme", T0);
+      const stats = await store().webhooks.endpointStats("org_acme", T0);
       expect(stats.get(endpoint.id)).toEqual({ attempts: 3, failures: 2 });
     });
 
     it("requeues one message or the failed ones in a window, and fails claimed strays", async () => {
       const endpoint = webhookEndpointRecord();
-      await store.webhooks.createEndpoint(endpoint);
+      await store().webhooks.createEndpoint(endpoint);
       const old = webhookMessageRecord(endpoint, {
         status: "failed",
         nextAttemptAt: null,
@@ -283,31 +270,31 @@ export function describeWebhookStoreConformance(
         nextAttemptAt: null,
         createdAt: T0 + 20,
       });
-      await store.webhooks.publish(event("org_acme"), () => [old, inWindow, ok]);
+      await store().webhooks.publish(event("org_acme"), () => [old, inWindow, ok]);
 
       expect(
-        await store.webhooks.requeueFailed("org_acme", endpoint.id, T0, T0 + 100, T0 + 500),
+        await store().webhooks.requeueFailed("org_acme", endpoint.id, T0, T0 + 100, T0 + 500),
       ).toBe(1);
-      expect(await store.webhooks.getMessage("org_acme", inWindow.id)).toMatchObject({
+      expect(await store().webhooks.getMessage("org_acme", inWindow.id)).toMatchObject({
         status: "pending",
         nextAttemptAt: T0 + 500,
         attemptCount: 0,
         trigger: "manual",
       });
-      expect(await store.webhooks.requeueMessage("org_other", endpoint.id, ok.id, T0)).toBeNull();
+      expect(await store().webhooks.requeueMessage("org_other", endpoint.id, ok.id, T0)).toBeNull();
       expect(
-        await store.webhooks.requeueMessage("org_acme", endpoint.id, ok.id, T0 + 600),
+        await store().webhooks.requeueMessage("org_acme", endpoint.id, ok.id, T0 + 600),
       ).toMatchObject({
         status: "pending",
         nextAttemptAt: T0 + 600,
       });
 
-      const claimed = await store.webhooks.claimDue(T0 + 1000, 10, "dsp_a", T0 + 2000);
-      await store.webhooks.failMessages(
+      const claimed = await store().webhooks.claimDue(T0 + 1000, 10, "dsp_a", T0 + 2000);
+      await store().webhooks.failMessages(
         claimed.map((m) => m.id),
         "dsp_a",
       );
-      const statuses = await store.webhooks.listMessages("org_acme", endpoint.id, {
+      const statuses = await store().webhooks.listMessages("org_acme", endpoint.id, {
         status: "failed",
         limit: 10,
       });
@@ -319,11 +306,11 @@ export function describeWebhookStoreConformance(
       const newer = webhookEndpointRecord();
       const elsewhere = webhookEndpointRecord({ organizationId: "org_other" });
       for (const endpoint of [newer, elsewhere, older]) {
-        await store.webhooks.createEndpoint(endpoint);
+        await store().webhooks.createEndpoint(endpoint);
       }
       const seen: string[][] = [];
       const first = event("org_acme", "key-seen");
-      const result = await store.webhooks.publish(first, (endpoints) => {
+      const result = await store().webhooks.publish(first, (endpoints) => {
         seen.push(endpoints.map((endpoint) => endpoint.id));
         return endpoints
           .filter((endpoint) => endpoint.id === newer.id)
@@ -331,17 +318,17 @@ export function describeWebhookStoreConformance(
       });
       expect(result).toMatchObject({ duplicate: false, messages: 1 });
       expect(seen).toEqual([[older.id, newer.id]]);
-      expect(await store.webhooks.listMessages("org_acme", newer.id, { limit: 10 })).toHaveLength(
+      expect(await store().webhooks.listMessages("org_acme", newer.id, { limit: 10 })).toHaveLength(
         1,
       );
-      expect(await store.webhooks.listMessages("org_acme", older.id, { limit: 10 })).toEqual([]);
+      expect(await store().webhooks.listMessages("org_acme", older.id, { limit: 10 })).toEqual([]);
 
-      const again = await store.webhooks.publish(event("org_acme", "key-seen"), (endpoints) => {
+      const again = await store().webhooks.publish(event("org_acme", "key-seen"), (endpoints) => {
         seen.push(endpoints.map((endpoint) => endpoint.id));
         return endpoints.map((endpoint) => webhookMessageRecord(endpoint));
       });
       expect(again).toMatchObject({ duplicate: true, messages: 0 });
-      expect(await store.webhooks.listMessages("org_acme", older.id, { limit: 10 })).toEqual([]);
+      expect(await store().webhooks.listMessages("org_acme", older.id, { limit: 10 })).toEqual([]);
     });
 
     describe("retention", () => {
@@ -352,8 +339,8 @@ export function describeWebhookStoreConformance(
       it("deletes finished messages idle since the cutoff with their attempts, never a pending one", async () => {
         const endpoint = webhookEndpointRecord();
         const other = webhookEndpointRecord({ organizationId: "org_other" });
-        await store.webhooks.createEndpoint(endpoint);
-        await store.webhooks.createEndpoint(other);
+        await store().webhooks.createEndpoint(endpoint);
+        await store().webhooks.createEndpoint(other);
         const delivered = webhookMessageRecord(endpoint, {
           status: "succeeded",
           nextAttemptAt: null,
@@ -378,16 +365,16 @@ export function describeWebhookStoreConformance(
           lastAttemptAt: T0,
           createdAt: T0,
         });
-        await store.webhooks.publish(event("org_acme"), () => [
+        await store().webhooks.publish(event("org_acme"), () => [
           delivered,
           stillPending,
           resentLately,
           recent,
         ]);
-        await store.webhooks.publish(event("org_other"), () => [neverTried]);
+        await store().webhooks.publish(event("org_other"), () => [neverTried]);
         const log = async (message: WebhookMessageRecord, createdAt: number) => {
           const attempt = attemptFor(message, { createdAt });
-          await store.webhooks.recordAttempt(
+          await store().webhooks.recordAttempt(
             attempt,
             { status: message.status, nextAttemptAt: message.nextAttemptAt },
             "dsp_nobody", // holds no lease: the attempt is logged, the message left as it is
@@ -401,53 +388,69 @@ export function describeWebhookStoreConformance(
         const lateOfResent = await log(resentLately, T0 - DAY);
         const ofRecent = await log(recent, T0);
 
-        expect(await store.webhooks.prune(before)).toEqual({ messages: 2, attempts: 3, events: 0 });
+        expect(await store().webhooks.prune(before)).toEqual({
+          messages: 2,
+          attempts: 3,
+          events: 0,
+        });
 
-        expect(await store.webhooks.getMessage("org_acme", delivered.id)).toBeNull();
-        expect(await store.webhooks.getMessage("org_other", neverTried.id)).toBeNull();
+        expect(await store().webhooks.getMessage("org_acme", delivered.id)).toBeNull();
+        expect(await store().webhooks.getMessage("org_other", neverTried.id)).toBeNull();
         for (const kept of [stillPending, resentLately, recent]) {
-          expect(await store.webhooks.getMessage("org_acme", kept.id), kept.id).toEqual(kept);
+          expect(await store().webhooks.getMessage("org_acme", kept.id), kept.id).toEqual(kept);
         }
-        const attempts = await store.webhooks.listAttempts("org_acme", endpoint.id, { limit: 10 });
+        const attempts = await store().webhooks.listAttempts("org_acme", endpoint.id, {
+          limit: 10,
+        });
         expect(attempts.map((attempt) => attempt.id).sort()).toEqual(
           [keptPending.id, lateOfResent.id, ofRecent.id].sort(),
         );
         expect(attempts.map((attempt) => attempt.id)).not.toContain(oldOfResent.id);
         // Nothing left to do: a second run deletes nothing.
-        expect(await store.webhooks.prune(before)).toEqual({ messages: 0, attempts: 0, events: 0 });
+        expect(await store().webhooks.prune(before)).toEqual({
+          messages: 0,
+          attempts: 0,
+          events: 0,
+        });
       });
 
       it("forgets idempotency keys older than the cutoff, and keeps newer ones", async () => {
         const stale = { ...event("org_acme", "key-stale"), createdAt: old };
         const fresh = { ...event("org_acme", "key-fresh"), createdAt: T0 };
-        await store.webhooks.publish(stale, () => []);
-        await store.webhooks.publish(fresh, () => []);
+        await store().webhooks.publish(stale, () => []);
+        await store().webhooks.publish(fresh, () => []);
 
-        expect(await store.webhooks.prune(before)).toEqual({ messages: 0, attempts: 0, events: 1 });
+        expect(await store().webhooks.prune(before)).toEqual({
+          messages: 0,
+          attempts: 0,
+          events: 1,
+        });
 
-        const reused = await store.webhooks.publish(event("org_acme", "key-stale"), () => []);
+        const reused = await store().webhooks.publish(event("org_acme", "key-stale"), () => []);
         expect(reused.duplicate).toBe(false);
-        const repeated = await store.webhooks.publish(event("org_acme", "key-fresh"), () => []);
+        const repeated = await store().webhooks.publish(event("org_acme", "key-fresh"), () => []);
         expect(repeated).toEqual({ event: fresh, duplicate: true, messages: 0 });
       });
     });
 
     it("deletes an endpoint with its messages and attempts", async () => {
       const endpoint = webhookEndpointRecord();
-      await store.webhooks.createEndpoint(endpoint);
+      await store().webhooks.createEndpoint(endpoint);
       const message = webhookMessageRecord(endpoint);
-      await store.webhooks.publish(event("org_acme"), () => [message]);
-      await store.webhooks.recordAttempt(
+      await store().webhooks.publish(event("org_acme"), () => [message]);
+      await store().webhooks.recordAttempt(
         attemptFor(message),
         { status: "failed", nextAttemptAt: null },
         null,
       );
 
-      expect(await store.webhooks.deleteEndpoint("org_other", endpoint.id)).toBe(false);
-      expect(await store.webhooks.deleteEndpoint("org_acme", endpoint.id)).toBe(true);
-      expect(await store.webhooks.getMessage("org_acme", message.id)).toBeNull();
-      expect(await store.webhooks.listAttempts("org_acme", endpoint.id, { limit: 10 })).toEqual([]);
-      expect(await store.webhooks.deleteEndpoint("org_acme", endpoint.id)).toBe(false);
+      expect(await store().webhooks.deleteEndpoint("org_other", endpoint.id)).toBe(false);
+      expect(await store().webhooks.deleteEndpoint("org_acme", endpoint.id)).toBe(true);
+      expect(await store().webhooks.getMessage("org_acme", message.id)).toBeNull();
+      expect(await store().webhooks.listAttempts("org_acme", endpoint.id, { limit: 10 })).toEqual(
+        [],
+      );
+      expect(await store().webhooks.deleteEndpoint("org_acme", endpoint.id)).toBe(false);
     });
   });
 }

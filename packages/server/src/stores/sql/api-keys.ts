@@ -2,6 +2,7 @@ import { type ApiKeyScope, PlugboardError } from "@plugboard/core";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { ApiKeyRecord, ApiKeyStore, ApiKeyUsageRecord } from "../api-key-types";
 import type { ApiKeysTable, ApiKeyUsageTable } from "./api-keys-schema";
+import { fromJsonList, numberOrNull, toJsonList } from "./columns";
 import type { Database } from "./schema";
 import type { SqlStoreOptions } from "./sql-store";
 
@@ -137,8 +138,6 @@ export function sqlApiKeys(db: Kysely<Database>, options: SqlStoreOptions): ApiK
   };
 }
 
-const nullableNumber = (value: number | string | null) => (value === null ? null : Number(value));
-
 function toRow(record: ApiKeyRecord): ApiKeysTable {
   return {
     id: record.id,
@@ -149,7 +148,7 @@ function toRow(record: ApiKeyRecord): ApiKeysTable {
     env: record.env,
     display_prefix: record.displayPrefix,
     lookup_hash: record.lookupHash,
-    scopes: JSON.stringify(record.scopes),
+    scopes: toJsonList(record.scopes),
     rate_limit_per_minute: record.rateLimitPerMinute,
     expires_at: record.expiresAt,
     revoked_at: record.revokedAt,
@@ -172,13 +171,13 @@ function toApiKey(row: Selectable<ApiKeysTable>): ApiKeyRecord {
     env: row.env as ApiKeyRecord["env"],
     displayPrefix: row.display_prefix,
     lookupHash: row.lookup_hash,
-    scopes: JSON.parse(row.scopes) as ApiKeyScope[],
+    scopes: fromJsonList<ApiKeyScope>(row.scopes),
     rateLimitPerMinute: row.rate_limit_per_minute,
-    expiresAt: nullableNumber(row.expires_at),
-    revokedAt: nullableNumber(row.revoked_at),
-    disabledAt: nullableNumber(row.disabled_at),
+    expiresAt: numberOrNull(row.expires_at),
+    revokedAt: numberOrNull(row.revoked_at),
+    disabledAt: numberOrNull(row.disabled_at),
     rotatedFromId: row.rotated_from_id,
-    lastUsedAt: nullableNumber(row.last_used_at),
+    lastUsedAt: numberOrNull(row.last_used_at),
     usageCount: Number(row.usage_count),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),

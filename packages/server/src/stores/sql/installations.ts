@@ -1,6 +1,7 @@
 import { PlugboardError } from "@plugboard/core";
 import type { Kysely, Selectable } from "kysely";
 import { type InstallationRecord, type InstallationStore, installationPlace } from "../types";
+import { fromJsonList, toJsonList } from "./columns";
 import type { Database, InstallationsTable } from "./schema";
 import type { SqlStoreOptions } from "./sql-store";
 
@@ -40,7 +41,7 @@ export function sqlInstallations(
             level: record.level,
             status: record.status,
             external_account_name: record.externalAccountName,
-            scopes: JSON.stringify(record.scopes),
+            scopes: toJsonList(record.scopes),
             installed_by: record.installedBy,
             secret: record.secret,
             place: installationPlace(record),
@@ -69,7 +70,7 @@ export function sqlInstallations(
         .set({
           secret: update.secret,
           updated_at: update.updatedAt,
-          ...(update.scopes === undefined ? {} : { scopes: JSON.stringify(update.scopes) }),
+          ...(update.scopes === undefined ? {} : { scopes: toJsonList(update.scopes) }),
           ...(update.externalAccountName === undefined
             ? {}
             : { external_account_name: update.externalAccountName }),
@@ -94,7 +95,7 @@ function toInstallation(row: Selectable<InstallationsTable>): InstallationRecord
     level: row.level as InstallationRecord["level"],
     status: row.status as InstallationRecord["status"],
     externalAccountName: row.external_account_name,
-    scopes: JSON.parse(row.scopes) as string[],
+    scopes: fromJsonList(row.scopes),
     installedBy: row.installed_by,
     secret: row.secret,
     createdAt: Number(row.created_at),

@@ -7,7 +7,14 @@ import type {
   WebhookMessageStatus,
 } from "@plugboard/core";
 import { PlugboardError } from "@plugboard/core";
-import { type ExpressionBuilder, type Kysely, PostgresAdapter, type Selectable, sql } from "kysely";
+import {
+  type ExpressionBuilder,
+  type Kysely,
+  PostgresAdapter,
+  type Selectable,
+  type SelectQueryBuilder,
+  sql,
+} from "kysely";
 import type {
   WebhookAttemptRecord,
   WebhookEndpointChanges,
@@ -17,6 +24,7 @@ import type {
   WebhookMessageRecord,
   WebhookStore,
 } from "../webhook-types";
+import { fromJsonList, numberOrNull, toJsonList } from "./columns";
 import type { Database } from "./schema";
 import type { SqlStoreOptions } from "./sql-store";
 import type {
@@ -25,9 +33,6 @@ import type {
   WebhookEventsTable,
   WebhookMessagesTable,
 } from "./webhooks-schema";
-
-const millis = (value: number | string) => Number(value);
-const maybeMillis = (value: number | string | null) => (value === null ? null : Number(value));
 
 export function sqlWebhooks(db: Kysely<Database>, options: SqlStoreOptions): WebhookStore {
   // Row locks that skip rows other transactions hold: how several PostgreSQL dispatchers share
@@ -182,12 +187,7 @@ export function sqlWebhooks(db: Kysely<Database>, options: SqlStoreOptions): Web
         .where("organization_id", "=", organizationId)
         .where("endpoint_id", "=", endpointId);
       if (filter.status !== undefined) query = query.where("status", "=", filter.status);
-      const rows = await query
-        .orderBy("created_at", "desc")
-        .orderBy("id", "desc")
-        .limit(filter.limit)
-        .execute();
-      return rows.map(toMessage);
+      return (await newestPage(query, filter.limit)).map(toMessage);
     },
     async claimDue(now, limit, owner, leaseUntil) {
       return db.transaction().execute(async (trx) => {
@@ -320,14 +320,17 @@ export function sqlWebhooks(db: Kysely<Database>, options: SqlStoreOptions): Web
         .where("organization_id", "=", organizationId)
         .where("endpoint_id", "=", endpointId);
       if (filter.messageId !== undefined) query = query.where("message_id", "=", filter.messageId);
-      const rows = await query
-        .orderBy("created_at", "desc")
-        .orderBy("id", "desc")
-        .limit(filter.limit)
-        .execute();
-      return rows.map(toAttempt);
+      return (await newestPage(query, filter.limit)).map(toAttempt);
     },
   };
+}
+
+/** A page of an endpoint's log, newest first; the id orders rows of the same millisecond. */
+function newestPage<T extends "plugboard_webhook_messages" | "plugboard_webhook_attempts", O>(
+  query: SelectQueryBuilder<Database, T, O>,
+  limit: number,
+) {
+  return query.orderBy("created_at", "desc").orderBy("id", "desc").limit(limit).execute();
 }
 
 function requeued(at: number) {
@@ -350,7 +353,7 @@ function toEndpointRow(record: WebhookEndpointRecord): WebhookEndpointsTable {
     description: record.description,
     destination: record.destination,
     event_mode: record.eventMode,
-    events: JSON.stringify(record.events),
+    events: toJsonList(record.events),
     enabled: record.enabled ? 1 : 0,
     disabled_reason: record.disabledReason,
     disabled_at: record.disabledAt,
@@ -373,7 +376,7 @@ function toEndpointChanges(changes: WebhookEndpointChanges): Partial<WebhookEndp
   if (changes.description !== undefined) row.description = changes.description;
   if (changes.destination !== undefined) row.destination = changes.destination;
   if (changes.eventMode !== undefined) row.event_mode = changes.eventMode;
-  if (changes.events !== undefined) row.events = JSON.stringify(changes.events);
+  if (changes.events !== undefined) row.events = toJsonList(changes.events);
   if (changes.projectId !== undefined) row.project_id = changes.projectId;
   if (changes.enabled !== undefined) row.enabled = changes.enabled ? 1 : 0;
   if (changes.disabledReason !== undefined) row.disabled_reason = changes.disabledReason;
@@ -400,20 +403,20 @@ function toEndpoint(row: Selectable<WebhookEndpointsTable>): WebhookEndpointReco
     description: row.description,
     destination: row.destination as WebhookDestination,
     eventMode: row.event_mode as WebhookEventMode,
-    events: JSON.parse(row.events) as string[],
+    events: fromJsonList(row.events),
     enabled: Number(row.enabled) === 1,
     disabledReason: row.disabled_reason as WebhookDisabledReason | null,
-    disabledAt: maybeMillis(row.disabled_at),
+    disabledAt: numberOrNull(row.disabled_at),
     secret: row.secret,
     secretHint: row.secret_hint,
     previousSecret: row.previous_secret,
-    previousSecretExpiresAt: maybeMillis(row.previous_secret_expires_at),
+    previousSecretExpiresAt: numberOrNull(row.previous_secret_expires_at),
     consecutiveFailures: Number(row.consecutive_failures),
-    failingSince: maybeMillis(row.failing_since),
+    failingSince: numberOrNull(row.failing_since),
     lastDeliveryStatus: row.last_delivery_status as WebhookDeliveryStatus | null,
-    lastDeliveryAt: maybeMillis(row.last_delivery_at),
-    createdAt: millis(row.created_at),
-    updatedAt: millis(row.updated_at),
+    lastDeliveryAt: numberOrNull(row.last_delivery_at),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
   };
 }
 
@@ -433,7 +436,7 @@ function toEvent(row: Selectable<WebhookEventsTable>): WebhookEventRecord {
     organizationId: row.organization_id,
     type: row.type,
     idempotencyKey: row.idempotency_key,
-    createdAt: millis(row.created_at),
+    createdAt: Number(row.created_at),
   };
 }
 
@@ -466,12 +469,12 @@ function toMessage(row: Selectable<WebhookMessagesTable>): WebhookMessageRecord 
     body: row.body,
     status: row.status as WebhookMessageStatus,
     attemptCount: Number(row.attempt_count),
-    nextAttemptAt: maybeMillis(row.next_attempt_at),
-    lastAttemptAt: maybeMillis(row.last_attempt_at),
+    nextAttemptAt: numberOrNull(row.next_attempt_at),
+    lastAttemptAt: numberOrNull(row.last_attempt_at),
     trigger: row.trigger as WebhookAttemptTrigger,
     leaseOwner: row.lease_owner,
-    leaseUntil: maybeMillis(row.lease_until),
-    createdAt: millis(row.created_at),
+    leaseUntil: numberOrNull(row.lease_until),
+    createdAt: Number(row.created_at),
   };
 }
 
@@ -500,11 +503,11 @@ function toAttempt(row: Selectable<WebhookAttemptsTable>): WebhookAttemptRecord 
     endpointId: row.endpoint_id,
     status: row.status as WebhookDeliveryStatus,
     trigger: row.trigger as WebhookAttemptTrigger,
-    responseStatus: row.response_status === null ? null : Number(row.response_status),
+    responseStatus: numberOrNull(row.response_status),
     responseBody: row.response_body,
     error: row.error,
     latencyMs: Number(row.latency_ms),
-    nextRetryAt: maybeMillis(row.next_retry_at),
-    createdAt: millis(row.created_at),
+    nextRetryAt: numberOrNull(row.next_retry_at),
+    createdAt: Number(row.created_at),
   };
 }

@@ -1,0 +1,48 @@
+import * as react from "@plugboard/react";
+import { expect, test } from "vitest";
+
+// Every name here is a promise to users, so adding, renaming or dropping one must show up in
+// review as an edit to this snapshot. `@plugboard/react/styles.css`, the other entry point, is a
+// stylesheet with no runtime exports.
+test("@plugboard/react's public exports change only deliberately", () => {
+  expect(Object.keys(react).sort()).toMatchInlineSnapshot(`
+    [
+      "ApiKeyEnabledSwitch",
+      "ApiKeyUsage",
+      "ApiKeysManager",
+      "CopyApiKeyDialog",
+      "CreateApiKeyDialog",
+      "IntegrationCard",
+      "IntegrationGallery",
+      "LinkedRepositories",
+      "PlugboardProvider",
+      "RenameApiKeyDialog",
+      "RevokeApiKeyDialog",
+      "RotateApiKeyDialog",
+      "WebhookManager",
+      "apiKeyKeys",
+      "createPlugboardQueryClient",
+      "defaultStrings",
+      "githubKeys",
+      "integrationKeys",
+      "useApiKeyMutations",
+      "useApiKeyUsage",
+      "useApiKeys",
+      "useCreateWebhookEndpoint",
+      "useDeleteWebhookEndpoint",
+      "useIntegrationPopup",
+      "useIntegrations",
+      "usePlugboard",
+      "useRecoverWebhookMessages",
+      "useResendWebhookMessage",
+      "useRotateWebhookSecret",
+      "useSendWebhookTest",
+      "useStrings",
+      "useUpdateWebhookEndpoint",
+      "useWebhookAttempts",
+      "useWebhookEndpoints",
+      "useWebhookMessages",
+      "webhookKeys",
+    ]
+  `);
+});
