@@ -67,6 +67,27 @@ describe("sqliteStore", () => {
     }
   });
 
+  it("prunes the delivery log through indexes, not by scanning every row", async () => {
+    const file = newFile();
+    await (await sqliteStore(file)).close();
+    const database = new Database(file, { readonly: true });
+    try {
+      // The shapes of the store's prune statements; a full scan shows as "SCAN <table>".
+      const plans = [
+        "select id from plugboard_webhook_messages where status <> 'pending' and coalesce(last_attempt_at, created_at) < 1",
+        "select id from plugboard_webhook_attempts where created_at < 1",
+        "select id from plugboard_webhook_events where created_at < 1",
+      ].map((query) =>
+        (database.prepare(`explain query plan ${query}`).all() as { detail: string }[])
+          .map((step) => step.detail)
+          .join("; "),
+      );
+      for (const plan of plans) expect(plan).toMatch(/USING (COVERING )?INDEX/);
+    } finally {
+      database.close();
+    }
+  });
+
   it("re-opens an existing file without re-running migrations and keeps its data", async () => {
     const file = newFile();
     const record = installationRecord({ scopes: ["chat:write"] });

@@ -3,6 +3,7 @@ import { installations } from "./0001-installations";
 import { webhooks } from "./0002-webhooks";
 import { apiKeys } from "./0003-api-keys";
 import { oauth } from "./0004-oauth";
+import { webhookRetention } from "./0005-webhook-retention";
 
 /**
  * Versioned, append-only. Written with Kysely's schema builder in types both SQLite and
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "0002_webhooks": webhooks,
   "0003_api_keys": apiKeys,
   "0004_oauth": oauth,
+  "0005_webhook_retention": webhookRetention,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
