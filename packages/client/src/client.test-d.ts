@@ -4,7 +4,9 @@ import type {
   Installation,
   Integration,
   IntegrationList,
+  WebhookAttemptList,
   WebhookEndpoint,
+  WebhookMessageList,
 } from "@plugboard/core";
 import { describe, expectTypeOf, it } from "vitest";
 import { createPlugboardClient, type PlugboardClient, type PlugboardError } from "./index";
@@ -20,6 +22,9 @@ describe("the client's types come from the core schemas", () => {
     expectTypeOf(client.integrations.uninstall).returns.resolves.toBeVoid();
     expectTypeOf(client.webhooks.get).returns.resolves.toEqualTypeOf<WebhookEndpoint>();
     expectTypeOf(client.apiKeys.get).returns.resolves.toEqualTypeOf<ApiKey>();
+    expectTypeOf(client.webhooks.listMessages).returns.resolves.toEqualTypeOf<WebhookMessageList>();
+    expectTypeOf(client.webhooks.listAttempts).returns.resolves.toEqualTypeOf<WebhookAttemptList>();
+    expectTypeOf<WebhookMessageList["nextCursor"]>().toEqualTypeOf<string | null>();
   });
 
   it("checks request bodies against the input schemas", () => {
@@ -27,6 +32,8 @@ describe("the client's types come from the core schemas", () => {
     void client.integrations.installWebhook("pumble", {});
     // @ts-expect-error an unknown event mode is refused at compile time too
     void client.webhooks.create({ url: "https://example.com", eventMode: "some" });
+    // @ts-expect-error a cursor is the opaque string from `nextCursor`, never a position
+    void client.webhooks.listMessages("whe_1", { before: { createdAt: 1, id: "msg_1" } });
   });
 
   it("accepts an AbortSignal on every call", () => {

@@ -32,6 +32,7 @@ test("@plugboard/core's public exports change only deliberately", () => {
       "createdWebhookEndpointSchema",
       "defaultRotationGraceSeconds",
       "defaultWebhookSecretGraceSeconds",
+      "encodeWebhookLogCursor",
       "errorCodes",
       "errorTable",
       "fieldErrorSchema",

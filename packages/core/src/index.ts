@@ -95,6 +95,7 @@ export {
   oauthMessageSchema,
   oauthMessageType,
 } from "./schemas/oauth";
+export { encodeWebhookLogCursor, type WebhookLogCursor } from "./schemas/webhook-log-cursor";
 export {
   type CreatedWebhookEndpoint,
   type CreateWebhookEndpointInput,

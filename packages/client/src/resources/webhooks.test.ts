@@ -161,6 +161,58 @@ describe("client.webhooks against a real server", () => {
     expect((await admin.webhooks.listMessages(endpoint.id, { status: "failed" })).data).toEqual([]);
   });
 
+  it("pages through messages and attempts with before and nextCursor", async () => {
+    const { plugboard, admin, member } = await startWithLoopbackDelivery();
+    const receiver = await startReceiver();
+    const { endpoint } = await admin.webhooks.create({ url: receiver.url });
+    for (let i = 0; i < 5; i++) {
+      await plugboard.events.publish({
+        organizationId: "acme",
+        type: "issue.created",
+        data: { i },
+      });
+    }
+    expect(await plugboard.dispatcher.runDue()).toMatchObject({ claimed: 5, delivered: 5 });
+
+    const newest = await member.webhooks.listMessages(endpoint.id, { limit: 2 });
+    expect(newest.data).toHaveLength(2);
+    expect(newest.nextCursor).toEqual(expect.any(String));
+    const middle = await member.webhooks.listMessages(endpoint.id, {
+      limit: 2,
+      before: newest.nextCursor ?? "",
+    });
+    const oldest = await member.webhooks.listMessages(endpoint.id, {
+      limit: 2,
+      before: middle.nextCursor ?? "",
+    });
+    expect(oldest.data).toHaveLength(1);
+    expect(oldest.nextCursor).toBeNull();
+    const all = await member.webhooks.listMessages(endpoint.id);
+    expect([...newest.data, ...middle.data, ...oldest.data]).toEqual(all.data);
+    expect(all.nextCursor).toBeNull();
+
+    const attempts = await member.webhooks.listAttempts(endpoint.id, { limit: 4 });
+    expect(attempts.data).toHaveLength(4);
+    const older = await member.webhooks.listAttempts(endpoint.id, {
+      limit: 4,
+      before: attempts.nextCursor ?? "",
+    });
+    expect(older).toEqual({
+      data: [expect.objectContaining({ status: "succeeded" })],
+      nextCursor: null,
+    });
+    expect(new Set([...attempts.data, ...older.data].map((a) => a.messageId))).toEqual(
+      new Set(all.data.map((m) => m.id)),
+    );
+
+    const junk = await member.webhooks
+      .listMessages(endpoint.id, { before: "junk" })
+      .catch((error: unknown) => error as PlugboardError);
+    expect(junk).toBeInstanceOf(PlugboardError);
+    expect(junk).toMatchObject({ status: 400, code: "validation_failed" });
+    expect((junk as PlugboardError).fieldError("before")).toBeTruthy();
+  });
+
   it("turns refusals into PlugboardErrors with status, code and field errors", async () => {
     const { admin, member } = await startWithLoopbackDelivery();
     const catching = (promise: Promise<unknown>) =>

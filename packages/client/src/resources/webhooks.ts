@@ -77,7 +77,10 @@ export function webhooksResource(call: Transport) {
         schema: webhookAttemptSchema,
         ...options,
       }),
-    /** Newest first. */
+    /**
+     * Newest first, `limit` at a time (default 50). Pass the answer's `nextCursor` as `before` for
+     * the older ones; it is null on the last page.
+     */
     listMessages: (id: string, params: WebhookMessageQuery = {}, options: CallOptions = {}) =>
       call({
         method: "get",
@@ -85,7 +88,7 @@ export function webhooksResource(call: Transport) {
         schema: webhookMessageListSchema,
         ...options,
       }),
-    /** Newest first; pass `messageId` for one message's attempts. */
+    /** Newest first, paged like `listMessages`; pass `messageId` for one message's attempts. */
     listAttempts: (id: string, params: WebhookAttemptQuery = {}, options: CallOptions = {}) =>
       call({
         method: "get",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { webhookEventTypeSchema } from "../webhooks/events";
 import { timestampSchema } from "./common";
+import { webhookLogCursorSchema } from "./webhook-log-cursor";
 
 /**
  * `standard` receives signed Standard Webhooks JSON; `pumble` and `slack` are chat incoming
@@ -198,13 +199,23 @@ export const webhookMessageSchema = z.object({
 });
 export type WebhookMessageRecord = z.infer<typeof webhookMessageSchema>;
 
-export const webhookMessageListSchema = z.object({ data: z.array(webhookMessageSchema) });
+/**
+ * A page of the delivery log ends with the cursor of the next, older page: pass it as `before`.
+ * Null on the last page.
+ */
+const nextCursorSchema = z.string().nullable();
+
+export const webhookMessageListSchema = z.object({
+  data: z.array(webhookMessageSchema),
+  nextCursor: nextCursorSchema,
+});
 export type WebhookMessageList = z.infer<typeof webhookMessageListSchema>;
 
-/** Query string of the message list: newest first. */
+/** Query string of the message list: newest first, `limit` at a time, older ones `before`. */
 export const webhookMessageQuerySchema = z.object({
   status: webhookMessageStatusSchema.optional(),
   limit: z.coerce.number<number | string>().int().min(1).max(200).default(50),
+  before: webhookLogCursorSchema.optional(),
 });
 export type WebhookMessageQuery = z.input<typeof webhookMessageQuerySchema>;
 
@@ -231,13 +242,17 @@ export const webhookAttemptSchema = z.object({
 });
 export type WebhookAttempt = z.infer<typeof webhookAttemptSchema>;
 
-export const webhookAttemptListSchema = z.object({ data: z.array(webhookAttemptSchema) });
+export const webhookAttemptListSchema = z.object({
+  data: z.array(webhookAttemptSchema),
+  nextCursor: nextCursorSchema,
+});
 export type WebhookAttemptList = z.infer<typeof webhookAttemptListSchema>;
 
-/** Query string of the attempt list: newest first, optionally one message's. */
+/** Query string of the attempt list: newest first, optionally one message's; paged like messages. */
 export const webhookAttemptQuerySchema = z.object({
   messageId: z.string().min(1).optional(),
   limit: z.coerce.number<number | string>().int().min(1).max(200).default(50),
+  before: webhookLogCursorSchema.optional(),
 });
 export type WebhookAttemptQuery = z.input<typeof webhookAttemptQuerySchema>;
 

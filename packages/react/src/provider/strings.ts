@@ -142,6 +142,7 @@ export const defaultStrings = {
   webhookDeliveriesTitle: (url: string) => `Deliveries to ${url}`,
   webhookDeliveriesEmpty: "Nothing was sent to this endpoint yet.",
   webhookDeliveriesLoading: "Loading deliveries",
+  webhookLoadOlder: "Load older messages",
   webhookAttempt: (n: number) => `Attempt ${n}`,
   webhookAttemptTriggers: { manual: "resent", test: "test" } as Record<string, string>,
   webhookNoResponse: "No response",

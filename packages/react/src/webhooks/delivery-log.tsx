@@ -1,5 +1,5 @@
 import type { WebhookAttempt, WebhookEndpoint, WebhookMessageRecord } from "@plugboard/core";
-import { useId } from "react";
+import { useEffect, useId } from "react";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { useWebhookAccess, WriteButton } from "./access";
@@ -17,14 +17,16 @@ export interface DeliveryLogProps {
 }
 
 /**
- * The endpoint's messages, newest first, each with its attempts and a resend button, and for
- * those who may manage webhooks a way to recover every failed message since a time.
+ * The endpoint's messages, newest first a page at a time, each with its attempts and a resend
+ * button, and for those who may manage webhooks a way to recover every failed message since a time.
  */
 export function DeliveryLog({ endpoint, id, className, classNames = {} }: DeliveryLogProps) {
   const strings = useStrings();
   const { denied } = useWebhookAccess();
   const messages = useWebhookMessages(endpoint.id);
   const attempts = useWebhookAttempts(endpoint.id);
+  const attemptsBehind = useAttemptsSince(attempts, messages.data?.at(-1)?.createdAt);
+  const loadingOlder = messages.isFetchingNextPage || attemptsBehind;
   const label = strings.webhookDeliveriesTitle(endpoint.url);
   const common = { id, className: cx("pb-delivery-log", className), "aria-label": label };
 
@@ -84,8 +86,45 @@ export function DeliveryLog({ endpoint, id, className, classNames = {} }: Delive
           />
         ))}
       </ul>
+      {messages.hasNextPage && (
+        <div className="pb-delivery-log__more">
+          <button
+            type="button"
+            className="pb-button"
+            aria-disabled={loadingOlder || undefined}
+            aria-busy={loadingOlder || undefined}
+            onClick={() => {
+              // aria-disabled rather than disabled: focus stays on the button while it loads.
+              if (!loadingOlder) void messages.fetchNextPage();
+            }}
+          >
+            {strings.webhookLoadOlder}
+          </button>
+        </div>
+      )}
     </section>
   );
+}
+
+/**
+ * Loads older pages of attempts until they reach back to `since`, the oldest message listed: an
+ * attempt is never older than its message, so then every listed message has all its attempts.
+ * Answers whether it still has pages to load. Stops on an error, which the log shows with a retry.
+ */
+function useAttemptsSince(
+  attempts: ReturnType<typeof useWebhookAttempts>,
+  since: string | undefined,
+): boolean {
+  const oldest = attempts.data?.at(-1)?.createdAt;
+  const behind =
+    since !== undefined &&
+    attempts.hasNextPage &&
+    (oldest === undefined || Date.parse(oldest) >= Date.parse(since));
+  const { fetchNextPage, isFetching, isError } = attempts;
+  useEffect(() => {
+    if (behind && !isFetching && !isError) void fetchNextPage();
+  }, [behind, isFetching, isError, fetchNextPage]);
+  return behind;
 }
 
 function MessageItem({

@@ -4,7 +4,7 @@ import type {
   RotateWebhookSecretInput,
   UpdateWebhookEndpointInput,
 } from "@plugboard/core";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { type InfiniteData, useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { usePlugboard } from "../provider/plugboard-provider";
 import { webhookKeys } from "./query-keys";
 
@@ -20,14 +20,30 @@ export function useWebhookEndpoints() {
   );
 }
 
-/** One endpoint's messages, newest first, while `enabled` (the log is open). */
+/** A paged list's rows, in order, across the pages loaded so far. */
+function allRows<T>(data: InfiniteData<{ data: T[] }>): T[] {
+  return data.pages.flatMap((page) => page.data);
+}
+
+/** Each page asks for the rows after the last one's `nextCursor`; null ends the list. */
+const pageParams = {
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (page: { nextCursor: string | null }) => page.nextCursor ?? undefined,
+};
+
+/**
+ * One endpoint's messages, newest first, while `enabled` (the log is open): the newest page,
+ * then older ones with `fetchNextPage` while `hasNextPage`. `data` is every message loaded.
+ */
 export function useWebhookMessages(endpointId: string, enabled = true) {
   const { client, queryClient } = usePlugboard();
-  return useQuery(
+  return useInfiniteQuery(
     {
       queryKey: webhookKeys.messages(endpointId),
-      queryFn: ({ signal }) =>
-        client.webhooks.listMessages(endpointId, {}, { signal }).then((list) => list.data),
+      queryFn: ({ pageParam, signal }) =>
+        client.webhooks.listMessages(endpointId, { before: pageParam }, { signal }),
+      ...pageParams,
+      select: allRows,
       enabled,
     },
     queryClient,
@@ -35,18 +51,18 @@ export function useWebhookMessages(endpointId: string, enabled = true) {
 }
 
 /**
- * One endpoint's attempts, newest first; the log groups them under their messages. The server's
- * largest page, so the 50 messages listed almost always come with every one of their attempts.
+ * One endpoint's attempts, newest first, paged like the messages; the log groups them under
+ * their messages. Pages are the server's largest, so few are needed to cover a page of messages.
  */
 export function useWebhookAttempts(endpointId: string, enabled = true) {
   const { client, queryClient } = usePlugboard();
-  return useQuery(
+  return useInfiniteQuery(
     {
       queryKey: webhookKeys.attempts(endpointId),
-      queryFn: ({ signal }) =>
-        client.webhooks
-          .listAttempts(endpointId, { limit: 200 }, { signal })
-          .then((list) => list.data),
+      queryFn: ({ pageParam, signal }) =>
+        client.webhooks.listAttempts(endpointId, { limit: 200, before: pageParam }, { signal }),
+      ...pageParams,
+      select: allRows,
       enabled,
     },
     queryClient,

@@ -173,6 +173,10 @@ export const DeliveryLog: Story = {
     await expect(within(retrying).getByText("timeout")).toBeVisible();
     await expect(within(retrying).getByText("15000 ms")).toBeVisible();
     await expect(within(retrying).getAllByText(/^Next retry /).length).toBeGreaterThan(0);
+    // Two messages are one page: nothing older to load.
+    await expect(
+      within(log).queryByRole("button", { name: "Load older messages" }),
+    ).not.toBeInTheDocument();
 
     const gaveUp = within(log).getByRole("listitem", { name: "issue.completed" });
     await expect(gaveUp).toHaveAttribute("data-state", "failed");

@@ -1,6 +1,9 @@
 import {
+  createMockPlugboard,
   fixtureIdentities,
   fixtureWebhooks,
+  type MockPlugboard,
+  mockPlugboardHandlers,
   plugboardErrorHandlers,
   plugboardHandlers,
   plugboardLoadingHandlers,
@@ -76,6 +79,56 @@ function recordRecoverBodies() {
     if (request.url.endsWith("/recover")) bodies.push(await request.clone().json());
   });
   return bodies;
+}
+
+/**
+ * `count` more messages to the healthy endpoint, older than the fixtures' and a minute apart,
+ * each with 4 attempts; the oldest is an `issue.deleted`, the others `issue.created`.
+ */
+async function seedOlderMessages(mock: MockPlugboard, count: number) {
+  await mock.ready;
+  const start = Date.now() - 24 * 3_600_000;
+  for (let i = 0; i < count; i++) {
+    const id = `msg_older${String(i).padStart(2, "0")}`;
+    const type = i === count - 1 ? "issue.deleted" : "issue.created";
+    const createdAt = start - i * 60_000;
+    await mock.store.webhooks.insertMessage({
+      id,
+      organizationId: "org_acme",
+      endpointId: "whe_healthy",
+      eventId: `evt_older${i}`,
+      eventType: type,
+      body: JSON.stringify({ type, timestamp: new Date(createdAt).toISOString(), data: {} }),
+      status: "succeeded",
+      attemptCount: 4,
+      nextAttemptAt: null,
+      lastAttemptAt: createdAt + 3000,
+      trigger: "scheduled",
+      leaseOwner: null,
+      leaseUntil: null,
+      createdAt,
+    });
+    for (let n = 0; n < 4; n++) {
+      await mock.store.webhooks.recordAttempt(
+        {
+          id: `att_older${i}_${n}`,
+          organizationId: "org_acme",
+          messageId: id,
+          endpointId: "whe_healthy",
+          status: n === 3 ? "succeeded" : "failed",
+          trigger: "scheduled",
+          responseStatus: n === 3 ? 200 : 503,
+          responseBody: null,
+          error: null,
+          latencyMs: 10,
+          nextRetryAt: null,
+          createdAt: createdAt + n * 1000,
+        },
+        { status: "succeeded", nextAttemptAt: null },
+        "tests", // holds no lease: the attempt is logged, the message left as it is
+      );
+    }
+  }
 }
 
 describe("WebhookManager", () => {
@@ -379,6 +432,56 @@ describe("WebhookManager", () => {
     await user.click(within(message).getByRole("button", { name: "Resend" }));
     expect(await within(message).findByText("Queued for delivery again.")).toBeInTheDocument();
     await waitFor(() => expect(message).toHaveAttribute("data-state", "pending"));
+  });
+
+  it("loads older messages a page at a time, each with all its attempts, busy meanwhile", async () => {
+    const user = userEvent.setup();
+    const mock = createMockPlugboard();
+    // 2 fixture messages + 60 older ones: a first page of 50, then 12. Their 242 attempts are
+    // more than one page of attempts holds.
+    await seedOlderMessages(mock, 60);
+    let release = () => {};
+    const olderPageHeld = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.use(
+      http.get("*/webhooks/endpoints/whe_healthy/messages", async ({ request }) => {
+        if (new URL(request.url).searchParams.has("before")) await olderPageHeld;
+        return mock.handler(request);
+      }),
+      ...mockPlugboardHandlers(mock),
+    );
+    renderWithPlugboard(<WebhookManager />);
+    const healthy = fixtureWebhooks().endpoints[0]?.url ?? "";
+    const item = await screen.findByRole("listitem", { name: healthy });
+    await user.click(within(item).getByRole("button", { name: "Delivery log" }));
+    const log = await within(item).findByRole("region", { name: `Deliveries to ${healthy}` });
+    await waitFor(() => expect(log).toHaveAttribute("data-state", "ready"));
+    expect(within(log).getAllByRole("listitem", { name: /\./ })).toHaveLength(50);
+    expect(within(log).queryByRole("listitem", { name: "issue.deleted" })).not.toBeInTheDocument();
+
+    const loadOlder = within(log).getByRole("button", { name: "Load older messages" });
+    expect(loadOlder).not.toHaveAttribute("aria-busy");
+    await user.click(loadOlder);
+    await waitFor(() => expect(loadOlder).toHaveAttribute("aria-busy", "true"));
+    expect(loadOlder).toHaveAttribute("aria-disabled", "true");
+    expect(loadOlder).toHaveFocus();
+
+    release();
+    const oldest = await within(log).findByRole("listitem", { name: "issue.deleted" });
+    expect(within(log).getAllByRole("listitem", { name: /\./ })).toHaveLength(62);
+    // Its attempts are older than the first page of attempts reached: they were loaded too.
+    await waitFor(() =>
+      expect(
+        within(oldest)
+          .getAllByRole("listitem")
+          .map((attempt) => within(attempt).getByText(/^Attempt/).textContent),
+      ).toEqual(["Attempt 1", "Attempt 2", "Attempt 3", "Attempt 4"]),
+    );
+    // The last page: nothing older to load.
+    expect(
+      within(log).queryByRole("button", { name: "Load older messages" }),
+    ).not.toBeInTheDocument();
   });
 
   it("recovers an endpoint's failed messages of a period, and says how many", async () => {

@@ -4,6 +4,7 @@ import type {
   WebhookDestination,
   WebhookDisabledReason,
   WebhookEventMode,
+  WebhookLogCursor,
   WebhookMessageStatus,
 } from "@plugboard/core";
 
@@ -161,11 +162,15 @@ export interface WebhookStore {
   /** Adds one message outside any event fan-out (a test message). */
   insertMessage(message: WebhookMessageRecord): Promise<void>;
   getMessage(organizationId: string, id: string): Promise<WebhookMessageRecord | null>;
-  /** Newest first. */
+  /** Newest first (by `createdAt`, then `id`); with `before`, only the rows after that one. */
   listMessages(
     organizationId: string,
     endpointId: string,
-    filter: { status?: WebhookMessageStatus | undefined; limit: number },
+    filter: {
+      status?: WebhookMessageStatus | undefined;
+      limit: number;
+      before?: WebhookLogCursor | undefined;
+    },
   ): Promise<WebhookMessageRecord[]>;
   /**
    * Claims up to `limit` pending messages due by `now` whose lease is free or lapsed, leasing
@@ -212,10 +217,14 @@ export interface WebhookStore {
    * deleted, however old.
    */
   prune(before: number): Promise<WebhookPruneResult>;
-  /** Newest first. */
+  /** Newest first (by `createdAt`, then `id`); with `before`, only the rows after that one. */
   listAttempts(
     organizationId: string,
     endpointId: string,
-    filter: { messageId?: string | undefined; limit: number },
+    filter: {
+      messageId?: string | undefined;
+      limit: number;
+      before?: WebhookLogCursor | undefined;
+    },
   ): Promise<WebhookAttemptRecord[]>;
 }

@@ -4,8 +4,9 @@ import { json } from "../../http/responses";
 import { defineRoute } from "../../http/route";
 import { presentAttempt } from "../../webhooks/present";
 import { findEndpoint } from "./access";
+import { logPage } from "./log-page";
 
-/** The endpoint's delivery attempts, newest first; `?messageId=` for one message's. */
+/** The endpoint's delivery attempts, newest first, a page at a time; `?messageId=` for one message's. */
 export const listWebhookAttempts = defineRoute({
   method: "GET",
   path: "/webhooks/endpoints/:endpointId/attempts",
@@ -16,9 +17,10 @@ export const listWebhookAttempts = defineRoute({
     const records = await context.store.webhooks.listAttempts(
       endpoint.organizationId,
       endpoint.id,
-      query,
+      { ...query, limit: query.limit + 1 },
     );
-    const body: WebhookAttemptList = { data: records.map(presentAttempt) };
+    const { page, nextCursor } = logPage(records, query.limit);
+    const body: WebhookAttemptList = { data: page.map(presentAttempt), nextCursor };
     return json(body);
   },
 });

@@ -4,8 +4,9 @@ import { json } from "../../http/responses";
 import { defineRoute } from "../../http/route";
 import { presentMessage } from "../../webhooks/present";
 import { findEndpoint } from "./access";
+import { logPage } from "./log-page";
 
-/** The endpoint's messages, newest first; `?status=failed` for the failed ones. */
+/** The endpoint's messages, newest first, a page at a time; `?status=failed` for the failed ones. */
 export const listWebhookMessages = defineRoute({
   method: "GET",
   path: "/webhooks/endpoints/:endpointId/messages",
@@ -16,9 +17,10 @@ export const listWebhookMessages = defineRoute({
     const records = await context.store.webhooks.listMessages(
       endpoint.organizationId,
       endpoint.id,
-      query,
+      { ...query, limit: query.limit + 1 },
     );
-    const body: WebhookMessageList = { data: records.map(presentMessage) };
+    const { page, nextCursor } = logPage(records, query.limit);
+    const body: WebhookMessageList = { data: page.map(presentMessage), nextCursor };
     return json(body);
   },
 });

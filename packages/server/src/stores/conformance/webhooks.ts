@@ -1,3 +1,4 @@
+import type { WebhookLogCursor } from "@plugboard/core";
 import { describe, expect, it } from "vitest";
 import type { StoreUnderTest } from "../store-conformance.test-suite";
 import type {
@@ -329,6 +330,110 @@ export function describeWebhookStoreConformance(
       });
       expect(again).toMatchObject({ duplicate: true, messages: 0 });
       expect(await store().webhooks.listMessages("org_acme", older.id, { limit: 10 })).toEqual([]);
+    });
+
+    describe("delivery log paging", () => {
+      // 25 rows, four to a millisecond, so pages of 10 are cut inside a millisecond. Row n is the
+      // n-th oldest, and they are written oldest first, unlike the log's order. The ids sort the
+      // same under every collation.
+      const logRows = Array.from({ length: 25 }, (_, n) => ({
+        n: String(n).padStart(2, "0"),
+        createdAt: T0 + Math.floor(n / 4),
+      }));
+      /** The log's order: newest first, the larger id first within a millisecond: row 24 to 0. */
+      const newestFirst = (prefix: string) => logRows.map((row) => `${prefix}${row.n}`).reverse();
+      const even = (id: string) => Number(id.slice(-2)) % 2 === 0;
+
+      /**
+       * Pages through `list`, each page starting after the last row of the one before, until a
+       * page comes back short. At most 10 pages, so a store that ignores `before` fails, not hangs.
+       */
+      async function pageThrough(
+        list: (before: WebhookLogCursor | undefined) => Promise<WebhookLogCursor[]>,
+        limit: number,
+      ) {
+        const pages: string[][] = [];
+        let before: WebhookLogCursor | undefined;
+        while (pages.length < 10) {
+          const page = await list(before);
+          pages.push(page.map((row) => row.id));
+          const last = page.at(-1);
+          if (page.length < limit || !last) break;
+          before = { createdAt: last.createdAt, id: last.id };
+        }
+        return pages;
+      }
+
+      it("pages through messages with a cursor: every row once, in order, ties included", async () => {
+        const endpoint = webhookEndpointRecord();
+        const other = webhookEndpointRecord();
+        await store().webhooks.createEndpoint(endpoint);
+        await store().webhooks.createEndpoint(other);
+        const messages = logRows.map(({ n, createdAt }) =>
+          webhookMessageRecord(endpoint, {
+            id: `msg_page${n}`,
+            createdAt,
+            status: even(n) ? "failed" : "succeeded",
+          }),
+        );
+        // Another endpoint's rows in the same milliseconds stay out of every page.
+        const elsewhere = logRows.map(({ n, createdAt }) =>
+          webhookMessageRecord(other, { id: `msg_else${n}`, createdAt }),
+        );
+        await store().webhooks.publish(event("org_acme"), () => [...messages, ...elsewhere]);
+
+        const pages = await pageThrough(
+          (before) => store().webhooks.listMessages("org_acme", endpoint.id, { limit: 10, before }),
+          10,
+        );
+        expect(pages.map((page) => page.length)).toEqual([10, 10, 5]);
+        expect(pages.flat()).toEqual(newestFirst("msg_page"));
+
+        // Filters and the cursor combine: the failed ones, 4 at a time.
+        const failed = await pageThrough(
+          (before) =>
+            store().webhooks.listMessages("org_acme", endpoint.id, {
+              status: "failed",
+              limit: 4,
+              before,
+            }),
+          4,
+        );
+        expect(failed.flat()).toEqual(newestFirst("msg_page").filter(even));
+      });
+
+      it("pages through attempts with a cursor: every row once, in order, ties included", async () => {
+        const endpoint = webhookEndpointRecord();
+        await store().webhooks.createEndpoint(endpoint);
+        const first = webhookMessageRecord(endpoint);
+        const second = webhookMessageRecord(endpoint);
+        await store().webhooks.publish(event("org_acme"), () => [first, second]);
+        for (const { n, createdAt } of logRows) {
+          await store().webhooks.recordAttempt(
+            attemptFor(even(n) ? first : second, { id: `att_page${n}`, createdAt }),
+            { status: "pending", nextAttemptAt: null },
+            "dsp_nobody",
+          );
+        }
+
+        const pages = await pageThrough(
+          (before) => store().webhooks.listAttempts("org_acme", endpoint.id, { limit: 10, before }),
+          10,
+        );
+        expect(pages.map((page) => page.length)).toEqual([10, 10, 5]);
+        expect(pages.flat()).toEqual(newestFirst("att_page"));
+
+        const ofFirst = await pageThrough(
+          (before) =>
+            store().webhooks.listAttempts("org_acme", endpoint.id, {
+              messageId: first.id,
+              limit: 5,
+              before,
+            }),
+          5,
+        );
+        expect(ofFirst.flat()).toEqual(newestFirst("att_page").filter(even));
+      });
     });
 
     describe("retention", () => {

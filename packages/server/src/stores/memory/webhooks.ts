@@ -1,4 +1,4 @@
-import { PlugboardError } from "@plugboard/core";
+import { PlugboardError, type WebhookLogCursor } from "@plugboard/core";
 import type {
   WebhookAttemptRecord,
   WebhookEndpointRecord,
@@ -13,8 +13,12 @@ const copyEndpoint = (record: WebhookEndpointRecord): WebhookEndpointRecord => (
   events: [...record.events],
 });
 
-const newestFirst = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
+const newestFirst = (a: WebhookLogCursor, b: WebhookLogCursor) =>
   b.createdAt - a.createdAt || b.id.localeCompare(a.id);
+
+/** Keyset paging in the same order the log is sorted in: only the rows after `before`. */
+const after = (before: WebhookLogCursor | undefined) => (row: WebhookLogCursor) =>
+  before === undefined || newestFirst(before, row) < 0;
 
 /** Every method runs to completion without awaiting, so each one is atomic in this process. */
 export function memoryWebhooks(): WebhookStore & { clear(): void } {
@@ -132,6 +136,7 @@ export function memoryWebhooks(): WebhookStore & { clear(): void } {
             message.endpointId === endpointId &&
             (filter.status === undefined || message.status === filter.status),
         )
+        .filter(after(filter.before))
         .sort(newestFirst)
         .slice(0, filter.limit)
         .map((message) => ({ ...message }));
@@ -239,6 +244,7 @@ export function memoryWebhooks(): WebhookStore & { clear(): void } {
             attempt.endpointId === endpointId &&
             (filter.messageId === undefined || attempt.messageId === filter.messageId),
         )
+        .filter(after(filter.before))
         .sort(newestFirst)
         .slice(0, filter.limit)
         .map((attempt) => ({ ...attempt }));

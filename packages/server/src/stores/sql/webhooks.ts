@@ -4,6 +4,7 @@ import type {
   WebhookDestination,
   WebhookDisabledReason,
   WebhookEventMode,
+  WebhookLogCursor,
   WebhookMessageStatus,
 } from "@plugboard/core";
 import { PlugboardError } from "@plugboard/core";
@@ -13,6 +14,7 @@ import {
   PostgresAdapter,
   type Selectable,
   type SelectQueryBuilder,
+  type SqlBool,
   sql,
 } from "kysely";
 import type {
@@ -187,7 +189,7 @@ export function sqlWebhooks(db: Kysely<Database>, options: SqlStoreOptions): Web
         .where("organization_id", "=", organizationId)
         .where("endpoint_id", "=", endpointId);
       if (filter.status !== undefined) query = query.where("status", "=", filter.status);
-      return (await newestPage(query, filter.limit)).map(toMessage);
+      return (await newestPage(query, filter)).map(toMessage);
     },
     async claimDue(now, limit, owner, leaseUntil) {
       return db.transaction().execute(async (trx) => {
@@ -320,17 +322,26 @@ export function sqlWebhooks(db: Kysely<Database>, options: SqlStoreOptions): Web
         .where("organization_id", "=", organizationId)
         .where("endpoint_id", "=", endpointId);
       if (filter.messageId !== undefined) query = query.where("message_id", "=", filter.messageId);
-      return (await newestPage(query, filter.limit)).map(toAttempt);
+      return (await newestPage(query, filter)).map(toAttempt);
     },
   };
 }
 
-/** A page of an endpoint's log, newest first; the id orders rows of the same millisecond. */
+/**
+ * A page of an endpoint's log, newest first; the id orders rows of the same millisecond. Keyset
+ * paging: the rows after `before` in that order, so a page never skips or repeats a row of the
+ * millisecond it was cut in, and rows added meanwhile do not shift it.
+ */
 function newestPage<T extends "plugboard_webhook_messages" | "plugboard_webhook_attempts", O>(
   query: SelectQueryBuilder<Database, T, O>,
-  limit: number,
+  { limit, before }: { limit: number; before?: WebhookLogCursor | undefined },
 ) {
-  return query.orderBy("created_at", "desc").orderBy("id", "desc").limit(limit).execute();
+  const page = before
+    ? query.where(
+        sql<SqlBool>`(created_at < ${before.createdAt} or (created_at = ${before.createdAt} and id < ${before.id}))`,
+      )
+    : query;
+  return page.orderBy("created_at", "desc").orderBy("id", "desc").limit(limit).execute();
 }
 
 function requeued(at: number) {
