@@ -1,12 +1,14 @@
 import { createPlugboard, type Plugboard } from "@plugboard/server";
 import { sqliteStore } from "@plugboard/server/sqlite";
 
+export interface DispatcherOptions {
+  batchSize?: number;
+  concurrency?: number;
+  leaseMs?: number;
+}
+
 /** A plugboard over a SQLite file whose dispatcher may call the loopback receiver. */
-export async function deliveryKit(
-  file: string,
-  key: string,
-  dispatcher: { batchSize?: number; concurrency?: number; leaseMs?: number } = {},
-) {
+export async function deliveryKit(file: string, key: string, dispatcher: DispatcherOptions = {}) {
   const store = await sqliteStore(file);
   const plugboard: Plugboard = createPlugboard({
     store,

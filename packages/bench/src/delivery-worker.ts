@@ -1,11 +1,11 @@
-/** The dispatcher process of the durability run: delivers the outbox in argv[2] until killed. */
+/**
+ * A dispatcher in its own process, as in production: the receiver (and the benchmark's
+ * bookkeeping) run in the parent, so the two share the machine's cores, not one event loop.
+ * Delivers the outbox in argv[2] with the dispatcher options in argv[4] once told to start.
+ */
 import { deliveryKit } from "./delivery-setup";
 
-const [file = "", key = ""] = process.argv.slice(2);
-const { plugboard } = await deliveryKit(file, key, {
-  batchSize: 50,
-  concurrency: 16,
-  leaseMs: 2000,
-});
-plugboard.dispatcher.start();
-process.send?.("started");
+const [file = "", key = "", options = "{}"] = process.argv.slice(2);
+const { plugboard } = await deliveryKit(file, key, JSON.parse(options));
+process.once("message", () => plugboard.dispatcher.start());
+process.send?.("ready");

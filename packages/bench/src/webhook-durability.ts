@@ -1,23 +1,21 @@
-import { type ChildProcess, fork } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateEncryptionKey } from "@plugboard/server";
 import { countingReceiver, waitFor } from "./delivery-receiver";
 import { addEndpoint, deliveryKit, publishMany } from "./delivery-setup";
+import { type DispatcherProcess, forkDispatcher } from "./dispatcher-process";
 import { formatTable, type Suite } from "./harness";
 
 const messages = 5000;
 
-function startWorker(file: string, key: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = fork(new URL("./delivery-worker.ts", import.meta.url).pathname, [file, key], {
-      execArgv: ["--conditions=@plugboard/source", "--import", "tsx"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    child.once("message", () => resolve(child));
-    child.once("error", reject);
-  });
+// Small batches and a short lease, so a kill leaves messages leased mid-flight.
+const workerOptions = { batchSize: 50, concurrency: 16, leaseMs: 2000 };
+
+async function startWorker(file: string, key: string): Promise<DispatcherProcess> {
+  const worker = await forkDispatcher(file, key, workerOptions);
+  worker.start();
+  return worker;
 }
 
 /** SIGKILL the dispatcher process mid-run, restart it, count what the receiver got by webhook-id. */
@@ -28,7 +26,7 @@ export const webhookDurability: Suite = {
     const file = join(directory, "outbox.db");
     const key = generateEncryptionKey();
     const receiver = await countingReceiver();
-    let worker: ChildProcess | undefined;
+    let worker: DispatcherProcess | undefined;
     try {
       const { store, plugboard } = await deliveryKit(file, key);
       await addEndpoint(plugboard, receiver.url);
@@ -37,8 +35,7 @@ export const webhookDurability: Suite = {
 
       worker = await startWorker(file, key);
       await waitFor(() => receiver.seen.size >= messages / 3, 60_000);
-      worker.kill("SIGKILL");
-      await new Promise((resolve) => worker?.once("exit", resolve));
+      await worker.kill();
       const atKill = receiver.seen.size;
 
       const restart = performance.now();
@@ -72,7 +69,7 @@ export const webhookDurability: Suite = {
         `\n${receiver.seen.size === messages ? "PASS" : "FAIL"}: every webhook-id received at least once (${duplicates} redelivered after the kill: at-least-once)`,
       );
     } finally {
-      worker?.kill("SIGKILL");
+      await worker?.kill();
       await receiver.close();
       await rm(directory, { recursive: true, force: true });
     }

@@ -47,6 +47,8 @@ async function readCapped(response: Response, limit: number): Promise<string> {
   return text.slice(0, limit);
 }
 
+const maxCachedSecrets = 1000;
+
 export interface Sender {
   send(endpoint: WebhookEndpointRecord, message: WebhookMessageRecord): Promise<SendResult>;
 }
@@ -58,11 +60,28 @@ export function createSender(
   keyring: Keyring,
   now: () => number,
 ): Sender {
+  // Decrypting costs as much as signing; an endpoint's ciphertext changes only when its secret
+  // does (rotation writes a new one), so it is the cache key. Bounded, oldest first out.
+  const decrypted = new Map<string, Promise<string>>();
+  function decrypt(ciphertext: string, context: string): Promise<string> {
+    const key = `${context}\n${ciphertext}`;
+    let secret = decrypted.get(key);
+    if (!secret) {
+      secret = keyring.decrypt(ciphertext, context);
+      secret.catch(() => decrypted.delete(key));
+      decrypted.set(key, secret);
+      if (decrypted.size > maxCachedSecrets) {
+        decrypted.delete(decrypted.keys().next().value as string);
+      }
+    }
+    return secret;
+  }
+
   async function secretsFor(endpoint: WebhookEndpointRecord, at: number): Promise<string[]> {
     const context = secretContext(endpoint.id);
-    const secrets = [await keyring.decrypt(endpoint.secret, context)];
+    const secrets = [await decrypt(endpoint.secret, context)];
     if (endpoint.previousSecret && (endpoint.previousSecretExpiresAt ?? 0) > at) {
-      secrets.push(await keyring.decrypt(endpoint.previousSecret, context));
+      secrets.push(await decrypt(endpoint.previousSecret, context));
     }
     return secrets;
   }

@@ -4,6 +4,7 @@ import { migrateToLatest } from "../sql/migrations/index";
 import type { Database as Schema } from "../sql/schema";
 import { sqlStore } from "../sql/sql-store";
 import type { Store } from "../types";
+import { withStatementCache } from "./statement-cache";
 
 /**
  * The embedded default: one SQLite file, zero setup. Migrations run before this resolves.
@@ -17,7 +18,9 @@ export async function sqliteStore(fileOrDatabase: string | Database.Database): P
   database.pragma("journal_mode = WAL");
   database.pragma("busy_timeout = 5000");
   database.pragma("foreign_keys = ON");
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Schema>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
   await migrateToLatest(db as Kysely<unknown>);
   return sqlStore(db, {
     isUniqueViolation: (error) =>
