@@ -7,6 +7,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { getResponse, http } from "msw";
 import { setupWorker } from "msw/browser";
 import { mswLoader } from "msw-storybook-addon/csf3";
+import { configure } from "storybook/test";
 import { PlugboardProvider, type PlugboardTheme } from "../packages/react/src";
 
 const themes: PlugboardTheme[] = ["light", "dark", "system"];
@@ -49,6 +50,10 @@ const withPlugboard: Decorator = (Story, context) => {
     </PlugboardProvider>
   );
 };
+
+// Play functions' findBy* wait 1 s by default; under turbo's parallel load on 2 cores the first
+// story of a file can take longer to load. A real failure still fails, only later.
+configure({ asyncUtilTimeout: 5000 });
 
 const preview: Preview = {
   loaders: [
