@@ -230,7 +230,7 @@ export const PopupClosed: Story = {
   play: async ({ canvasElement }) => {
     const card = await startSlackInstall(canvasElement);
     popupStub.close();
-    await expect(await within(card).findByRole("alert", {}, { timeout: 3000 })).toHaveTextContent(
+    await expect(await within(card).findByRole("alert")).toHaveTextContent(
       "The sign-in window was closed before Slack was connected.",
     );
     await expect(within(card).getByRole("button", { name: "Install" })).toBeEnabled();

@@ -90,7 +90,7 @@ describe("IntegrationCard: installing through the OAuth popup", () => {
     await waitFor(() => expect(popup.location.href).toMatch(/^https:\/\/github\.com/));
 
     popup.closed = true;
-    expect(await within(card).findByRole("alert", {}, { timeout: 2000 })).toHaveTextContent(
+    expect(await within(card).findByRole("alert")).toHaveTextContent(
       "The sign-in window was closed before GitHub was connected.",
     );
     expect(within(card).getByRole("button", { name: "Install" })).toBeInTheDocument();
