@@ -12,6 +12,7 @@ import { DialogActions } from "../parts/dialog-actions";
 import { Field } from "../parts/field";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
+import { ApiKeyNameField } from "./name-field";
 import { useApiKeyMutations } from "./use-api-keys";
 
 export interface ApiKeyProject {
@@ -130,22 +131,7 @@ export function CreateApiKeyDialog({
           <Dialog.Title className="pb-dialog__title">{strings.apiKeyCreateTitle}</Dialog.Title>
           <form onSubmit={submit} noValidate>
             <fieldset className="pb-api-key-dialog__fieldset" disabled={pending}>
-              <Field
-                label={strings.apiKeyName}
-                hint={strings.apiKeyNameHint}
-                error={fieldError("name")}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    className="pb-input"
-                    value={name}
-                    required
-                    maxLength={100}
-                    onChange={(event) => setName(event.target.value)}
-                  />
-                )}
-              </Field>
+              <ApiKeyNameField value={name} onChange={setName} error={fieldError("name")} />
 
               <fieldset className="pb-api-key-dialog__scopes">
                 <legend className="pb-api-key-dialog__label">{strings.apiKeyScopes}</legend>

@@ -2,9 +2,9 @@ import { type ApiKey, isPlugboardError, updateApiKeySchema } from "@plugboard/co
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useEffect, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
-import { Field } from "../parts/field";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
+import { ApiKeyNameField } from "./name-field";
 import { useApiKeyMutations } from "./use-api-keys";
 
 export interface RenameApiKeyDialogProps {
@@ -57,21 +57,14 @@ export function RenameApiKeyDialog({ apiKey, onClose, className }: RenameApiKeyD
           </Dialog.Title>
           <form onSubmit={submit} noValidate>
             <fieldset className="pb-api-key-dialog__fieldset" disabled={pending}>
-              <Field label={strings.apiKeyName} hint={strings.apiKeyNameHint} error={problem}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className="pb-input"
-                    value={name}
-                    required
-                    maxLength={100}
-                    onChange={(event) => {
-                      setName(event.target.value);
-                      setInvalid(null);
-                    }}
-                  />
-                )}
-              </Field>
+              <ApiKeyNameField
+                value={name}
+                onChange={(next) => {
+                  setName(next);
+                  setInvalid(null);
+                }}
+                error={problem}
+              />
             </fieldset>
             <DialogActions
               // A refused name is already explained under the field.
