@@ -142,12 +142,7 @@ async function refresh(
     if (deadGrantCodes.has(error.code)) {
       const theirs = await refreshedElsewhere(context, record);
       if (theirs) return theirs;
-      await context.store.installations.updateCredentials(
-        record.organizationId,
-        record.id,
-        { secret: record.secret, updatedAt: context.now(), status: "error" },
-        record.secret,
-      );
+      await markNeedsReconnect(context, record);
       throw reconnect(provider, "it no longer accepts this connection");
     }
     throw new PlugboardError({
@@ -191,6 +186,23 @@ async function refreshedElsewhere(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return null;
+}
+
+/**
+ * Marks the installation `error` (the integration list shows it as needing a reconnect), keeping
+ * its credentials. Only while the stored secret is still the one `record` holds: a reconnect or
+ * refresh that stored new tokens meanwhile is not clobbered. Whether the record changed.
+ */
+export function markNeedsReconnect(
+  context: PlugboardContext,
+  record: InstallationRecord,
+): Promise<boolean> {
+  return context.store.installations.updateCredentials(
+    record.organizationId,
+    record.id,
+    { secret: record.secret, updatedAt: context.now(), status: "error" },
+    record.secret,
+  );
 }
 
 function reconnect(provider: OAuthProvider, why: string): PlugboardError {

@@ -1,7 +1,7 @@
 import { type GitHubRepository, type Identity, PlugboardError } from "@plugboard/core";
 import type { PlugboardContext } from "../../context";
 import { githubApiBaseUrl, githubHeaders } from "../../oauth/providers/github";
-import { accessTokenFor } from "../../oauth/tokens";
+import { accessTokenFor, markNeedsReconnect } from "../../oauth/tokens";
 import type { InstallationRecord } from "../../stores/types";
 
 /** At most this many pages of 100 repositories are listed. */
@@ -68,6 +68,10 @@ async function githubGet(
   }
   if (!response.ok) {
     void response.body?.cancel().catch(() => {}); // cancel() can stay pending (msw does): never wait on it
+    // GitHub no longer takes the token (revoked, app uninstalled): show the installation as
+    // needing a reconnect. Compare-and-set on the secret this call started from, so tokens a
+    // concurrent reconnect stored stay active.
+    if (response.status === 401) await markNeedsReconnect(context, installation);
     throw new PlugboardError({
       code: "provider_error",
       detail:

@@ -2,9 +2,11 @@ import { createHmac } from "node:crypto";
 import {
   githubReferenceListSchema,
   githubRepositoryListSchema,
+  integrationListSchema,
   repositoryLinkListSchema,
 } from "@plugboard/core";
 import { simulatedRepository } from "@plugboard/provider-simulators";
+import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { oauthHarness } from "../../oauth/oauth.test-harness";
@@ -119,6 +121,86 @@ describe("GitHub repositories", () => {
     });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ detail: "Install GitHub first" });
+  });
+});
+
+describe("when GitHub stops accepting the installation's token", () => {
+  const badCredentials = () =>
+    HttpResponse.json(
+      { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" },
+      { status: 401 },
+    );
+
+  async function githubInstallation(h: ReturnType<typeof oauthHarness>) {
+    const response = await h.call("GET", "/api/plugboard/integrations", { user: "grace" });
+    const { data } = integrationListSchema.parse(await response.json());
+    return data.find((entry) => entry.id === "github")?.installations[0];
+  }
+
+  it("answers provider_error and lists the installation as errored", async () => {
+    const h = await installed();
+    expect((await githubInstallation(h))?.status).toBe("active");
+    // The user revoked the app on github.com: GitHub refuses the (non-expiring) token.
+    server.use(http.get("https://api.github.com/user/repos", badCredentials));
+
+    const response = await h.call("GET", "/api/plugboard/providers/github/repositories", {
+      user: "grace",
+    });
+    expect(response.status).toBe(502);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toMatchObject({
+      code: "provider_error",
+      detail: "GitHub no longer accepts this connection; reconnect GitHub",
+    });
+    const installation = await githubInstallation(h);
+    expect(installation?.status).toBe("error");
+    // Still installed (a reconnect reuses it), and its tokens are kept.
+    const [record] = await h.store.installations.list("org_acme");
+    expect(record?.secret).toBeTruthy();
+  });
+
+  it("marks it errored when linking hits the 401 too", async () => {
+    const h = await installed();
+    server.use(http.get("https://api.github.com/repos/:owner/:repo", badCredentials));
+
+    const response = await link(h);
+    expect(response.status).toBe(502);
+    expect((await githubInstallation(h))?.status).toBe("error");
+  });
+
+  it("does not mark a connection that was reconnected while the call was out", async () => {
+    const h = await installed();
+    const [before] = await h.store.installations.list("org_acme");
+    server.use(
+      http.get("https://api.github.com/user/repos", async () => {
+        // Another tab reconnects GitHub meanwhile: new tokens land in the store.
+        expect((await h.install()).status).toBe(200);
+        return badCredentials();
+      }),
+    );
+
+    const response = await h.call("GET", "/api/plugboard/providers/github/repositories", {
+      user: "grace",
+    });
+    expect(response.status).toBe(502);
+    const [after] = await h.store.installations.list("org_acme");
+    expect(after?.secret).not.toBe(before?.secret);
+    expect(after?.status).toBe("active");
+  });
+
+  it("leaves the installation active on GitHub's other failures", async () => {
+    const h = await installed();
+    server.use(
+      http.get("https://api.github.com/user/repos", () =>
+        HttpResponse.json({ message: "API rate limit exceeded" }, { status: 403 }),
+      ),
+    );
+
+    const response = await h.call("GET", "/api/plugboard/providers/github/repositories", {
+      user: "grace",
+    });
+    expect(response.status).toBe(502);
+    expect((await githubInstallation(h))?.status).toBe("active");
   });
 });
 

@@ -56,6 +56,9 @@ export async function handleGitHubEvent(
     await handlePush(context, parsed.data);
     return "processed";
   }
+  // `github_app_authorization` revoked and `installation` deleted/suspend name only a GitHub
+  // account, and the store cannot find installations by provider and account across
+  // organizations: they are ignored, and the next API call's 401 marks the installation errored.
   return "ignored";
 }
 
