@@ -1,4 +1,4 @@
-import type { Integration } from "@plugboard/core";
+import type { Installation, Integration } from "@plugboard/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { ConfirmDialog } from "../parts/confirm-dialog";
@@ -8,15 +8,27 @@ import { cx } from "../provider/root-props";
 import { integrationKeys } from "./query-keys";
 import { useIntegrationPopup } from "./use-integration-popup";
 
+/** What the card shows, derived once from the integration and its installations. */
+export type IntegrationCardState = "available" | "installed" | "needs-reconnect";
+
 export interface IntegrationActionsProps {
   integration: Integration;
+  state: IntegrationCardState;
+  /** The installation the provider no longer accepts (when `state` is `needs-reconnect`). */
+  broken: Installation | undefined;
   className?: string;
   errorClassName?: string;
 }
 
-/** Install (OAuth popup) or Uninstall (with confirmation), with loading and inline errors. */
+/**
+ * Install or Reconnect (OAuth popup) and Uninstall (with confirmation), with loading and inline
+ * errors. Reconnect is the install flow again for the broken installation's place, which the
+ * server answers by giving that installation new tokens.
+ */
 export function IntegrationActions({
   integration,
+  state,
+  broken,
   className,
   errorClassName,
 }: IntegrationActionsProps) {
@@ -24,6 +36,7 @@ export function IntegrationActions({
   const { client, queryClient } = usePlugboard();
   const [confirming, setConfirming] = useState(false);
   const popup = useIntegrationPopup(integration.id, {
+    ...(broken ? { level: broken.level, projectId: broken.projectId } : {}),
     messages: {
       popupBlocked: strings.popupBlocked,
       popupClosed: strings.popupClosed(integration.name),
@@ -53,13 +66,41 @@ export function IntegrationActions({
         ? uninstall.error.message
         : null;
 
+  /** The Install or Reconnect button: opens the popup, busy until it reports back. */
+  const popupButton = (label: string, busyLabel: string, denied: string | null) => (
+    <PermissionTooltip content={denied}>
+      <button
+        type="button"
+        className="pb-button pb-button--primary"
+        aria-disabled={denied || installing ? true : undefined}
+        aria-busy={installing || undefined}
+        onClick={() => {
+          if (denied || installing) return;
+          // Synchronously, inside the click: the popup must open before any await.
+          void popup.start();
+        }}
+      >
+        {installing ? busyLabel : label}
+      </button>
+    </PermissionTooltip>
+  );
+
   let action = null;
-  if (integration.installed) {
+  if (state !== "available") {
     const denied = integration.permissions.uninstall
       ? null
       : strings.uninstallNeedsAdmin(integration.name);
+    // A user-level installation the caller sees is their own to reconnect; any other level needs
+    // an admin, and for those `permissions.uninstall` is true exactly when the caller is one.
+    const reconnectDenied =
+      broken?.level === "user" || integration.permissions.uninstall
+        ? null
+        : strings.reconnectNeedsAdmin(integration.name);
     action = (
       <>
+        {state === "needs-reconnect" &&
+          integration.auth === "oauth" &&
+          popupButton(strings.reconnect, strings.reconnecting, reconnectDenied)}
         <PermissionTooltip content={denied}>
           <button
             type="button"
@@ -92,23 +133,7 @@ export function IntegrationActions({
     const denied = integration.permissions.install
       ? null
       : strings.installNeedsAdmin(integration.name);
-    action = (
-      <PermissionTooltip content={denied}>
-        <button
-          type="button"
-          className="pb-button pb-button--primary"
-          aria-disabled={denied || installing ? true : undefined}
-          aria-busy={installing || undefined}
-          onClick={() => {
-            if (denied || installing) return;
-            // Synchronously, inside the click: the popup must open before any await.
-            void popup.start();
-          }}
-        >
-          {installing ? strings.installing : strings.install}
-        </button>
-      </PermissionTooltip>
-    );
+    action = popupButton(strings.install, strings.installing, denied);
   }
 
   if (!action && !error) return null;

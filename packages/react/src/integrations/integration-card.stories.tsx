@@ -297,3 +297,74 @@ export const MemberCannotUninstall: Story = {
     await expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
   },
 };
+
+const reconnectFlow = resettableMock({});
+
+/** A story loader: a fresh mock whose GitHub installation GitHub no longer accepts. */
+async function breakGitHubInstallation() {
+  await reconnectFlow.reset();
+  const { store, ready } = reconnectFlow.current();
+  await ready;
+  const installation = await store.installations.get("org_acme", "ins_github_acme");
+  await store.installations.updateCredentials("org_acme", "ins_github_acme", {
+    secret: installation?.secret ?? null,
+    status: "error",
+    updatedAt: Date.now(),
+  });
+  return {};
+}
+
+/**
+ * GitHub stopped accepting the installation's token: the card asks for a reconnect, which runs
+ * the install popup again and gives the same installation new tokens.
+ */
+export const NeedsReconnect: Story = {
+  args: { provider: "github" },
+  loaders: [breakGitHubInstallation],
+  parameters: { msw: { handlers: reconnectFlow.handlers } },
+  beforeEach: stubPopup,
+  play: async ({ canvasElement, msw }) => {
+    const card = await within(canvasElement).findByRole("article", { name: "GitHub" });
+    await expect(card).toHaveAttribute("data-state", "needs-reconnect");
+
+    const inCard = within(card);
+    const status = inCard.getByText("Needs reconnect");
+    await expect(status).toBeVisible();
+    await expect(status).toHaveAttribute("data-state", "needs-reconnect");
+    // The warning colour, not the installed green (--pb-color-warning is #a15c00 in light).
+    await expect(getComputedStyle(status).color).toBe("rgb(161, 92, 0)");
+    await expect(inCard.queryByText("Installed")).not.toBeInTheDocument();
+    await expect(inCard.getByText(/GitHub no longer accepts this connection/)).toBeVisible();
+    await expect(inCard.getByRole("button", { name: "Uninstall" })).toBeVisible();
+
+    let consentUrl = "";
+    const captureUrl = async ({ request, response }: { request: Request; response: Response }) => {
+      if (request.url.endsWith("/integrations/github/authorize")) {
+        consentUrl = ((await response.clone().json()) as { url: string }).url;
+      }
+    };
+    msw.events.on("response:mocked", captureUrl);
+    try {
+      await userEvent.click(inCard.getByRole("button", { name: "Reconnect" }));
+      await expect(popupStub.opened).toBe(1);
+      await expect(inCard.getByRole("button", { name: "Reconnecting…" })).toHaveAttribute(
+        "aria-busy",
+        "true",
+      );
+      await waitFor(() => expect(consentUrl).toMatch(/^https:\/\/github\.com\/login\/oauth/));
+    } finally {
+      msw.events.removeListener("response:mocked", captureUrl);
+    }
+    const message = await callbackMessage(reconnectFlow.current().github.approve(consentUrl));
+    window.dispatchEvent(
+      new MessageEvent("message", {
+        data: message,
+        origin: location.origin,
+        source: popupStub.popup,
+      }),
+    );
+    await waitFor(() => expect(card).toHaveAttribute("data-state", "installed"));
+    await expect(inCard.getByText("Installed")).toBeVisible();
+    await expect(inCard.queryByRole("button", { name: "Reconnect" })).not.toBeInTheDocument();
+  },
+};

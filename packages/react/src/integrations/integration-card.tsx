@@ -3,7 +3,7 @@ import { useId } from "react";
 import { CheckIcon } from "../icons/check-icon";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
-import { IntegrationActions } from "./integration-actions";
+import { IntegrationActions, type IntegrationCardState } from "./integration-actions";
 import { useIntegrations } from "./use-integrations";
 
 export type IntegrationCardPart =
@@ -26,7 +26,8 @@ export interface IntegrationCardProps {
 
 /**
  * One integration from the catalog with its installed state for the current organization, and
- * Install (an OAuth popup) or Uninstall (after a confirmation) for those allowed to.
+ * Install (an OAuth popup) or Uninstall (after a confirmation) for those allowed to. An installation
+ * the provider no longer accepts shows as `needs-reconnect`, with Reconnect (the same popup).
  */
 export function IntegrationCard({ provider, className, classNames = {} }: IntegrationCardProps) {
   const strings = useStrings();
@@ -93,7 +94,22 @@ function LoadedCard({
 }) {
   const strings = useStrings();
   const titleId = useId();
-  const state = integration.installed ? "installed" : "available";
+  // The server marks an installation `error` once the provider stops accepting its tokens.
+  const broken = integration.installations.find((installation) => installation.status === "error");
+  const state: IntegrationCardState = broken
+    ? "needs-reconnect"
+    : integration.installed
+      ? "installed"
+      : "available";
+  const statusText = {
+    available: strings.notInstalled,
+    installed: strings.installed,
+    "needs-reconnect": strings.needsReconnect,
+  };
+  const description = {
+    ...integration.description,
+    "needs-reconnect": strings.needsReconnectDescription(integration.name),
+  };
   const account = integration.installations.find(
     (installation) => installation.externalAccountName,
   )?.externalAccountName;
@@ -112,14 +128,12 @@ function LoadedCard({
             {integration.name}
           </h3>
           <span className={cx("pb-integration-card__status", classNames.status)} data-state={state}>
-            {integration.installed && <CheckIcon className="pb-integration-card__check" />}
-            {integration.installed ? strings.installed : strings.notInstalled}
+            {state === "installed" && <CheckIcon className="pb-integration-card__check" />}
+            {statusText[state]}
           </span>
         </div>
         <p className={cx("pb-integration-card__description", classNames.description)}>
-          {integration.installed
-            ? integration.description.installed
-            : integration.description.available}
+          {description[state]}
         </p>
         <p className={cx("pb-integration-card__meta", classNames.meta)}>
           <span>{strings.categories[integration.category]}</span>
@@ -127,6 +141,8 @@ function LoadedCard({
         </p>
         <IntegrationActions
           integration={integration}
+          state={state}
+          broken={broken}
           {...(classNames.actions ? { className: classNames.actions } : {})}
           {...(classNames.error ? { errorClassName: classNames.error } : {})}
         />

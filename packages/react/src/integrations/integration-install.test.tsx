@@ -206,3 +206,80 @@ describe("IntegrationCard: members", () => {
     expect(await mock.store.installations.list("org_acme")).toEqual([]);
   });
 });
+
+/** The fixture GitHub installation, as the server leaves it once GitHub stops taking its token. */
+async function breakGitHubInstallation(mock: ReturnType<typeof mockKit>) {
+  await mock.ready;
+  const installation = await mock.store.installations.get("org_acme", "ins_github_acme");
+  await mock.store.installations.updateCredentials("org_acme", "ins_github_acme", {
+    secret: installation?.secret ?? null,
+    status: "error",
+    updatedAt: Date.now(),
+  });
+}
+
+describe("IntegrationCard: reconnecting", () => {
+  it("shows an installation GitHub no longer accepts, and reconnects it through the popup", async () => {
+    const mock = mockKit();
+    await breakGitHubInstallation(mock);
+    const { popup, open } = stubPopup();
+    const authorizeBodies: unknown[] = [];
+    server.events.on("request:start", async ({ request }) => {
+      if (request.url.endsWith("/integrations/github/authorize")) {
+        authorizeBodies.push(await request.clone().json());
+      }
+    });
+    renderWithPlugboard(<IntegrationCard provider="github" />);
+
+    const card = await screen.findByRole("article", { name: "GitHub" });
+    expect(card).toHaveAttribute("data-state", "needs-reconnect");
+    expect(within(card).getByText("Needs reconnect")).toHaveAttribute(
+      "data-state",
+      "needs-reconnect",
+    );
+    expect(within(card).queryByText("Installed")).not.toBeInTheDocument();
+    expect(card.querySelector(".pb-integration-card__check")).toBeNull();
+    expect(within(card).getByText(/GitHub no longer accepts this connection/)).toBeInTheDocument();
+    expect(within(card).getByRole("button", { name: "Uninstall" })).toBeInTheDocument();
+
+    await userEvent.click(within(card).getByRole("button", { name: "Reconnect" }));
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(within(card).getByRole("button", { name: "Reconnecting…" })).toHaveAttribute(
+      "aria-busy",
+      "true",
+    );
+    await waitFor(() => expect(popup.location.href).toMatch(/^https:\/\/github\.com\/login/));
+    server.events.removeAllListeners();
+    // The popup asks for the broken installation's own place.
+    expect(authorizeBodies).toEqual([{ level: "organization", projectId: null }]);
+    const message = await callbackMessage(mock.github.approve(popup.location.href));
+    act(() => postFromPopup(popup, message));
+
+    await waitFor(() => expect(card).toHaveAttribute("data-state", "installed"));
+    expect(within(card).getByText("Installed")).toBeInTheDocument();
+    expect(within(card).queryByRole("button", { name: "Reconnect" })).not.toBeInTheDocument();
+    // The same installation got new tokens; no second one was created.
+    const installations = await mock.store.installations.list("org_acme");
+    expect(installations.map(({ id, status }) => ({ id, status }))).toEqual([
+      { id: "ins_github_acme", status: "active" },
+    ]);
+  });
+
+  it("explains in a tooltip why a member cannot reconnect an organization-wide installation", async () => {
+    const mock = mockKit({ identity: fixtureIdentities.member });
+    await breakGitHubInstallation(mock);
+    const { open } = stubPopup();
+    renderWithPlugboard(<IntegrationCard provider="github" />);
+
+    const card = await screen.findByRole("article", { name: "GitHub" });
+    expect(card).toHaveAttribute("data-state", "needs-reconnect");
+    const reconnect = within(card).getByRole("button", { name: "Reconnect" });
+    expect(reconnect).toHaveAttribute("aria-disabled", "true");
+    await userEvent.hover(reconnect);
+    expect(await screen.findByRole("tooltip")).toHaveTextContent(
+      "Only admins can reconnect GitHub.",
+    );
+    await userEvent.click(reconnect);
+    expect(open).not.toHaveBeenCalled();
+  });
+});

@@ -5,6 +5,9 @@
 export const defaultStrings = {
   installed: "Installed",
   notInstalled: "Not installed",
+  needsReconnect: "Needs reconnect",
+  needsReconnectDescription: (name: string) =>
+    `${name} no longer accepts this connection. Reconnect it to keep it working.`,
   loadingIntegration: "Loading integration",
   loadIntegrationsFailed: "Could not load integrations",
   retry: "Try again",
@@ -19,6 +22,8 @@ export const defaultStrings = {
   installing: "Installing…",
   uninstall: "Uninstall",
   uninstalling: "Uninstalling…",
+  reconnect: "Reconnect",
+  reconnecting: "Reconnecting…",
   cancel: "Cancel",
   copy: "Copy",
   copied: "Copied",
@@ -26,6 +31,8 @@ export const defaultStrings = {
   installNeedsAdmin: (name: string) =>
     `Only admins can install ${name}. Ask an admin to connect it.`,
   uninstallNeedsAdmin: (name: string) => `Only admins can uninstall ${name}.`,
+  reconnectNeedsAdmin: (name: string) =>
+    `Only admins can reconnect ${name}. Ask an admin to reconnect it.`,
   uninstallTitle: (name: string) => `Uninstall ${name}?`,
   uninstallDescription: (name: string) =>
     `${name} is disconnected for everyone it was installed for, and Plugboard's access is revoked at ${name}. You can install it again later.`,
