@@ -86,6 +86,8 @@ const preview: Preview = {
   parameters: {
     layout: "padded",
     msw: { handlers: defaultHandlers },
+    // axe runs on every story after its play function, in the story tests too: a violation fails.
+    a11y: { test: "error" },
   },
 };
 
