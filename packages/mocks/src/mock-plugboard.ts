@@ -6,6 +6,7 @@ import {
   memoryStore,
   type Plugboard,
   type Store,
+  type WebhooksOptions,
 } from "@plugboard/server";
 import { seedApiKeys } from "./api-key-fixtures";
 import { fixtureIdentities, fixtureInstallations } from "./fixtures";
@@ -18,6 +19,8 @@ export interface MockPlugboardOptions {
   /** Start with the fixtures (default) or with nothing installed. */
   fixtures?: "default" | "empty";
   basePath?: string;
+  /** Webhook options, e.g. a `resolveHost` for tests on a machine without DNS. */
+  webhooks?: WebhooksOptions;
 }
 
 export interface MockPlugboard {
@@ -46,6 +49,7 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
       "google-calendar": { clientId: "mock-google-client", clientSecret: "mock-google-secret" },
     },
     ...(options.basePath ? { basePath: options.basePath } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
   const seed = options.fixtures === "empty" ? [] : fixtureInstallations;
   const ready = Promise.all(seed.map((record) => store.installations.create(record)))

@@ -21,6 +21,7 @@ export function fixtureWebhooks(now = Date.now()) {
   ): WebhookEndpointRecord => ({
     organizationId: "org_acme",
     projectId: null,
+    secretUrl: null,
     description: "",
     destination: "standard",
     eventMode: "all",
@@ -64,7 +65,8 @@ export function fixtureWebhooks(now = Date.now()) {
     }),
     endpoint({
       id: "whe_disabled",
-      url: "https://api.pumble.com/workspaces/acme/incomingWebhooks/postMessage/fixture",
+      // As the server stores a chat destination: masked; the full URL is sealed by seedWebhooks.
+      url: "https://api.pumble.com/…ture",
       description: "#releases in Pumble",
       destination: "pumble",
       eventMode: "individual",
@@ -210,6 +212,11 @@ export function fixtureWebhooks(now = Date.now()) {
 }
 
 /** Puts the webhook fixtures in the store, each with a real secret sealed by the kit's keyring. */
+/** The full URLs of the fixture chat destinations, which the records hold only masked. */
+const fixtureChatUrls: Record<string, string> = {
+  whe_disabled: "https://api.pumble.com/workspaces/acme/incomingWebhooks/postMessage/fixture",
+};
+
 export async function seedWebhooks(store: Store, plugboard: Plugboard): Promise<void> {
   const { endpoints, messages, attempts } = fixtureWebhooks();
   // The log goes in before its endpoints exist, so it leaves their fixture health as it is.
@@ -233,8 +240,13 @@ export async function seedWebhooks(store: Store, plugboard: Plugboard): Promise<
   for (const record of endpoints) {
     const secret = generateWebhookSecret();
     const context = `webhook-endpoint:${record.id}`;
+    // A chat destination's URL is its credential: the server keeps it only encrypted.
+    const chatUrl = fixtureChatUrls[record.id];
     await store.webhooks.createEndpoint({
       ...record,
+      secretUrl: chatUrl
+        ? await plugboard.context.keyring.encrypt(chatUrl, `webhook-endpoint-url:${record.id}`)
+        : null,
       secret: await plugboard.context.keyring.encrypt(secret, context),
       secretHint: `whsec_…${secret.slice(-4)}`,
       previousSecret:

@@ -42,6 +42,8 @@ function setup(options: Partial<PlugboardOptions> = {}) {
     encryption: { currentKeyId: "k1", keys: { k1: generateEncryptionKey() } },
     logger,
     now: () => NOW,
+    // Offline: Pumble's host resolves to a public address, as it does on the internet.
+    webhooks: { resolveHost: async () => ["93.184.216.34"] },
     ...options,
   });
 
@@ -258,8 +260,61 @@ describe("POST /integrations/pumble/installations", () => {
 
     expect(secret).not.toContain("pumble.com");
     const keyring = plugboard.context.keyring;
-    expect(JSON.parse(await keyring.decrypt(secret, id))).toEqual({ webhookUrl: WEBHOOK_URL });
+    expect(JSON.parse(await keyring.decrypt(secret, id))).toEqual({
+      webhookUrl: WEBHOOK_URL,
+      endpointId: expect.stringMatching(/^whe_/),
+    });
     await expect(keyring.decrypt(secret, "ins_someOtherRow")).rejects.toThrow();
+  });
+
+  it("delivers every event to Pumble through a webhook endpoint of its own", async () => {
+    const { install, plugboard, store, call } = setup();
+    expect((await install()).status).toBe(201);
+
+    const [endpoint, ...others] = await store.webhooks.listEndpoints("org_acme");
+    expect(others).toEqual([]);
+    // The URL is Pumble's credential: stored masked, and in full only encrypted.
+    expect(endpoint).toMatchObject({
+      url: "https://api.pumble.com/…n123",
+      destination: "pumble",
+      eventMode: "all",
+      projectId: null,
+      enabled: true,
+    });
+    // An admin sees it with the other endpoints, and its delivery log, in the webhooks API.
+    const listed = await call("GET", "/api/plugboard/webhooks/endpoints", { user: "ada" });
+    expect(JSON.stringify(await listed.json())).toContain(endpoint?.id);
+    await plugboard.events.publish({
+      organizationId: "org_acme",
+      type: "issue.created",
+      data: { id: "ISS-1", title: "Broken build" },
+    });
+    const messages = await call(
+      "GET",
+      `/api/plugboard/webhooks/endpoints/${endpoint?.id}/messages`,
+      { user: "ada" },
+    );
+    expect((await messages.json()).data).toMatchObject([{ eventType: "issue.created" }]);
+  });
+
+  it("refuses a Pumble URL whose host resolves to a private address, and stores nothing", async () => {
+    const { install, store } = setup({ webhooks: { resolveHost: async () => ["10.1.2.3"] } });
+
+    const problem = await expectProblem(await install(), 400, "validation_failed");
+    expect(problem.errors?.[0]).toMatchObject({ path: "webhookUrl" });
+    expect(await storedIn(store)).toEqual([]);
+    expect(await store.webhooks.listEndpoints("org_acme")).toEqual([]);
+  });
+
+  it("removes the installation again when its endpoint cannot be stored", async () => {
+    const store = memoryStore();
+    store.webhooks.createEndpoint = async () => {
+      throw new Error("disk full");
+    };
+    const { install } = setup({ store });
+
+    expect((await install()).status).toBe(500);
+    expect(await storedIn(store)).toEqual([]);
   });
 
   it("installs at the project level when a projectId is given", async () => {
@@ -287,6 +342,7 @@ describe("POST /integrations/pumble/installations", () => {
     const again = await install({ webhookUrl: `${WEBHOOK_URL}-other` });
     await expectProblem(again, 409, "conflict");
     expect(await storedIn(store)).toHaveLength(1);
+    expect(await store.webhooks.listEndpoints("org_acme")).toHaveLength(1);
   });
 
   it("allows one install per project", async () => {
@@ -437,7 +493,7 @@ describe("POST /integrations/pumble/installations", () => {
 });
 
 describe("DELETE /integrations/:provider/installations/:id", () => {
-  it("removes the installation: 204, then 404, and the integration shows uninstalled", async () => {
+  it("removes the installation and its endpoint: 204, then 404, and it shows uninstalled", async () => {
     const { call, install, store } = setup();
     const { id } = installationSchema.parse(await (await install()).json());
     const path = `/api/plugboard/integrations/pumble/installations/${id}`;
@@ -446,6 +502,7 @@ describe("DELETE /integrations/:provider/installations/:id", () => {
     expect(first.status).toBe(204);
     expect(await first.text()).toBe("");
     expect(await storedIn(store)).toEqual([]);
+    expect(await store.webhooks.listEndpoints("org_acme")).toEqual([]);
 
     await expectProblem(await call("DELETE", path, { user: "ada" }), 404, "not_found");
     const pumble = integrationSchema.parse(

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { createPlugboard } from "@plugboard/server";
+import { createPlugboard, type ResolveHost } from "@plugboard/server";
 import { toNodeHandler } from "@plugboard/server/node";
 import { sqliteStore } from "@plugboard/server/sqlite";
 import express from "express";
@@ -15,10 +15,12 @@ export interface HostAppOptions {
   dataDir: string;
   /** The built settings page (vite build output). */
   clientDir: string;
+  /** Replaces DNS for the webhook URL guard (tests, on a machine that may be offline). */
+  resolveHost?: ResolveHost;
 }
 
 /** An Express host app: Plugboard mounted at /api/plugboard, the settings page beside it. */
-export async function createHostApp({ dataDir, clientDir }: HostAppOptions) {
+export async function createHostApp({ dataDir, clientDir, resolveHost }: HostAppOptions) {
   mkdirSync(dataDir, { recursive: true });
   const store = await sqliteStore(join(dataDir, "plugboard.db"));
   const oauth = demoProviders();
@@ -31,7 +33,11 @@ export async function createHostApp({ dataDir, clientDir }: HostAppOptions) {
     apiKeys: { environment: "test", defaultRateLimitPerMinute: 60 },
     // The demo receiver (/demo-receiver) is plain http on this machine: a production host
     // keeps the defaults (https only, public addresses only).
-    webhooks: { allowHttp: true, allowAddresses: ["127.0.0.0/8", "::1"] },
+    webhooks: {
+      allowHttp: true,
+      allowAddresses: ["127.0.0.0/8", "::1"],
+      ...(resolveHost ? { resolveHost } : {}),
+    },
     // A real host moves the issue in its own database here.
     onIssueReference: (event) =>
       console.log(`[demo] ${event.issueKey} mentioned by ${event.reference.url}`),

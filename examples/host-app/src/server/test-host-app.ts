@@ -1,3 +1,4 @@
+import { lookup } from "node:dns/promises";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -19,7 +20,15 @@ export interface TestHostApp {
  */
 export async function startTestHostApp(clientDir?: string): Promise<TestHostApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "plugboard-host-app-"));
-  const host = await createHostApp({ dataDir, clientDir: clientDir ?? join(dataDir, "no-client") });
+  const host = await createHostApp({
+    dataDir,
+    clientDir: clientDir ?? join(dataDir, "no-client"),
+    // Pumble's host as it resolves on the internet; this machine may be offline.
+    resolveHost: async (name) =>
+      /(^|\.)pumble\.com$/.test(name)
+        ? ["93.184.216.34"]
+        : (await lookup(name, { all: true })).map((entry) => entry.address),
+  });
   const server = host.app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   return {

@@ -1,10 +1,12 @@
 import type { Installation, Integration } from "@plugboard/core";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ConfirmDialog } from "../parts/confirm-dialog";
 import { PermissionTooltip } from "../parts/permission-tooltip";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
+import { webhookKeys } from "../webhooks/query-keys";
+import { ConnectWebhookDialog } from "./connect-webhook-dialog";
 import { integrationKeys } from "./query-keys";
 import { useIntegrationPopup } from "./use-integration-popup";
 
@@ -21,9 +23,10 @@ export interface IntegrationActionsProps {
 }
 
 /**
- * Install or Reconnect (OAuth popup) and Uninstall (with confirmation), with loading and inline
- * errors. Reconnect is the install flow again for the broken installation's place, which the
- * server answers by giving that installation new tokens.
+ * Install or Reconnect (OAuth popup), Connect (a dialog asking for the incoming-webhook URL, for
+ * webhook-based integrations) and Uninstall (with confirmation), with loading and inline errors.
+ * Reconnect is the install flow again for the broken installation's place, which the server
+ * answers by giving that installation new tokens.
  */
 export function IntegrationActions({
   integration,
@@ -35,6 +38,8 @@ export function IntegrationActions({
   const strings = useStrings();
   const { client, queryClient } = usePlugboard();
   const [confirming, setConfirming] = useState(false);
+  const [connecting, setConnecting] = useState(false);
+  const actionsRef = useRef<HTMLDivElement>(null);
   const popup = useIntegrationPopup(integration.id, {
     ...(broken ? { level: broken.level, projectId: broken.projectId } : {}),
     messages: {
@@ -52,7 +57,11 @@ export function IntegrationActions({
       onSuccess: async () => {
         setConfirming(false);
         popup.reset();
-        await queryClient.invalidateQueries({ queryKey: integrationKeys.all });
+        // A webhook-based installation can come with a webhook endpoint, which goes with it.
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: integrationKeys.all }),
+          queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
+        ]);
       },
     },
     queryClient,
@@ -134,12 +143,47 @@ export function IntegrationActions({
       ? null
       : strings.installNeedsAdmin(integration.name);
     action = popupButton(strings.install, strings.installing, denied);
+  } else if (integration.auth === "webhook") {
+    // Webhook-based integrations install at the organization or a project: admins only.
+    const denied = integration.permissions.install
+      ? null
+      : strings.installNeedsAdmin(integration.name);
+    action = (
+      <PermissionTooltip content={denied}>
+        <button
+          type="button"
+          className="pb-button pb-button--primary"
+          aria-disabled={denied ? true : undefined}
+          aria-haspopup="dialog"
+          onClick={() => {
+            if (!denied) setConnecting(true);
+          }}
+        >
+          {strings.connect}
+        </button>
+      </PermissionTooltip>
+    );
   }
 
   if (!action && !error) return null;
   return (
-    <div className={cx("pb-integration-card__actions", className)}>
+    <div ref={actionsRef} className={cx("pb-integration-card__actions", className)}>
       {action}
+      {integration.auth === "webhook" && (
+        // Outside the state's branch: it stays open while the card turns installed under it.
+        <ConnectWebhookDialog
+          integration={integration}
+          open={connecting}
+          onOpenChange={setConnecting}
+          onCloseAutoFocus={(event) => {
+            // Connect is gone once connected: focus the card's action instead (now Uninstall).
+            const button = actionsRef.current?.querySelector("button");
+            if (!button) return;
+            event.preventDefault();
+            button.focus();
+          }}
+        />
+      )}
       {error && (
         <p role="alert" className={cx("pb-error", errorClassName)}>
           {error}

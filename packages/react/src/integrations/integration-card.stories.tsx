@@ -368,3 +368,59 @@ export const NeedsReconnect: Story = {
     await expect(inCard.queryByRole("button", { name: "Reconnect" })).not.toBeInTheDocument();
   },
 };
+
+const connectFlow = resettableMock({ fixtures: "empty" });
+
+/**
+ * Pumble connects from an incoming-webhook URL: a URL that is not Pumble's is refused under the
+ * field, Pumble's own connects and the card turns installed.
+ */
+export const ConnectPumble: Story = {
+  args: { provider: "pumble" },
+  loaders: [connectFlow.reset],
+  parameters: { msw: { handlers: connectFlow.handlers } },
+  play: async ({ canvasElement }) => {
+    const card = await within(canvasElement).findByRole("article", { name: "Pumble" });
+    await expect(card).toHaveAttribute("data-state", "available");
+    await userEvent.click(within(card).getByRole("button", { name: "Connect" }));
+
+    const dialog = await screen.findByRole("dialog", { name: "Connect Pumble" });
+    const field = within(dialog).getByRole("textbox", { name: "Incoming webhook URL" });
+    await waitFor(() => expect(field).toHaveFocus());
+    await expect(field).toHaveAccessibleDescription(
+      "In Pumble, add an Incoming Webhook to a channel and copy its URL.",
+    );
+
+    await userEvent.type(field, "https://hooks.example.com/incoming/abc");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Connect" }));
+    await waitFor(() => expect(field).toHaveAttribute("aria-invalid", "true"));
+    await expect(field).toHaveAccessibleDescription(/Must be a Pumble webhook URL/);
+    await expect(within(dialog).getByText("Must be a Pumble webhook URL")).toBeVisible();
+    await expect(card).toHaveAttribute("data-state", "available");
+
+    await userEvent.clear(field);
+    await userEvent.type(field, "https://api.pumble.com/workspaces/w1/incomingWebhooks/abc");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Connect" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    await expect(card).toHaveAttribute("data-state", "installed");
+    await expect(within(card).getByText("Installed")).toBeVisible();
+    await expect(within(card).getByRole("button", { name: "Uninstall" })).toHaveFocus();
+  },
+};
+
+/** A member sees why they cannot connect Pumble, in a tooltip. */
+export const MemberCannotConnect: Story = {
+  args: { provider: "pumble" },
+  parameters: { msw: { handlers: plugboardHandlers({ identity: fixtureIdentities.member }) } },
+  play: async ({ canvasElement }) => {
+    const card = await within(canvasElement).findByRole("article", { name: "Pumble" });
+    const connect = within(card).getByRole("button", { name: "Connect" });
+    await expect(connect).toHaveAttribute("aria-disabled", "true");
+    await userEvent.hover(connect);
+    await expect(await screen.findByRole("tooltip")).toHaveTextContent(
+      "Only admins can install Pumble.",
+    );
+    await userEvent.click(connect);
+    await expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  },
+};

@@ -24,6 +24,12 @@ export const defaultStrings = {
   uninstalling: "Uninstalling…",
   reconnect: "Reconnect",
   reconnecting: "Reconnecting…",
+  connect: "Connect",
+  connecting: "Connecting…",
+  connectTitle: (name: string) => `Connect ${name}`,
+  connectWebhookUrl: "Incoming webhook URL",
+  connectWebhookUrlHint: (name: string) =>
+    `In ${name}, add an Incoming Webhook to a channel and copy its URL.`,
   cancel: "Cancel",
   copy: "Copy",
   copied: "Copied",
@@ -86,6 +92,8 @@ export const defaultStrings = {
   webhookSaving: "Saving…",
   webhookUrl: "Endpoint URL",
   webhookUrlHint: "Where the HTTP POST requests go.",
+  webhookUrlMaskedHint:
+    "Shown masked: a chat webhook's URL is its password. Leave it to keep it, or paste a new one.",
   webhookDescription: "Description",
   webhookDestination: "Destination",
   webhookDestinations: {

@@ -169,9 +169,17 @@ function WebhookForm({
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
     change({ [key]: value } as Partial<FormValues>);
 
+  // The server answers a chat destination's URL masked (it is the channel's credential); sent
+  // back unchanged it keeps the stored one.
+  const maskedUrl = endpoint && endpoint.destination !== "standard" && values.url === endpoint.url;
+
   return (
     <form ref={formRef} className="pb-form" noValidate onSubmit={submit}>
-      <Field label={strings.webhookUrl} hint={strings.webhookUrlHint} error={fieldError("url")}>
+      <Field
+        label={strings.webhookUrl}
+        hint={maskedUrl ? strings.webhookUrlMaskedHint : strings.webhookUrlHint}
+        error={fieldError("url")}
+      >
         {(props) => (
           <input
             {...props}

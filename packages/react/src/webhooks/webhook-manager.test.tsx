@@ -269,6 +269,22 @@ describe("WebhookManager", () => {
     server.events.removeAllListeners();
   });
 
+  it("shows a chat channel's URL masked, and says that leaving it keeps the channel", async () => {
+    const user = userEvent.setup();
+    server.use(...plugboardHandlers());
+    renderWithPlugboard(<WebhookManager />);
+    const masked = "https://api.pumble.com/…ture";
+    const item = await screen.findByRole("listitem", { name: masked });
+
+    await user.click(within(item).getByRole("button", { name: "Edit" }));
+    const dialog = await screen.findByRole("dialog", { name: "Edit endpoint" });
+    const url = within(dialog).getByRole("textbox", { name: "Endpoint URL" });
+    expect(url).toHaveValue(masked);
+    expect(url).toHaveAccessibleDescription(/Shown masked/);
+    await user.type(url, "x");
+    expect(url).toHaveAccessibleDescription("Where the HTTP POST requests go.");
+  });
+
   it("works from the keyboard, and gives focus back when a dialog closes", async () => {
     const user = renderEmptyManager();
     const add = within(await manager()).getByRole("button", { name: "Add endpoint" });

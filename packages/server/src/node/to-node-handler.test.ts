@@ -45,6 +45,8 @@ function plugboard(options: { basePath?: string } = {}) {
     authenticate: (request) => users[request.headers.get("x-user") ?? ""] ?? null,
     encryption: { currentKeyId: "k1", keys: { k1: generateEncryptionKey() } },
     logger: { warn: () => {}, error: () => {} },
+    // Offline: Pumble's host resolves to a public address, as it does on the internet.
+    webhooks: { resolveHost: async () => ["93.184.216.34"] },
     ...options,
   });
 }

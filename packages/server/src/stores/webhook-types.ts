@@ -13,7 +13,13 @@ export interface WebhookEndpointRecord {
   id: string;
   organizationId: string;
   projectId: string | null;
+  /**
+   * Where it delivers. For chat destinations, whose URL is itself the credential, only a
+   * masked form for display; the full URL is in `secretUrl`.
+   */
   url: string;
+  /** A chat destination's full URL, encrypted; null for the others. */
+  secretUrl: string | null;
   description: string;
   destination: WebhookDestination;
   eventMode: WebhookEventMode;
@@ -39,6 +45,7 @@ export type WebhookEndpointChanges = Partial<
   Pick<
     WebhookEndpointRecord,
     | "url"
+    | "secretUrl"
     | "description"
     | "destination"
     | "eventMode"

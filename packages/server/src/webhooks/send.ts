@@ -1,6 +1,7 @@
 import { signWebhook, type WebhookPayload, webhookHeaderNames } from "@plugboard/core";
 import type { Keyring } from "../crypto/keyring";
 import type { WebhookEndpointRecord, WebhookMessageRecord } from "../stores/webhook-types";
+import { secretUrlContext } from "./endpoint-url";
 import { RefusedAddressError, type Transport } from "./node-transport";
 import type { ResolvedWebhooksOptions } from "./options";
 import { presentEndpoint } from "./present";
@@ -121,13 +122,16 @@ export function createSender(
         retryAfter: null,
       });
 
-      const check = await guard(endpoint.url);
+      const url = endpoint.secretUrl
+        ? await decrypt(endpoint.secretUrl, secretUrlContext(endpoint.id))
+        : endpoint.url;
+      const check = await guard(url);
       if (!check.ok) return failure(`${check.code}: ${check.message}`);
       const { headers, body } = await request(endpoint, message);
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), options.timeoutMs);
       try {
-        const response = await transport(endpoint.url, {
+        const response = await transport(url, {
           method: "POST",
           headers,
           body,

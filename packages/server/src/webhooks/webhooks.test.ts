@@ -408,6 +408,78 @@ describe("outgoing webhooks: delivery", () => {
   });
 });
 
+describe("outgoing webhooks: chat destination URLs are credentials", () => {
+  const token = "xT0kEnSecret9f8e";
+  const pumbleUrl = `https://api.pumble.com/workspaces/w/incomingWebhooks/postMessage/${token}`;
+
+  function chatKit() {
+    const requests: string[] = [];
+    const kit = setupWebhooks({
+      webhooks: {
+        resolveHost: async () => ["93.184.216.34"],
+        fetch: async (url) => {
+          requests.push(String(url));
+          return new Response("ok");
+        },
+      },
+    });
+    const deliver = async () => {
+      await kit.plugboard.events.publish({
+        organizationId: "org_acme",
+        type: "issue.created",
+        data: { title: "Login is broken" },
+      });
+      await kit.plugboard.dispatcher.runDue();
+      return requests.splice(0);
+    };
+    return { ...kit, deliver };
+  }
+
+  it("answers the URL masked, keeps it in full only encrypted, and delivers to it in full", async () => {
+    const kit = chatKit();
+    const { endpoint } = await kit.createEndpoint({ url: pumbleUrl, destination: "pumble" });
+
+    expect(endpoint).toMatchObject({ url: "https://api.pumble.com/…9f8e" });
+    const listed = await (await kit.call("GET", "/webhooks/endpoints")).text();
+    const got = await (await kit.call("GET", `/webhooks/endpoints/${endpoint.id}`)).text();
+    for (const text of [listed, got]) expect(text).not.toContain(token);
+    const [stored] = await kit.plugboard.context.store.webhooks.listEndpoints("org_acme");
+    expect(JSON.stringify(stored)).not.toContain(token);
+
+    expect(await kit.deliver()).toEqual([pumbleUrl]);
+  });
+
+  it("keeps the URL when an edit sends the masked form back, and replaces it with a new one", async () => {
+    const kit = chatKit();
+    const { endpoint } = await kit.createEndpoint({ url: pumbleUrl, destination: "pumble" });
+    const path = `/webhooks/endpoints/${endpoint.id}`;
+
+    const edited = await kit.call("PATCH", path, "ada", {
+      url: "https://api.pumble.com/…9f8e",
+      description: "Team channel",
+    });
+    expect(await edited.json()).toMatchObject({ description: "Team channel" });
+    expect(await kit.deliver()).toEqual([pumbleUrl]);
+
+    const otherUrl = "https://api.pumble.com/workspaces/w/incomingWebhooks/postMessage/n3wT0ken";
+    const moved = await kit.call("PATCH", path, "ada", { url: otherUrl });
+    expect(await moved.json()).toMatchObject({ url: "https://api.pumble.com/…0ken" });
+    expect(await kit.deliver()).toEqual([otherUrl]);
+  });
+
+  it("shows the URL again once the endpoint becomes a standard one", async () => {
+    const kit = chatKit();
+    const { endpoint } = await kit.createEndpoint({ url: pumbleUrl, destination: "pumble" });
+
+    const response = await kit.call("PATCH", `/webhooks/endpoints/${endpoint.id}`, "ada", {
+      destination: "standard",
+    });
+    expect(await response.json()).toMatchObject({ url: pumbleUrl, destination: "standard" });
+    const [stored] = await kit.plugboard.context.store.webhooks.listEndpoints("org_acme");
+    expect(stored?.secretUrl).toBeNull();
+  });
+});
+
 describe("outgoing webhooks: endpoint API", () => {
   it("shows the secret once: lists, gets and logs carry only a hint", async () => {
     const kit = setupWebhooks({ webhooks: { resolveHost: async () => ["93.184.216.34"] } });

@@ -3,9 +3,11 @@ import { noContent } from "../../http/responses";
 import { defineRoute } from "../../http/route";
 import { revokeAtProvider } from "../../oauth/tokens";
 import { mayUninstall, visibleTo } from "./present";
+import { deleteWebhookInstallationEndpoint } from "./webhook-installation";
 
 /**
- * Disconnects: revokes the grant at the provider where it can, then deletes links and secrets.
+ * Disconnects: revokes the grant at the provider where it can, then deletes links, the endpoint a
+ * webhook-based integration delivers through, and the secrets.
  * Admins may remove any installation; members their own user-level ones.
  */
 export const deleteInstallation = defineRoute({
@@ -28,6 +30,7 @@ export const deleteInstallation = defineRoute({
     }
     // Revoke first, while the token is still readable; the secret goes with the row.
     await revokeAtProvider(context, record);
+    await deleteWebhookInstallationEndpoint(context, record);
     await context.store.github.deleteLinksOfInstallation(identity.organizationId, record.id);
     await context.store.installations.delete(identity.organizationId, record.id);
     return noContent();

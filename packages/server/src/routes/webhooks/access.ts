@@ -25,14 +25,21 @@ export async function presentWithHealth(context: PlugboardContext, record: Webho
   return presentEndpoint(record, stats.get(record.id), now);
 }
 
-/** The SSRF guard at save time: a refused URL is a field error, and nothing is stored. */
-export async function assertUrlAllowed(context: PlugboardContext, url: string): Promise<void> {
+/**
+ * The SSRF guard at save time: a refused URL is a field error (on `path`, the body field that
+ * holds it), and nothing is stored.
+ */
+export async function assertUrlAllowed(
+  context: PlugboardContext,
+  url: string,
+  path = "url",
+): Promise<void> {
   const check = await context.webhooks.checkUrl(url);
   if (check.ok) return;
   throw new PlugboardError({
     code: "validation_failed",
     detail: "The webhook URL is not allowed",
-    errors: [{ path: "url", message: check.message }],
+    errors: [{ path, message: check.message }],
   });
 }
 

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { json } from "../../http/responses";
 import { defineRoute } from "../../http/route";
 import type { WebhookEndpointChanges } from "../../stores/webhook-types";
+import { endpointUrlFields, secretUrlContext } from "../../webhooks/endpoint-url";
 import { assertUrlAllowed, findEndpoint, presentWithHealth } from "./access";
 
 // The cross-field rules again, on the endpoint as it would be after the change.
@@ -33,10 +34,20 @@ export const updateWebhookEndpoint = defineRoute<z.output<typeof updateWebhookEn
         errors: toFieldErrors(shape.error),
       });
     }
-    if (body.url !== undefined && body.url !== current.url)
-      await assertUrlAllowed(context, body.url);
+    // A chat destination's `url` is masked: sent back unchanged, it means "keep the URL".
+    const newUrl = body.url !== undefined && body.url !== current.url ? body.url : undefined;
+    if (newUrl !== undefined) await assertUrlAllowed(context, newUrl);
     const now = context.now();
     const changes: WebhookEndpointChanges = { ...definedOnly(body), updatedAt: now };
+    delete changes.url;
+    if (newUrl !== undefined || merged.destination !== current.destination) {
+      const url =
+        newUrl ??
+        (current.secretUrl
+          ? await context.keyring.decrypt(current.secretUrl, secretUrlContext(current.id))
+          : current.url);
+      Object.assign(changes, await endpointUrlFields(context, current.id, url, merged.destination));
+    }
     if (merged.eventMode === "all") changes.events = [];
     if (body.enabled === false && current.enabled) {
       changes.disabledReason = "manual";

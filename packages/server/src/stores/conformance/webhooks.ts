@@ -21,6 +21,7 @@ export function webhookEndpointRecord(
     organizationId: "org_acme",
     projectId: null,
     url: `https://hooks.example.com/${n}`,
+    secretUrl: null,
     description: "",
     destination: "standard",
     eventMode: "individual",
@@ -105,6 +106,9 @@ export function describeWebhookStoreConformance(
     it("stores an endpoint with every field intact and keeps organizations apart", async () => {
       const endpoint = webhookEndpointRecord({
         projectId: "prj_1",
+        url: "https://api.pumble.com/…4321",
+        secretUrl: "v1.k1.dXJs.c2VhbGVk",
+        destination: "pumble",
         previousSecret: "v1.k1.b2xk.c2VhbGVk",
         previousSecretExpiresAt: T0 + 86_400_000,
       });
@@ -127,12 +131,14 @@ export function describeWebhookStoreConformance(
       const updated = await store().webhooks.updateEndpoint("org_acme", first.id, {
         description: "CI",
         events: ["issue.deleted"],
+        secretUrl: "v1.k1.dXJs.c2VhbGVk",
         updatedAt: T0 + 9,
       });
       expect(updated).toEqual({
         ...first,
         description: "CI",
         events: ["issue.deleted"],
+        secretUrl: "v1.k1.dXJs.c2VhbGVk",
         updatedAt: T0 + 9,
       });
       expect(

@@ -6,6 +6,8 @@ export interface WebhookEndpointsTable {
   organization_id: string;
   project_id: string | null;
   url: string;
+  /** Keyring ciphertext of a chat destination's full URL (migration 0006). */
+  secret_url: string | null;
   description: string;
   destination: string;
   event_mode: string;

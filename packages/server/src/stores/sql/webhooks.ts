@@ -361,6 +361,7 @@ function toEndpointRow(record: WebhookEndpointRecord): WebhookEndpointsTable {
     organization_id: record.organizationId,
     project_id: record.projectId,
     url: record.url,
+    secret_url: record.secretUrl,
     description: record.description,
     destination: record.destination,
     event_mode: record.eventMode,
@@ -384,6 +385,7 @@ function toEndpointRow(record: WebhookEndpointRecord): WebhookEndpointsTable {
 function toEndpointChanges(changes: WebhookEndpointChanges): Partial<WebhookEndpointsTable> {
   const row: Partial<WebhookEndpointsTable> = { updated_at: changes.updatedAt };
   if (changes.url !== undefined) row.url = changes.url;
+  if (changes.secretUrl !== undefined) row.secret_url = changes.secretUrl;
   if (changes.description !== undefined) row.description = changes.description;
   if (changes.destination !== undefined) row.destination = changes.destination;
   if (changes.eventMode !== undefined) row.event_mode = changes.eventMode;
@@ -411,6 +413,7 @@ function toEndpoint(row: Selectable<WebhookEndpointsTable>): WebhookEndpointReco
     organizationId: row.organization_id,
     projectId: row.project_id,
     url: row.url,
+    secretUrl: row.secret_url,
     description: row.description,
     destination: row.destination as WebhookDestination,
     eventMode: row.event_mode as WebhookEventMode,

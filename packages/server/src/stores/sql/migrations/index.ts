@@ -4,6 +4,7 @@ import { webhooks } from "./0002-webhooks";
 import { apiKeys } from "./0003-api-keys";
 import { oauth } from "./0004-oauth";
 import { webhookRetention } from "./0005-webhook-retention";
+import { webhookSecretUrls } from "./0006-webhook-secret-urls";
 
 /**
  * Versioned, append-only. Written with Kysely's schema builder in types both SQLite and
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "0003_api_keys": apiKeys,
   "0004_oauth": oauth,
   "0005_webhook_retention": webhookRetention,
+  "0006_webhook_secret_urls": webhookSecretUrls,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
