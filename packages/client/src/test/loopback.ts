@@ -52,6 +52,8 @@ export async function startPlugboard(options: Partial<PlugboardOptions> = {}) {
     store: memoryStore(),
     authenticate: (request) => testUsers[request.headers.get("x-user") ?? ""] ?? null,
     encryption: { currentKeyId: "k1", keys: { k1: generateEncryptionKey() } },
+    // Offline: webhook hosts (Pumble's) answer the SSRF guard with a public address.
+    webhooks: { resolveHost: async () => ["93.184.216.34"] },
     ...options,
   });
   const baseUrl = `${await listen(toNodeHandler(plugboard.handler))}/api/plugboard`;

@@ -498,7 +498,8 @@ describe("WebhookManager", () => {
     expect(
       within(log).queryByRole("button", { name: "Load older messages" }),
     ).not.toBeInTheDocument();
-  });
+    // ~300 list items queried by role: seconds alone, several times that on a loaded machine.
+  }, 60_000);
 
   it("recovers an endpoint's failed messages of a period, and says how many", async () => {
     const bodies = recordRecoverBodies();
