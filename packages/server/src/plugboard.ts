@@ -10,6 +10,7 @@ import { createApiKeyService } from "./api-keys/verifier";
 import type { Authenticate, PlugboardContext } from "./context";
 import { createKeyring, type KeyringOptions } from "./crypto/keyring";
 import { readJsonBody } from "./http/body";
+import { refuseNul } from "./http/nul";
 import { problemResponse } from "./http/responses";
 import type { PublicRoute } from "./http/route";
 import { createRouter } from "./http/router";
@@ -120,6 +121,8 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       );
     }
     const { route, params } = found;
+    refuseNul("path", Object.values(params));
+    refuseNul("query string", new URL(request.url).searchParams.values());
     if (route.auth === "none" || route.auth === "optional") {
       // Webhooks are authenticated by their signature, OAuth callbacks by their one-time state.
       const caller =

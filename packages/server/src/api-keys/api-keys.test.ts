@@ -12,8 +12,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { generateEncryptionKey } from "../crypto/keyring";
 import type { Logger } from "../logger";
 import { createPlugboard, type Plugboard } from "../plugboard";
+import { type Backend, backends, type OpenedBackend } from "../stores/backends.test-helper";
 import type { Store } from "../stores/types";
-import { type Backend, backends, type OpenedBackend } from "./backends.test-helper";
 import type { ApiKeysOptions } from "./options";
 
 const START = Date.UTC(2026, 10, 25, 12, 0, 30);

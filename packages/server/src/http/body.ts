@@ -1,5 +1,6 @@
 import { PlugboardError, toFieldErrors } from "@plugboard/core";
 import type { z } from "zod";
+import { refuseNulInJson } from "./nul";
 
 /**
  * Reads and validates a JSON body. Every way it can be wrong is the client's mistake and ends in
@@ -17,6 +18,7 @@ export async function readJsonBody<T extends z.ZodType>(
     });
   }
   const text = await request.text();
+  refuseNulInJson(text);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,4 +1,5 @@
 import { PlugboardError, verifyGitHubSignature } from "@plugboard/core";
+import { refuseNulInJson } from "../../http/nul";
 import { json } from "../../http/responses";
 import { definePublicRoute } from "../../http/route";
 import { pruneGitHubDeliveriesWhenDue } from "../../providers/github/deliveries";
@@ -30,9 +31,18 @@ export const receiveGitHubWebhook = definePublicRoute({
         detail: "X-GitHub-Delivery and X-GitHub-Event are required",
       });
     }
+    // GitHub's delivery ids are GUIDs: anything this long is not GitHub, and is not stored.
+    if (deliveryId.length > 200) {
+      throw new PlugboardError({
+        code: "validation_failed",
+        detail: "X-GitHub-Delivery is too long",
+      });
+    }
+    const text = new TextDecoder().decode(raw);
+    refuseNulInJson(text);
     let payload: unknown;
     try {
-      payload = JSON.parse(new TextDecoder().decode(raw));
+      payload = JSON.parse(text);
     } catch {
       throw new PlugboardError({
         code: "validation_failed",

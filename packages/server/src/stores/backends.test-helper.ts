@@ -3,10 +3,10 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { memoryStore } from "../stores/memory/memory-store";
-import { postgresStore } from "../stores/postgres/index";
-import { sqliteStore } from "../stores/sqlite/index";
-import type { Store } from "../stores/types";
+import { memoryStore } from "./memory/memory-store";
+import { postgresStore } from "./postgres/index";
+import { sqliteStore } from "./sqlite/index";
+import type { Store } from "./types";
 
 export interface Backend {
   name: string;
@@ -29,7 +29,7 @@ if (!postgresUrl) {
     [
       "",
       "!".repeat(78),
-      "!! API key tests on PostgreSQL were NOT run: PLUGBOARD_TEST_POSTGRES_URL is not set.",
+      "!! Tests on PostgreSQL (API keys, hostile input) were NOT run: PLUGBOARD_TEST_POSTGRES_URL is not set.",
       "!!   PLUGBOARD_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test npx vitest run",
       "!".repeat(78),
       "",
