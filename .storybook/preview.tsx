@@ -44,10 +44,14 @@ const queryClientLoader: Loader = async () => ({
 const withPlugboard: Decorator = (Story, context) => {
   const queryClient = context.loaded.queryClient as QueryClient;
   const theme = isTheme(context.globals.theme) ? context.globals.theme : "system";
+  // The canvas takes the theme's background, as a host page in that theme would: components
+  // without one of their own are seen (and contrast-checked by axe) on it.
   return (
-    <PlugboardProvider client={client} queryClient={queryClient} theme={theme}>
-      <Story />
-    </PlugboardProvider>
+    <div className="pb-root" data-pb-theme={theme} style={{ background: "var(--pb-color-bg)" }}>
+      <PlugboardProvider client={client} queryClient={queryClient} theme={theme}>
+        <Story />
+      </PlugboardProvider>
+    </div>
   );
 };
 
@@ -82,7 +86,8 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { theme: "light" },
+  // PB_STORY_THEME=dark runs the story tests (and their axe checks) in the dark theme.
+  initialGlobals: { theme: import.meta.env.VITE_PB_STORY_THEME ?? "light" },
   parameters: {
     layout: "padded",
     msw: { handlers: defaultHandlers },

@@ -320,6 +320,8 @@ async function breakGitHubInstallation() {
  */
 export const NeedsReconnect: Story = {
   args: { provider: "github" },
+  // The play function checks the light theme's warning colour.
+  globals: { theme: "light" },
   loaders: [breakGitHubInstallation],
   parameters: { msw: { handlers: reconnectFlow.handlers } },
   beforeEach: stubPopup,
