@@ -1,5 +1,6 @@
 import { PlugboardError } from "@plugboard/core";
 import type { PlugboardContext } from "../context";
+import { quoted } from "../http/quoted";
 import type { InstallationRecord } from "../stores/types";
 import { OAuthExchangeError, type OAuthProvider, type TokenSet } from "./types";
 
@@ -84,7 +85,7 @@ export function providerFor(context: PlugboardContext, providerId: string): OAut
   if (!provider) {
     throw new PlugboardError({
       code: "not_found",
-      detail: `The host has not configured an OAuth app for "${providerId}"`,
+      detail: `The host has not configured an OAuth app for ${quoted(providerId)}`,
     });
   }
   return provider;
