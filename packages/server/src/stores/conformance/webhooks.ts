@@ -259,6 +259,50 @@ export function describeWebhookStoreConformance(
       expect(stats.get(endpoint.id)).toEqual({ attempts: 3, failures: 2 });
     });
 
+    it("records many attempts at once, each answered, and one bad write fails alone", async () => {
+      const endpoint = webhookEndpointRecord();
+      await store().webhooks.createEndpoint(endpoint);
+      const messages = Array.from({ length: 20 }, () => webhookMessageRecord(endpoint));
+      await store().webhooks.publish(event("org_acme"), () => messages);
+      await store().webhooks.claimDue(T0, 50, "dsp_a", T0 + 30_000);
+      const attempts = messages.map((message, index) =>
+        attemptFor(message, { createdAt: T0 + 100 + index }),
+      );
+      // The same attempt id twice: that write breaks the unique key, the others must not care.
+      const duplicate = { ...(attempts[0] as WebhookAttemptRecord) };
+
+      const outcomes = await Promise.allSettled([
+        ...attempts.map((attempt) =>
+          store().webhooks.recordAttempt(
+            attempt,
+            { status: "pending", nextAttemptAt: T0 + 5000 },
+            "dsp_a",
+          ),
+        ),
+        store().webhooks.recordAttempt(duplicate, { status: "failed", nextAttemptAt: null }, null),
+      ]);
+
+      expect(outcomes.slice(0, 20).map((outcome) => outcome.status)).toEqual(
+        Array(20).fill("fulfilled"),
+      );
+      expect(outcomes[20]?.status).toBe("rejected");
+      const streaks = outcomes
+        .slice(0, 20)
+        .map((outcome) => (outcome.status === "fulfilled" ? outcome.value?.id : null));
+      expect(streaks).toEqual(Array(20).fill(endpoint.id));
+      expect(await store().webhooks.endpointStats("org_acme", T0)).toEqual(
+        new Map([[endpoint.id, { attempts: 20, failures: 20 }]]),
+      );
+      const stored = await store().webhooks.getEndpoint("org_acme", endpoint.id);
+      expect(stored?.consecutiveFailures).toBe(20);
+      for (const message of messages) {
+        expect(await store().webhooks.getMessage("org_acme", message.id)).toMatchObject({
+          attemptCount: 1,
+          leaseOwner: null,
+        });
+      }
+    });
+
     it("requeues one message or the failed ones in a window, and fails claimed strays", async () => {
       const endpoint = webhookEndpointRecord();
       await store().webhooks.createEndpoint(endpoint);

@@ -159,6 +159,10 @@ export function memoryWebhooks(): WebhookStore & { clear(): void } {
       return due.map((message) => ({ ...message }));
     },
     async recordAttempt(attempt, outcome, owner) {
+      // The SQL stores' primary key: an attempt is logged once.
+      if (attempts.some((logged) => logged.id === attempt.id)) {
+        throw new PlugboardError({ code: "conflict", detail: "That attempt is already logged" });
+      }
       attempts.push({ ...attempt });
       const message = messages.get(attempt.messageId);
       if (message && (owner === null || message.leaseOwner === owner)) {

@@ -13,6 +13,8 @@ export interface SqlStoreOptions {
   isUniqueViolation(error: unknown): boolean;
   /** Closes what the store opened; a pool the host passed in stays open. */
   close(): Promise<void>;
+  /** Batch concurrent delivery writes into one transaction (see group-commit): SQLite. */
+  groupCommits?: boolean;
 }
 
 /** One implementation over Kysely, one module per aggregate, shared by SQLite and PostgreSQL. */

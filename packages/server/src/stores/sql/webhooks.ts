@@ -16,6 +16,7 @@ import {
   type SelectQueryBuilder,
   type SqlBool,
   sql,
+  type Transaction,
 } from "kysely";
 import type {
   WebhookAttemptRecord,
@@ -23,10 +24,12 @@ import type {
   WebhookEndpointRecord,
   WebhookEndpointStats,
   WebhookEventRecord,
+  WebhookMessageOutcome,
   WebhookMessageRecord,
   WebhookStore,
 } from "../webhook-types";
 import { fromJsonList, numberOrNull, toJsonList } from "./columns";
+import { groupCommit } from "./group-commit";
 import type { Database } from "./schema";
 import type { SqlStoreOptions } from "./sql-store";
 import type {
@@ -37,6 +40,48 @@ import type {
 } from "./webhooks-schema";
 
 export function sqlWebhooks(db: Kysely<Database>, options: SqlStoreOptions): WebhookStore {
+  const recordAttempt = groupCommit(
+    db,
+    async (
+      trx: Transaction<Database>,
+      attempt: WebhookAttemptRecord,
+      outcome: WebhookMessageOutcome,
+      owner: string | null,
+    ) => {
+      const failed = attempt.status === "failed";
+      await trx.insertInto("plugboard_webhook_attempts").values(toAttemptRow(attempt)).execute();
+      let update = trx
+        .updateTable("plugboard_webhook_messages")
+        .set({
+          status: outcome.status,
+          next_attempt_at: outcome.nextAttemptAt,
+          last_attempt_at: attempt.createdAt,
+          attempt_count: sql<number>`attempt_count + 1`,
+          trigger: "scheduled",
+          lease_owner: null,
+          lease_until: null,
+        })
+        .where("id", "=", attempt.messageId);
+      if (owner !== null) update = update.where("lease_owner", "=", owner);
+      await update.execute();
+      const row = await trx
+        .updateTable("plugboard_webhook_endpoints")
+        .set({
+          consecutive_failures: failed ? sql<number>`consecutive_failures + 1` : 0,
+          failing_since: failed
+            ? sql<number>`coalesce(failing_since, cast(${attempt.createdAt} as bigint))`
+            : null,
+          last_delivery_status: attempt.status,
+          last_delivery_at: attempt.createdAt,
+        })
+        .where("id", "=", attempt.endpointId)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toEndpoint(row) : null;
+    },
+    options.groupCommits ?? false,
+  );
+
   // Row locks that skip rows other transactions hold: how several PostgreSQL dispatchers share
   // the outbox. SQLite has no such clause and needs none: it runs one writer at a time. The same
   // holds for publish's `FOR SHARE`.
@@ -213,40 +258,7 @@ export function sqlWebhooks(db: Kysely<Database>, options: SqlStoreOptions): Web
         return rows.map(toMessage);
       });
     },
-    async recordAttempt(attempt, outcome, owner) {
-      const failed = attempt.status === "failed";
-      return db.transaction().execute(async (trx) => {
-        await trx.insertInto("plugboard_webhook_attempts").values(toAttemptRow(attempt)).execute();
-        let update = trx
-          .updateTable("plugboard_webhook_messages")
-          .set({
-            status: outcome.status,
-            next_attempt_at: outcome.nextAttemptAt,
-            last_attempt_at: attempt.createdAt,
-            attempt_count: sql<number>`attempt_count + 1`,
-            trigger: "scheduled",
-            lease_owner: null,
-            lease_until: null,
-          })
-          .where("id", "=", attempt.messageId);
-        if (owner !== null) update = update.where("lease_owner", "=", owner);
-        await update.execute();
-        const row = await trx
-          .updateTable("plugboard_webhook_endpoints")
-          .set({
-            consecutive_failures: failed ? sql<number>`consecutive_failures + 1` : 0,
-            failing_since: failed
-              ? sql<number>`coalesce(failing_since, cast(${attempt.createdAt} as bigint))`
-              : null,
-            last_delivery_status: attempt.status,
-            last_delivery_at: attempt.createdAt,
-          })
-          .where("id", "=", attempt.endpointId)
-          .returningAll()
-          .executeTakeFirst();
-        return row ? toEndpoint(row) : null;
-      });
-    },
+    recordAttempt,
     async failMessages(ids, owner) {
       if (ids.length === 0) return;
       await db

@@ -23,6 +23,8 @@ export async function sqliteStore(fileOrDatabase: string | Database.Database): P
   });
   await migrateToLatest(db as Kysely<unknown>);
   return sqlStore(db, {
+    // One connection serializes every write anyway: batching them costs no parallelism.
+    groupCommits: true,
     isUniqueViolation: (error) =>
       typeof error === "object" &&
       error !== null &&
