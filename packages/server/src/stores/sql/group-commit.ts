@@ -24,16 +24,18 @@ export function groupCommit<A extends unknown[], R>(
   async function flush() {
     const batch = queue;
     queue = [];
+    let results: R[];
     try {
-      const results = await db.transaction().execute(async (trx) => {
+      results = await db.transaction().execute(async (trx) => {
         const out: R[] = [];
         for (const item of batch) out.push(await write(trx, ...item.args));
         return out;
       });
-      batch.forEach((item, index) => item.resolve(results[index] as R));
     } catch {
       for (const item of batch) await alone(item.args).then(item.resolve, item.reject);
+      return;
     }
+    for (const [index, item] of batch.entries()) item.resolve(results[index] as R);
   }
 
   return (...args) =>
