@@ -14,6 +14,7 @@ import { createPlugboard, type PlugboardOptions } from "./plugboard";
 import { memoryStore } from "./stores/memory/memory-store";
 import { installationRecord } from "./stores/store-conformance.test-suite";
 import type { Store } from "./stores/types";
+import { secretUrlContext } from "./webhooks/endpoint-url";
 
 const NOW = Date.UTC(2025, 10, 24, 12, 0, 0);
 const WEBHOOK_URL =
@@ -251,20 +252,23 @@ describe("POST /integrations/pumble/installations", () => {
     expect((await storedIn(store)).map((record) => record.id)).toEqual([installation.id]);
   });
 
-  it("stores the webhook URL encrypted, bound to the installation id", async () => {
+  it("keeps the webhook URL only encrypted, in the endpoint the installation owns", async () => {
     const { install, store, plugboard } = setup();
     const { id } = installationSchema.parse(await (await install()).json());
     const record = await store.installations.get("org_acme", id);
-    const secret = record?.secret;
-    if (!secret) throw new Error("expected an encrypted secret to be stored");
+    const [endpoint] = await store.webhooks.listEndpoints("org_acme");
+    if (!record?.secret || !endpoint?.secretUrl) throw new Error("expected sealed records");
 
-    expect(secret).not.toContain("pumble.com");
     const keyring = plugboard.context.keyring;
-    expect(JSON.parse(await keyring.decrypt(secret, id))).toEqual({
-      webhookUrl: WEBHOOK_URL,
-      endpointId: expect.stringMatching(/^whe_/),
+    expect(JSON.parse(await keyring.decrypt(record.secret, id))).toEqual({
+      endpointId: endpoint.id,
     });
-    await expect(keyring.decrypt(secret, "ins_someOtherRow")).rejects.toThrow();
+    await expect(keyring.decrypt(record.secret, "ins_someOtherRow")).rejects.toThrow();
+    expect(await keyring.decrypt(endpoint.secretUrl, secretUrlContext(endpoint.id))).toBe(
+      WEBHOOK_URL,
+    );
+    const stored = JSON.stringify([record, endpoint]);
+    expect(stored).not.toContain("sEcReTtOkEn123");
   });
 
   it("delivers every event to Pumble through a webhook endpoint of its own", async () => {

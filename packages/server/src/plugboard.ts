@@ -100,7 +100,8 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
   const match = createRouter(routes);
 
   async function dispatch(request: Request): Promise<Response> {
-    const { pathname } = new URL(request.url);
+    const url = new URL(request.url);
+    const { pathname } = url;
     if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) {
       throw new PlugboardError({
         code: "not_found",
@@ -122,7 +123,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
     }
     const { route, params } = found;
     refuseNul("path", Object.values(params));
-    refuseNul("query string", new URL(request.url).searchParams.values());
+    refuseNul("query string", url.searchParams.values());
     if (route.auth === "none" || route.auth === "optional") {
       // Webhooks are authenticated by their signature, OAuth callbacks by their one-time state.
       const caller =

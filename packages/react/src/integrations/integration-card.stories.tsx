@@ -169,6 +169,46 @@ async function startSlackInstall(canvasElement: HTMLElement) {
   return card;
 }
 
+/**
+ * Clicks `button` on the GitHub card, checks the popup opened and the button is busy, then has
+ * the simulated GitHub approve the consent the card asked for and posts the callback's message
+ * back as the popup would.
+ */
+async function approveInPopup(
+  card: HTMLElement,
+  msw: Parameters<NonNullable<Story["play"]>>[0]["msw"],
+  flow: typeof installFlow,
+  button: string,
+  busy: string,
+) {
+  let consentUrl = "";
+  const captureUrl = async ({ request, response }: { request: Request; response: Response }) => {
+    if (request.url.endsWith("/integrations/github/authorize")) {
+      consentUrl = ((await response.clone().json()) as { url: string }).url;
+    }
+  };
+  msw.events.on("response:mocked", captureUrl);
+  try {
+    await userEvent.click(within(card).getByRole("button", { name: button }));
+    await expect(popupStub.opened).toBe(1);
+    await expect(within(card).getByRole("button", { name: busy })).toHaveAttribute(
+      "aria-busy",
+      "true",
+    );
+    await waitFor(() => expect(consentUrl).toMatch(/^https:\/\/github\.com\/login\/oauth/));
+  } finally {
+    msw.events.removeListener("response:mocked", captureUrl);
+  }
+  const message = await callbackMessage(flow.current().github.approve(consentUrl));
+  window.dispatchEvent(
+    new MessageEvent("message", {
+      data: message,
+      origin: location.origin,
+      source: popupStub.popup,
+    }),
+  );
+}
+
 /** Install → the popup → GitHub approves → the card turns installed, without a reload. */
 export const InstallSucceeds: Story = {
   args: { provider: "github" },
@@ -176,34 +216,8 @@ export const InstallSucceeds: Story = {
   parameters: { msw: { handlers: installFlow.handlers } },
   beforeEach: stubPopup,
   play: async ({ canvasElement, msw }) => {
-    const canvas = within(canvasElement);
-    const card = await canvas.findByRole("article", { name: "GitHub" });
-    let consentUrl = "";
-    const captureUrl = async ({ request, response }: { request: Request; response: Response }) => {
-      if (request.url.endsWith("/integrations/github/authorize")) {
-        consentUrl = ((await response.clone().json()) as { url: string }).url;
-      }
-    };
-    msw.events.on("response:mocked", captureUrl);
-    try {
-      await userEvent.click(within(card).getByRole("button", { name: "Install" }));
-      await expect(popupStub.opened).toBe(1);
-      await expect(within(card).getByRole("button", { name: "Installing…" })).toHaveAttribute(
-        "aria-busy",
-        "true",
-      );
-      await waitFor(() => expect(consentUrl).toMatch(/^https:\/\/github\.com\/login\/oauth/));
-    } finally {
-      msw.events.removeListener("response:mocked", captureUrl);
-    }
-    const message = await callbackMessage(installFlow.current().github.approve(consentUrl));
-    window.dispatchEvent(
-      new MessageEvent("message", {
-        data: message,
-        origin: location.origin,
-        source: popupStub.popup,
-      }),
-    );
+    const card = await within(canvasElement).findByRole("article", { name: "GitHub" });
+    await approveInPopup(card, msw, installFlow, "Install", "Installing…");
     await waitFor(() => expect(card).toHaveAttribute("data-state", "installed"));
     await expect(within(card).getByText(/Connected as acme-inc/)).toBeVisible();
     await expect(within(card).getByRole("button", { name: "Uninstall" })).toBeVisible();
@@ -339,32 +353,7 @@ export const NeedsReconnect: Story = {
     await expect(inCard.getByText(/GitHub no longer accepts this connection/)).toBeVisible();
     await expect(inCard.getByRole("button", { name: "Uninstall" })).toBeVisible();
 
-    let consentUrl = "";
-    const captureUrl = async ({ request, response }: { request: Request; response: Response }) => {
-      if (request.url.endsWith("/integrations/github/authorize")) {
-        consentUrl = ((await response.clone().json()) as { url: string }).url;
-      }
-    };
-    msw.events.on("response:mocked", captureUrl);
-    try {
-      await userEvent.click(inCard.getByRole("button", { name: "Reconnect" }));
-      await expect(popupStub.opened).toBe(1);
-      await expect(inCard.getByRole("button", { name: "Reconnecting…" })).toHaveAttribute(
-        "aria-busy",
-        "true",
-      );
-      await waitFor(() => expect(consentUrl).toMatch(/^https:\/\/github\.com\/login\/oauth/));
-    } finally {
-      msw.events.removeListener("response:mocked", captureUrl);
-    }
-    const message = await callbackMessage(reconnectFlow.current().github.approve(consentUrl));
-    window.dispatchEvent(
-      new MessageEvent("message", {
-        data: message,
-        origin: location.origin,
-        source: popupStub.popup,
-      }),
-    );
+    await approveInPopup(card, msw, reconnectFlow, "Reconnect", "Reconnecting…");
     await waitFor(() => expect(card).toHaveAttribute("data-state", "installed"));
     await expect(inCard.getByText("Installed")).toBeVisible();
     await expect(inCard.queryByRole("button", { name: "Reconnect" })).not.toBeInTheDocument();

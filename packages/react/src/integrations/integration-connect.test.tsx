@@ -97,20 +97,14 @@ describe("IntegrationCard: connecting a webhook-based integration", () => {
     server.events.removeAllListeners();
 
     // Already connected at that place (someone else was quicker): the server's 409, as an alert.
-    await mock.store.installations.create({
-      id: "ins_pumble_acme",
-      provider: "pumble",
-      organizationId: "org_acme",
-      projectId: null,
-      level: "organization",
-      status: "active",
-      externalAccountName: null,
-      scopes: [],
-      installedBy: fixtureIdentities.admin.userId,
-      secret: null,
-      createdAt: Date.now(),
-      updatedAt: Date.now(),
-    });
+    const elsewhere = await mock.handler(
+      new Request("http://app.test/api/plugboard/integrations/pumble/installations", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ webhookUrl: pumbleWebhookUrl }),
+      }),
+    );
+    expect(elsewhere.status).toBe(201);
     await user.clear(field);
     await user.type(field, pumbleWebhookUrl);
     await user.click(within(dialog).getByRole("button", { name: "Connect" }));

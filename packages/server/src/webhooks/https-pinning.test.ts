@@ -2,7 +2,6 @@ import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TLSSocket } from "node:tls";
@@ -10,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { webhookAttemptSchema } from "@plugboard/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { listenOnLoopback } from "./webhooks.test-harness";
 
 /*
  * The HTTPS half of pinning.test.ts. The sender runs in a child process (https-sender.fixture.ts)
@@ -118,15 +118,9 @@ async function receiver(certificate: { key: string; cert: string }) {
       response.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return { port: (server.address() as AddressInfo).port, received };
+  const { port, close } = await listenOnLoopback(server);
+  cleanups.push(close);
+  return { port, received };
 }
 
 /**

@@ -1,8 +1,7 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
 import { webhookAttemptSchema } from "@plugboard/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { setupWebhooks, startReceiver } from "./webhooks.test-harness";
+import { listenOnLoopback, setupWebhooks, startReceiver } from "./webhooks.test-harness";
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -18,16 +17,9 @@ async function receiver(...args: Parameters<typeof startReceiver>) {
 
 /** A loopback server that answers with whatever `respond` writes, for misbehaving receivers. */
 async function rawServer(respond: Parameters<typeof createServer>[1] & {}) {
-  const server: Server = createServer(respond);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return (server.address() as AddressInfo).port;
+  const { port, close } = await listenOnLoopback(createServer(respond));
+  cleanups.push(close);
+  return port;
 }
 
 async function sendTest(kit: ReturnType<typeof setupWebhooks>, endpointId: string) {

@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Identity } from "@plugboard/core";
 import { vi } from "vitest";
@@ -18,6 +19,22 @@ export interface Reply {
   body?: string;
 }
 
+/**
+ * Listens on a free loopback port (http or https server alike); `close` also drops keep-alive
+ * connections, which would otherwise hold it open.
+ */
+export async function listenOnLoopback(server: Server | HttpsServer) {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 /** A real HTTP server on loopback that records every request and answers as told. */
 export async function startReceiver(reply: (request: Received) => Reply = () => ({ status: 204 })) {
   const received: Received[] = [];
@@ -33,19 +50,14 @@ export async function startReceiver(reply: (request: Received) => Reply = () => 
       response.end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}/hooks`,
     received,
     reply(next: (request: Received) => Reply) {
       answer = next;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 

@@ -67,10 +67,7 @@ export const installWebhookIntegration = defineRoute<InstallWebhookIntegrationIn
       externalAccountName: null,
       scopes: [],
       installedBy: identity.userId,
-      secret: await sealWebhookInstallation(context, id, {
-        webhookUrl: body.webhookUrl,
-        endpointId,
-      }),
+      secret: await sealWebhookInstallation(context, id, { endpointId }),
       createdAt: now,
       updatedAt: now,
     };

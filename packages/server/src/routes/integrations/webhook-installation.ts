@@ -1,9 +1,11 @@
 import type { PlugboardContext } from "../../context";
 import type { InstallationRecord } from "../../stores/types";
 
-/** What a webhook-based installation keeps, encrypted: the pasted URL and the endpoint it feeds. */
+/**
+ * What a webhook-based installation keeps: the endpoint it feeds, which holds the pasted URL
+ * (encrypted, as every chat destination's).
+ */
 interface WebhookInstallationSecret {
-  webhookUrl: string;
   endpointId: string;
 }
 
