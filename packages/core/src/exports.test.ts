@@ -46,6 +46,12 @@ test("@plugboard/core's public exports change only deliberately", () => {
       "githubRepositorySchema",
       "grantableScopes",
       "hasScopes",
+      "hostCommentSchema",
+      "hostDueDateSchema",
+      "hostIssueSchema",
+      "hostProjectSchema",
+      "hostUserSchema",
+      "hostWorkflowStateSchema",
       "identitySchema",
       "installWebhookIntegrationSchema",
       "installationLevelSchema",
@@ -110,6 +116,7 @@ test("@plugboard/core's public exports change only deliberately", () => {
       "webhookPayloadSchema",
       "webhookPermissionsSchema",
       "webhookVerificationErrorCodes",
+      "workflowStateCategorySchema",
     ]
   `);
 });

@@ -15,6 +15,21 @@ export {
   problemType,
   toFieldErrors,
 } from "./errors/problem";
+export {
+  type HostComment,
+  type HostIssue,
+  type HostProject,
+  type HostUser,
+  type HostWorkflowState,
+  hostCommentSchema,
+  hostDueDateSchema,
+  hostIssueSchema,
+  hostProjectSchema,
+  hostUserSchema,
+  hostWorkflowStateSchema,
+  type WorkflowStateCategory,
+  workflowStateCategorySchema,
+} from "./host/host-port";
 export { base62Alphabet, createId, randomBase62 } from "./ids";
 export {
   type ApiKey,

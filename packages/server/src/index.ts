@@ -15,6 +15,15 @@ export {
   type Keyring,
   type KeyringOptions,
 } from "./crypto/keyring";
+export type {
+  CreateIssueInput,
+  HostActor,
+  HostCall,
+  HostCapability,
+  HostPort,
+  IssueChanges,
+  IssueSearch,
+} from "./host/port";
 export { consoleLogger, type Logger } from "./logger";
 export {
   createFakeOAuthProvider,
