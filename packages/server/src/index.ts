@@ -39,11 +39,7 @@ export type {
 export { type OAuthTokensInput, sealOAuthTokens } from "./oauth/tokens";
 export type { GenericOAuthOptions, OAuthClientOptions } from "./oauth/types";
 export { createPlugboard, type Plugboard, type PlugboardOptions } from "./plugboard";
-export type {
-  IssueHooks,
-  IssueReferenceEvent,
-  IssueStatusChangeEvent,
-} from "./providers/github/hooks";
+export type { IssueReferenceEvent, IssueStatusReason } from "./providers/github/hooks";
 export type {
   ApiKeyChanges,
   ApiKeyRecord,

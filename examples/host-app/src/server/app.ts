@@ -38,11 +38,6 @@ export async function createHostApp({ dataDir, clientDir, resolveHost }: HostApp
       allowAddresses: ["127.0.0.0/8", "::1"],
       ...(resolveHost ? { resolveHost } : {}),
     },
-    // A real host moves the issue in its own database here.
-    onIssueReference: (event) =>
-      console.log(`[demo] ${event.issueKey} mentioned by ${event.reference.url}`),
-    onIssueStatusChange: (event) =>
-      console.log(`[demo] ${event.issueKey} → ${event.status} (${event.reason})`),
   });
 
   const app = express();

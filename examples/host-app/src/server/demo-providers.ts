@@ -14,7 +14,6 @@ export function demoProviders(env = process.env) {
         clientId: env.GITHUB_CLIENT_ID,
         clientSecret: env.GITHUB_CLIENT_SECRET,
         ...(env.GITHUB_WEBHOOK_SECRET ? { webhookSecret: env.GITHUB_WEBHOOK_SECRET } : {}),
-        statuses: { opened: "In review", merged: "Done" },
       };
     }
     return { providers, fake: null, rememberOrigin: (_req: IncomingMessage) => {} };
@@ -25,9 +24,8 @@ export function demoProviders(env = process.env) {
     mountPath: "/fake-oauth",
     origin: () => `http://127.0.0.1:${port}`,
   });
-  // Assigned, not spread: the fake's URLs are getters that must be read at call time.
   const providers: ProvidersOptions = {
-    github: Object.assign(fake.github, { statuses: { opened: "In review", merged: "Done" } }),
+    github: fake.github,
   };
   return {
     providers,

@@ -5,6 +5,7 @@ import {
 } from "@plugboard/provider-simulators";
 import { vi } from "vitest";
 import { generateEncryptionKey } from "../crypto/keyring";
+import { createMemoryHost } from "../host/memory-host";
 import type { Logger } from "../logger";
 import { createPlugboard, type PlugboardOptions } from "../plugboard";
 import { memoryStore } from "../stores/memory/memory-store";
@@ -31,7 +32,7 @@ export function oauthHarness(options: HarnessOptions = {}) {
   const store = plugboardOptions.store ?? memoryStore();
   const logger = { warn: vi.fn(), error: vi.fn() } satisfies Logger;
   const onIssueReference = vi.fn();
-  const onIssueStatusChange = vi.fn();
+  const host = trackerHost();
   const encryption = plugboardOptions.encryption ?? {
     currentKeyId: "k1",
     keys: { k1: generateEncryptionKey() },
@@ -47,11 +48,11 @@ export function oauthHarness(options: HarnessOptions = {}) {
         clientId: github.clientId,
         clientSecret: github.clientSecret,
         webhookSecret: "whsec-github-test",
-        statuses: { opened: "In review", merged: "Done" },
+        statuses: { opened: "In review", merged: "completed" },
+        onIssueReference,
       },
     },
-    onIssueReference,
-    onIssueStatusChange,
+    host: host.port,
     ...plugboardOptions,
   });
 
@@ -94,7 +95,7 @@ export function oauthHarness(options: HarnessOptions = {}) {
     logger,
     encryption,
     onIssueReference,
-    onIssueStatusChange,
+    host,
     call,
     authorize,
     install,
@@ -111,4 +112,33 @@ export async function postedMessage(response: Response) {
     message: message ? (JSON.parse(message) as Record<string, unknown>) : null,
     targetOrigin: target ? (JSON.parse(target) as string) : null,
   };
+}
+
+/** The host's tracker: project prj_web (PLANE) with PLANE-12, -13 and -14 in Todo. */
+export function trackerHost() {
+  const at = new Date(NOW).toISOString();
+  return createMemoryHost({
+    projects: [{ id: "prj_web", key: "PLANE", name: "Web" }],
+    states: {
+      prj_web: [
+        { id: "st_todo", name: "Todo", category: "unstarted" },
+        { id: "st_review", name: "In review", category: "started" },
+        { id: "st_done", name: "Done", category: "completed" },
+      ],
+    },
+    issues: [12, 13, 14].map((n) => ({
+      id: `iss_${n}`,
+      key: `PLANE-${n}`,
+      projectId: "prj_web",
+      title: `Issue ${n}`,
+      description: null,
+      stateId: "st_todo",
+      priority: null,
+      assigneeId: null,
+      dueDate: null,
+      url: `https://tracker.test/issues/PLANE-${n}`,
+      createdAt: at,
+      updatedAt: at,
+    })),
+  });
 }

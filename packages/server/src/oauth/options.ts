@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "@plugboard/core";
+import type { IssueReferenceEvent } from "../providers/github/hooks";
 import { genericProvider } from "./providers/generic";
 import type { GitHubOAuthOptions } from "./providers/github";
 import { githubProvider } from "./providers/github";
@@ -6,7 +7,11 @@ import { googleCalendarProvider } from "./providers/google-calendar";
 import { slackProvider } from "./providers/slack";
 import type { GenericOAuthOptions, OAuthClientOptions, OAuthProvider } from "./types";
 
-/** Status names are the host's own (e.g. "In review", "Done"); undefined leaves the issue alone. */
+/**
+ * The workflow state to move a referenced issue to, by the state's name in the issue's project
+ * ("In review", "Done") or by category ("completed"); undefined leaves the issue alone. Applied
+ * through the host port (`host.issues.getByKey`, `host.workflowStates.list`, `host.issues.update`).
+ */
 export interface GitHubStatusOptions {
   opened?: string;
   merged?: string;
@@ -21,8 +26,10 @@ export interface GitHubProviderOptions extends GitHubOAuthOptions {
    * `/\b[A-Z][A-Z0-9]{1,9}-\d+\b/` (PLANE-123). A global flag is added if missing.
    */
   issueKeyPattern?: RegExp;
-  /** Issue statuses to apply when a referencing PR opens, merges or closes unmerged. */
+  /** Issue states to apply when a referencing PR opens, merges or closes unmerged. */
   statuses?: GitHubStatusOptions;
+  /** Show the PR or commit on the issue. Errors are logged; the webhook still succeeds. */
+  onIssueReference?: (event: IssueReferenceEvent) => void | Promise<void>;
   /**
    * How long webhook delivery ids are kept to spot redeliveries. Default 7 days: GitHub lets a
    * delivery be redelivered for 3 days. Older ids are pruned at most hourly by the receiver.

@@ -1,5 +1,4 @@
 import type { CatalogEntry } from "@plugboard/core";
-import type { IssueHooks } from "../providers/github/hooks";
 import {
   createProviderRegistry,
   type GitHubProviderOptions,
@@ -20,7 +19,7 @@ export interface OAuthRuntime {
   refreshes: Map<string, Promise<string>>;
 }
 
-export interface GitHubRuntime extends IssueHooks {
+export interface GitHubRuntime {
   options: GitHubProviderOptions | null;
   issueKeyPattern: RegExp;
   deliveries: {
@@ -44,17 +43,13 @@ export function createOAuthRuntime(
   };
 }
 
-export function createGitHubRuntime(
-  options: GitHubProviderOptions | undefined,
-  hooks: IssueHooks,
-): GitHubRuntime {
+export function createGitHubRuntime(options: GitHubProviderOptions | undefined): GitHubRuntime {
   const pattern = options?.issueKeyPattern ?? defaultIssueKeyPattern;
   const retentionDays = options?.deliveryRetentionDays ?? 7;
   if (!(retentionDays > 0 && Number.isFinite(retentionDays))) {
     throw new Error("providers.github.deliveryRetentionDays must be a positive number of days");
   }
   return {
-    ...hooks,
     options: options ?? null,
     issueKeyPattern: pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`),
     deliveries: { retentionMs: retentionDays * 24 * 60 * 60 * 1000, lastPrunedAt: 0 },

@@ -288,13 +288,14 @@ describe("the GitHub webhook receiver", () => {
         issueKey: "PLANE-12",
       }),
     );
-    expect(h.onIssueStatusChange).toHaveBeenCalledWith(
-      expect.objectContaining({
-        issueKey: "PLANE-12",
-        status: "In review",
-        reason: "pull_request_opened",
-      }),
-    );
+    // The opened status, by name, applied through the host port as the integration itself.
+    expect(h.host.issue("PLANE-12")?.stateId).toBe("st_review");
+    const updates = h.host.calls.filter((call) => call.capability === "issues.update");
+    expect(updates).toHaveLength(3);
+    expect(updates[0]?.call).toEqual({
+      organizationId: "org_acme",
+      actor: { integration: "github" },
+    });
   });
 
   it("processes a delivery id once, however often GitHub sends it", async () => {
@@ -305,35 +306,37 @@ describe("the GitHub webhook receiver", () => {
 
     expect(await first.json()).toEqual({ status: "processed" });
     expect(await second.json()).toEqual({ status: "duplicate" });
-    expect(h.onIssueStatusChange).toHaveBeenCalledTimes(3);
+    expect(h.host.calls.filter((call) => call.capability === "issues.getByKey")).toHaveLength(3);
   });
 
   it("moves issues to the merged status when the pull request merges, not when it closes unmerged", async () => {
     const h = await installed();
     await link(h);
     await delivery(h, "pull_request", pullRequest("opened"));
-    h.onIssueStatusChange.mockClear();
 
     await delivery(h, "pull_request", pullRequest("closed", { state: "closed", merged: true }));
-    expect(h.onIssueStatusChange).toHaveBeenCalledWith(
-      expect.objectContaining({
-        issueKey: "PLANE-14",
-        status: "Done",
-        reason: "pull_request_merged",
-      }),
-    );
+    // `merged: "completed"` names a category: the project's completed state.
+    expect(h.host.issue("PLANE-14")?.stateId).toBe("st_done");
     const refs = await references(h);
     expect(new Set(refs.map((ref) => ref.state))).toEqual(new Set(["merged"]));
     expect(refs).toHaveLength(3);
 
-    h.onIssueStatusChange.mockClear();
+    const before = h.host.calls.length;
     await delivery(
       h,
       "pull_request",
-      pullRequest("closed", { number: 43, state: "closed", merged: false }),
+      pullRequest("closed", {
+        number: 43,
+        title: "PLANE-13: abandoned",
+        body: null,
+        head: { ref: "spike" },
+        state: "closed",
+        merged: false,
+      }),
     );
-    // No `closed` status configured: the issue is left alone.
-    expect(h.onIssueStatusChange).not.toHaveBeenCalled();
+    // No `closed` status configured: the issue is left alone, not even looked up.
+    expect(h.host.calls.slice(before)).toEqual([]);
+    expect(h.host.issue("PLANE-13")?.stateId).toBe("st_done");
   });
 
   it("tracks commits that mention issue keys", async () => {
@@ -434,7 +437,7 @@ describe("GitHub's ping and events Plugboard does not use", () => {
     expect(await response.json()).toEqual({ status: "ignored" });
     expect(await references(h)).toEqual([]);
     expect(h.onIssueReference).not.toHaveBeenCalled();
-    expect(h.onIssueStatusChange).not.toHaveBeenCalled();
+    expect(h.host.calls).toEqual([]);
     // Had the ping's id been stored, this delivery would be skipped as a duplicate.
     expect(await h.store.github.recordDelivery("ping-then-reused", 0)).toBe(true);
   });
@@ -458,7 +461,7 @@ describe("GitHub's ping and events Plugboard does not use", () => {
     expect(await response.json()).toEqual({ status: "ignored" });
     expect(await references(h)).toEqual([]);
     expect(h.onIssueReference).not.toHaveBeenCalled();
-    expect(h.onIssueStatusChange).not.toHaveBeenCalled();
+    expect(h.host.calls).toEqual([]);
   });
 });
 
@@ -528,5 +531,44 @@ describe("remembering delivery ids", () => {
 
   it("refuses a retention that is not a positive number of days at startup", () => {
     expect(() => oauthHarness(githubWith(0))).toThrow(/deliveryRetentionDays/);
+  });
+});
+
+describe("status sync through the host port", () => {
+  it("refuses to start when statuses are configured but the host port cannot move issues", () => {
+    expect(() =>
+      oauthHarness({
+        host: { issues: { getByKey: async () => null } },
+      }),
+    ).toThrow(
+      "providers.github.statuses needs the host port to implement host.workflowStates.list, host.issues.update",
+    );
+  });
+
+  it("leaves issues of another project than the linked one alone", async () => {
+    const h = await installed();
+    await link(h, "prj_mobile");
+    await delivery(h, "pull_request", pullRequest("opened"));
+    expect(h.host.issue("PLANE-12")?.stateId).toBe("st_todo");
+    expect(h.host.calls.some((call) => call.capability === "issues.update")).toBe(false);
+  });
+
+  it("logs a host answer that breaks the contract and still acknowledges the delivery", async () => {
+    const h = await installed();
+    await link(h);
+    const getByKey = h.host.port.issues.getByKey;
+    h.host.port.issues.getByKey = async (call, key) =>
+      ({
+        ...(await getByKey(call, key)),
+        url: "not a url",
+      }) as never;
+    const response = await delivery(h, "pull_request", pullRequest("opened"));
+    expect(response.status).toBe(200);
+    expect(h.logger.error).toHaveBeenCalledWith(
+      "Status sync through the host port failed",
+      expect.objectContaining({
+        error: expect.stringContaining("host.issues.getByKey returned an invalid answer"),
+      }),
+    );
   });
 });

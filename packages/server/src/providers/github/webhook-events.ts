@@ -2,7 +2,7 @@ import { createId } from "@plugboard/core";
 import { z } from "zod";
 import type { PlugboardContext } from "../../context";
 import type { GitHubReferenceRecord, RepositoryLinkRecord } from "../../stores/oauth-types";
-import type { IssueStatusChangeEvent } from "./hooks";
+import type { IssueStatusReason } from "./hooks";
 import { findIssueKeys } from "./issue-keys";
 import { presentReference } from "./present";
 
@@ -36,8 +36,6 @@ const pushEventSchema = z.object({
   ),
 });
 
-type Reason = IssueStatusChangeEvent["reason"];
-
 /** Handles one verified, first-seen delivery. Unknown events are acknowledged and ignored. */
 export async function handleGitHubEvent(
   context: PlugboardContext,
@@ -70,7 +68,7 @@ async function handlePullRequest(
   if (links.length === 0) return;
   const keys = findIssueKeys(context.github.issueKeyPattern, pr.title, pr.body, pr.head?.ref);
   const state = pr.merged ? "merged" : pr.state;
-  const reason: Reason | null =
+  const reason: IssueStatusReason | null =
     action === "opened" || action === "reopened"
       ? "pull_request_opened"
       : action === "closed"
@@ -89,7 +87,7 @@ async function handlePullRequest(
           : undefined;
   for (const link of links) {
     for (const issueKey of keys) {
-      const reference = await record(context, link, {
+      await record(context, link, {
         issueKey,
         kind: "pull_request",
         repositoryFullName: repository.full_name,
@@ -101,19 +99,41 @@ async function handlePullRequest(
         author: pr.user?.login ?? null,
       });
       if (reason && status !== undefined) {
-        await callHook(context, "onIssueStatusChange", () =>
-          context.github.onIssueStatusChange?.({
-            provider: "github",
-            organizationId: link.organizationId,
-            projectId: link.projectId,
-            issueKey,
-            status,
-            reason,
-            reference: presentReference(reference),
-          }),
+        await callHook(context, "Status sync through the host port failed", () =>
+          moveIssue(context, link, issueKey, status),
         );
       }
     }
+  }
+}
+
+/**
+ * Moves the issue to the workflow state named (or of the category) configured for what happened,
+ * as the integration itself: issues of other projects than the linked one are left alone.
+ */
+async function moveIssue(
+  context: PlugboardContext,
+  link: RepositoryLinkRecord,
+  issueKey: string,
+  wanted: string,
+) {
+  const call = { organizationId: link.organizationId, actor: { integration: "github" } };
+  const issue = await context.host.issues.getByKey(call, issueKey);
+  if (!issue || issue.projectId !== link.projectId) return;
+  const states = await context.host.workflowStates.list(call, issue.projectId);
+  const name = wanted.toLowerCase();
+  const target =
+    states.find((state) => state.name.toLowerCase() === name) ??
+    states.find((state) => state.category === name);
+  if (!target) {
+    context.logger.warn("providers.github.statuses names no workflow state of the project", {
+      status: wanted,
+      projectId: issue.projectId,
+    });
+    return;
+  }
+  if (issue.stateId !== target.id) {
+    await context.host.issues.update(call, issue.id, { stateId: target.id });
   }
 }
 
@@ -166,8 +186,8 @@ async function record(
   const { created, id } = await context.store.github.upsertReference(reference);
   reference.id = id;
   if (created) {
-    await callHook(context, "onIssueReference", () =>
-      context.github.onIssueReference?.({
+    await callHook(context, "onIssueReference threw", () =>
+      context.github.options?.onIssueReference?.({
         provider: "github",
         organizationId: link.organizationId,
         projectId: link.projectId,
@@ -179,16 +199,16 @@ async function record(
   return reference;
 }
 
-/** A host callback's failure is logged and does not fail the delivery (GitHub would resend it). */
+/** A host failure is logged and does not fail the delivery (GitHub would resend it). */
 async function callHook(
   context: PlugboardContext,
-  name: string,
+  message: string,
   run: () => void | Promise<void> | undefined,
 ) {
   try {
     await run();
   } catch (error) {
-    context.logger.error(`${name} threw`, {
+    context.logger.error(message, {
       error: error instanceof Error ? error.message : String(error),
     });
   }
