@@ -2,8 +2,8 @@ import type { CatalogEntry, Identity } from "@plugboard/core";
 import type { ApiKeyService } from "./api-keys/verifier";
 import type { Keyring } from "./crypto/keyring";
 import type { HostClient } from "./host/host-client";
+import type { GitHubRuntime, OAuthRuntime } from "./integrations/oauth/runtime";
 import type { Logger } from "./logger";
-import type { GitHubRuntime, OAuthRuntime } from "./oauth/runtime";
 import type { Store } from "./stores/types";
 import type { WebhooksRuntime } from "./webhooks/runtime";
 
