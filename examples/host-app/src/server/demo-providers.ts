@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import { createFakeOAuthProvider, type ProvidersOptions } from "@plugboard/server";
+import type { ProvidersOptions } from "@plugboard/server";
+import { createFakeOAuthProvider } from "@plugboard/server/testing";
 
 /**
  * OAuth for the demo. By default (PLUGBOARD_DEMO_FAKE_OAUTH unset or 1) GitHub is a built-in

@@ -1,12 +1,12 @@
 import { createId, isPlugboardError, type OAuthErrorCode, oauthMessageType } from "@plugboard/core";
 import type { PlugboardContext } from "../../context";
 import { definePublicRoute } from "../../http/route";
-import { type InstallationRecord, installationPlace } from "../../stores/types";
 import { callbackPageResponse } from "../oauth/callback-page";
 import { allowedOrigins, hashState } from "../oauth/origins";
 import { sealTokens } from "../oauth/tokens";
 import { OAuthExchangeError, type OAuthProvider, type TokenSet } from "../oauth/types";
 import type { OAuthStateRecord } from "../store/oauth-state-types";
+import { type InstallationRecord, installationPlace } from "../store/types";
 
 /** Provider-supplied text shown on the page: escaped there, and kept short here. */
 const clip = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
