@@ -22,7 +22,9 @@ export const oauthCallback = definePublicRoute({
   auth: "optional",
   async handle({ request, params, identity, context }) {
     const providerId = params.provider ?? "";
-    const name = context.catalog.find((entry) => entry.id === providerId)?.name ?? providerId;
+    // Only catalog entries reach the page: echoing the path would let a link spoof the heading.
+    const entry = context.catalog.find((candidate) => candidate.id === providerId);
+    const name = entry?.name ?? "the integration";
     const query = new URL(request.url).searchParams;
     let targetOrigin = allowedOrigins(context, request)[0] as string;
 
@@ -31,7 +33,7 @@ export const oauthCallback = definePublicRoute({
         message: {
           type: oauthMessageType,
           status: "error",
-          provider: providerId,
+          provider: entry ? providerId : "unknown",
           error,
           message: text,
         },
