@@ -165,3 +165,10 @@ export {
   webhookPermissionsSchema,
 } from "./schemas/webhooks";
 export * from "./webhooks";
+export {
+  type AccountLink,
+  type AccountLinkList,
+  accountLinkListSchema,
+  accountLinkQuerySchema,
+  accountLinkSchema,
+} from "./schemas/account-links";
