@@ -17,6 +17,7 @@ import { createRouter } from "./http/router";
 import { consoleLogger, type Logger } from "./logger";
 import type { OAuthOptions, ProvidersOptions } from "./oauth/options";
 import { createGitHubRuntime, createOAuthRuntime } from "./oauth/runtime";
+import { validateOptions } from "./options/validate-options";
 import type { IssueHooks } from "./providers/github/hooks";
 import { routes } from "./routes";
 import type { Store } from "./stores/types";
@@ -66,6 +67,7 @@ export interface Plugboard {
 }
 
 export function createPlugboard(options: PlugboardOptions): Plugboard {
+  validateOptions(options);
   const basePath = normalizeBasePath(options.basePath ?? "/api/plugboard");
   const catalog = options.catalog ?? integrationCatalog;
   const now = options.now ?? Date.now;
