@@ -182,14 +182,21 @@ describe("the root README's front-end quick start", () => {
         PLUGBOARD_KEY_1: randomBytes(32).toString("base64"),
       },
     });
+    let stderr = "";
+    server.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    const ready = new Promise<void>((resolve, reject) => {
+      server.stdout.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("ready")) resolve();
+      });
+      server.once("exit", (code) =>
+        reject(new Error(`the quick start exited (${code}): ${stderr}`)),
+      );
+    });
     const browser = await chromium.launch(chromiumLaunchOptions);
     try {
-      await new Promise<void>((resolve, reject) => {
-        server.stdout.on("data", (chunk: Buffer) => {
-          if (chunk.toString().includes("ready")) resolve();
-        });
-        server.once("exit", (code) => reject(new Error(`the quick start exited (${code})`)));
-      });
+      await ready;
       const origin = `http://127.0.0.1:${port}`;
       const context = await browser.newContext();
       await context.addCookies([{ name: "session", value: "ada", url: origin }]);
@@ -210,7 +217,12 @@ describe("the root README's front-end quick start", () => {
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
-      server.kill();
+      if (server.exitCode === null) {
+        await new Promise((resolve) => {
+          server.once("exit", resolve);
+          server.kill();
+        });
+      }
     }
   });
 });
