@@ -32,6 +32,13 @@ export {
 } from "./host/host-port";
 export { base62Alphabet, createId, randomBase62 } from "./ids";
 export {
+  type AccountLink,
+  type AccountLinkList,
+  accountLinkListSchema,
+  accountLinkQuerySchema,
+  accountLinkSchema,
+} from "./schemas/account-links";
+export {
   type ApiKey,
   type ApiKeyList,
   type ApiKeyStatus,
@@ -165,10 +172,3 @@ export {
   webhookPermissionsSchema,
 } from "./schemas/webhooks";
 export * from "./webhooks";
-export {
-  type AccountLink,
-  type AccountLinkList,
-  accountLinkListSchema,
-  accountLinkQuerySchema,
-  accountLinkSchema,
-} from "./schemas/account-links";

@@ -21,6 +21,7 @@ import type { OAuthOptions, ProvidersOptions } from "./integrations/oauth/option
 import { createGitHubRuntime, createOAuthRuntime } from "./integrations/oauth/runtime";
 import { consoleLogger, type Logger } from "./logger";
 import { builtinModules } from "./modules";
+import { validateOptions } from "./options/validate-options";
 import type { Store } from "./stores/types";
 import type { Dispatcher } from "./webhooks/dispatcher";
 import type { WebhooksOptions } from "./webhooks/options";
@@ -74,6 +75,7 @@ export interface Plugboard {
 }
 
 export function createPlugboard(options: PlugboardOptions): Plugboard {
+  validateOptions(options);
   const basePath = normalizeBasePath(options.basePath ?? "/api/plugboard");
   const catalog = options.catalog ?? integrationCatalog;
   const now = options.now ?? Date.now;
