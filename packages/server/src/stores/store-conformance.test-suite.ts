@@ -1,5 +1,6 @@
 import { PlugboardError } from "@plugboard/core";
 import { describe, expect, it } from "vitest";
+import { describeJobStoreConformance } from "../jobs/conformance.test-suite";
 import { describeApiKeyStoreConformance } from "./conformance/api-keys";
 import { describeOAuthStoreConformance } from "./conformance/oauth";
 import { storePerTest } from "./conformance/store-per-test";
@@ -58,6 +59,7 @@ export function describeStoreConformance(
   describeApiKeyStoreConformance(name, makeStore);
   describeOAuthStoreConformance(name, makeStore);
   describeWebhookStoreConformance(name, makeStore);
+  describeJobStoreConformance(name, makeStore);
   describe(`${name}: InstallationStore conformance`, () => {
     const store = storePerTest(makeStore);
 

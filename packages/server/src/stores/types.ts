@@ -1,4 +1,5 @@
 import type { InstallationLevel, InstallationStatus } from "@plugboard/core";
+import type { JobStore } from "../jobs/types";
 import type { ApiKeyStore, RateLimiter } from "./api-key-types";
 import type { GitHubStore, OAuthStateStore } from "./oauth-types";
 import type { WebhookStore } from "./webhook-types";
@@ -62,6 +63,8 @@ export interface Store {
   readonly github: GitHubStore;
   /** Outgoing webhook endpoints, the outbox and its attempt log. */
   readonly webhooks: WebhookStore;
+  /** Durable jobs and recurring schedules (see jobs/). */
+  readonly jobs: JobStore;
   /** Releases connections. The store is unusable afterwards. */
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { memoryJobs } from "../../jobs/memory";
 import type { Store } from "../types";
 import { memoryApiKeys } from "./api-keys";
 import { memoryGitHub } from "./github";
@@ -17,6 +18,7 @@ export function memoryStore(): Store {
   const oauthStates = memoryOAuthStates();
   const github = memoryGitHub();
   const webhooks = memoryWebhooks();
+  const jobs = memoryJobs();
   return {
     installations,
     apiKeys,
@@ -24,6 +26,7 @@ export function memoryStore(): Store {
     oauthStates,
     github,
     webhooks,
+    jobs,
     async close() {
       installations.clear();
       apiKeys.clear();
@@ -31,6 +34,7 @@ export function memoryStore(): Store {
       oauthStates.clear();
       github.clear();
       webhooks.clear();
+      jobs.clear();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { sqlJobs } from "../../jobs/sql";
 import type { Store } from "../types";
 import { sqlApiKeys } from "./api-keys";
 import { sqlGitHub } from "./github";
@@ -26,6 +27,7 @@ export function sqlStore(db: Kysely<Database>, options: SqlStoreOptions): Store 
     apiKeys: sqlApiKeys(db, options),
     rateLimits: sqlRateLimits(db),
     webhooks: sqlWebhooks(db, options),
+    jobs: sqlJobs(db, options),
     close: options.close,
   };
 }

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { jobsMigration } from "../../../jobs/migration";
 import { installations } from "./0001-installations";
 import { webhooks } from "./0002-webhooks";
 import { apiKeys } from "./0003-api-keys";
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "0004_oauth": oauth,
   "0005_webhook_retention": webhookRetention,
   "0006_webhook_secret_urls": webhookSecretUrls,
+  "0007_jobs": jobsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
