@@ -14,6 +14,9 @@ import { refuseNul } from "./http/nul";
 import { problemResponse } from "./http/responses";
 import type { PublicRoute } from "./http/route";
 import { createRouter } from "./http/router";
+import { scheduleHousekeeping } from "./jobs/housekeeping";
+import { type JobsOptions, resolveJobsOptions } from "./jobs/options";
+import { createWorker, type Worker } from "./jobs/worker";
 import { consoleLogger, type Logger } from "./logger";
 import type { OAuthOptions, ProvidersOptions } from "./oauth/options";
 import { createGitHubRuntime, createOAuthRuntime } from "./oauth/runtime";
@@ -50,6 +53,8 @@ export interface PlugboardOptions {
   apiKeys?: ApiKeysOptions;
   /** Outgoing webhooks: SSRF guard (http, allowed addresses, resolver), fetch, retries, limits. */
   webhooks?: WebhooksOptions;
+  /** Durable jobs: concurrency, leases, retries and backoff, how long finished jobs are kept. */
+  jobs?: JobsOptions;
 }
 
 export interface Plugboard {
@@ -63,6 +68,8 @@ export interface Plugboard {
   events: { publish: Publish };
   /** Delivers the outbox: `start()`/`stop()` in a long-running process, `runDue()` from a cron. */
   dispatcher: Dispatcher;
+  /** Runs jobs and schedules (Plugboard's housekeeping too): `start()`/`stop()`, or `runDue()` from a cron. */
+  worker: Worker;
 }
 
 export function createPlugboard(options: PlugboardOptions): Plugboard {
@@ -97,6 +104,9 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       options: options.webhooks,
     }),
   };
+  const jobsOptions = resolveJobsOptions(options.jobs);
+  const worker = createWorker({ store: options.store, logger, now, options: jobsOptions });
+  scheduleHousekeeping(worker, context, jobsOptions);
   const match = createRouter(routes);
 
   async function dispatch(request: Request): Promise<Response> {
@@ -150,6 +160,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
     apiKeys: createPlugboardApiKeys(context),
     events: { publish: context.webhooks.publish },
     dispatcher: context.webhooks.dispatcher,
+    worker,
     async handler(request) {
       try {
         return await dispatch(request);

@@ -23,11 +23,8 @@ export interface OAuthRuntime {
 export interface GitHubRuntime extends IssueHooks {
   options: GitHubProviderOptions | null;
   issueKeyPattern: RegExp;
-  deliveries: {
-    retentionMs: number;
-    /** When this process last pruned old delivery ids (epoch ms; 0: not yet). */
-    lastPrunedAt: number;
-  };
+  /** How long delivery ids are remembered (the `plugboard.github.prune-deliveries` schedule). */
+  deliveries: { retentionMs: number };
 }
 
 export function createOAuthRuntime(
@@ -57,6 +54,6 @@ export function createGitHubRuntime(
     ...hooks,
     options: options ?? null,
     issueKeyPattern: pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`),
-    deliveries: { retentionMs: retentionDays * 24 * 60 * 60 * 1000, lastPrunedAt: 0 },
+    deliveries: { retentionMs: retentionDays * 24 * 60 * 60 * 1000 },
   };
 }

@@ -26,9 +26,8 @@ export interface Dispatcher {
   /** One round: claims what is due and delivers it. For serverless cron and tests. */
   runDue(): Promise<DispatchRound>;
   /**
-   * Deletes the delivery log older than `retentionDays` (never a pending message). A started
-   * dispatcher runs it at most hourly by itself; call it from a cron where only `runDue` runs.
-   * Null when retention is off.
+   * Deletes the delivery log older than `retentionDays` (never a pending message). The worker's
+   * hourly `plugboard.webhooks.prune` schedule calls it. Null when retention is off.
    */
   prune(): Promise<WebhookPruneResult | null>;
   /** Wakes a started dispatcher now instead of at its next poll (new messages were written). */
@@ -153,25 +152,10 @@ export function createDispatcher(
   let running = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
-  let lastPruneAt: number | undefined;
 
   async function prune(): Promise<WebhookPruneResult | null> {
     if (options.retentionDays === false) return null;
-    const at = now();
-    lastPruneAt = at;
-    return store.webhooks.prune(at - options.retentionDays * DAY);
-  }
-
-  /** From the loop: at most once an hour, and a failure only delays it to the next hour. */
-  async function pruneIfDue() {
-    if (lastPruneAt !== undefined && now() - lastPruneAt < HOUR) return;
-    try {
-      await prune();
-    } catch (error) {
-      logger.error("Pruning the webhook delivery log failed", {
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
+    return store.webhooks.prune(now() - options.retentionDays * DAY);
   }
 
   async function runDue(): Promise<DispatchRound> {
@@ -211,7 +195,6 @@ export function createDispatcher(
 
   async function run(): Promise<void> {
     while (running) {
-      await pruneIfDue();
       let full = false;
       try {
         full = (await runDue()).claimed === batchSize;

@@ -2,7 +2,6 @@ import { PlugboardError, verifyGitHubSignature } from "@plugboard/core";
 import { refuseNulInJson } from "../../http/nul";
 import { json } from "../../http/responses";
 import { definePublicRoute } from "../../http/route";
-import { pruneGitHubDeliveriesWhenDue } from "../../providers/github/deliveries";
 import { handleGitHubEvent } from "../../providers/github/webhook-events";
 
 /**
@@ -51,8 +50,6 @@ export const receiveGitHubWebhook = definePublicRoute({
     }
     // GitHub's test delivery on creating the hook: the signature proved the secret; nothing to do.
     if (event === "ping") return json({ status: "ignored" });
-    // Only verified deliveries reach the housekeeping: a stranger cannot make us run it.
-    await pruneGitHubDeliveriesWhenDue(context);
     if (!(await context.store.github.recordDelivery(deliveryId, context.now()))) {
       return json({ status: "duplicate" });
     }
