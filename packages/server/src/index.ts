@@ -24,6 +24,25 @@ export type {
   IssueChanges,
   IssueSearch,
 } from "./host/port";
+export {
+  defineJob,
+  type EnqueueOptions,
+  type JobHandler,
+  type JobRun,
+  type JobType,
+  type ScheduleDefinition,
+} from "./jobs/define";
+export type { JobsOptions } from "./jobs/options";
+export type {
+  EnqueueResult,
+  JobListQuery,
+  JobRecord,
+  JobState,
+  JobStore,
+  JsonValue,
+  ScheduleRecord,
+} from "./jobs/types";
+export type { RunDueResult, Worker } from "./jobs/worker";
 export { consoleLogger, type Logger } from "./logger";
 export {
   createFakeOAuthProvider,
