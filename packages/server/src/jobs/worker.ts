@@ -1,5 +1,6 @@
 import { createId } from "@plugboard/core";
 import { z } from "zod";
+import { backgroundLoop } from "../background-loop";
 import type { Logger } from "../logger";
 import type { EnqueueOptions, JobHandler, JobType, ScheduleDefinition } from "./define";
 import { type ResolvedJobsOptions, retryAt } from "./options";
@@ -67,9 +68,6 @@ export function createWorker(deps: {
   const handlers = new Map<string, Registered>();
   const schedules = new Map<string, ScheduleDefinition>();
   let schedulesStored = false;
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
   /** The last claim took every free slot: more may be due, so a finishing job wakes the loop. */
   let hungry = false;
   const inFlight = new Set<Promise<Outcome>>();
@@ -247,44 +245,33 @@ export function createWorker(deps: {
     }
   }
 
-  async function run(): Promise<void> {
-    let schedulesCheckedAt = Number.NEGATIVE_INFINITY;
-    while (running) {
-      try {
-        const at = now();
-        if (at - schedulesCheckedAt >= options.pollIntervalMs) {
-          schedulesCheckedAt = at;
-          await fireDueSchedules(at);
-        }
-        const free = options.concurrency - inFlight.size;
-        const claimed = free > 0 ? await claim(free, now()) : [];
-        for (const job of claimed) {
-          const task = runJob(job).finally(() => {
-            inFlight.delete(task);
-            if (hungry) wake?.();
-          });
-          inFlight.add(task);
-        }
-        hungry = free === 0 || claimed.length === free;
-        if (claimed.length > 0 && claimed.length === free) continue;
-      } catch (error) {
-        hungry = false;
-        logger.error("Job worker round failed", { error: message(error) });
+  let schedulesCheckedAt = Number.NEGATIVE_INFINITY;
+  /** One look: fire due schedules (at most once per poll), fill the free slots with due jobs. */
+  async function round(): Promise<boolean> {
+    try {
+      const at = now();
+      if (at - schedulesCheckedAt >= options.pollIntervalMs) {
+        schedulesCheckedAt = at;
+        await fireDueSchedules(at);
       }
-      if (!running) break;
-      // A slot freed while claiming: no need to wait for the next one.
-      if (hungry && inFlight.size < options.concurrency) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.pollIntervalMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = undefined;
+      const free = options.concurrency - inFlight.size;
+      const claimed = free > 0 ? await claim(free, now()) : [];
+      for (const job of claimed) {
+        const task = runJob(job).finally(() => {
+          inFlight.delete(task);
+          if (hungry) loop.wake();
+        });
+        inFlight.add(task);
+      }
+      hungry = free === 0 || claimed.length === free;
+    } catch (error) {
+      hungry = false;
+      logger.error("Job worker round failed", { error: message(error) });
     }
-    await Promise.all(inFlight);
+    // More may be due and a slot is free (one may have freed while claiming): look again now.
+    return hungry && inFlight.size < options.concurrency;
   }
+  const loop = backgroundLoop(round, options.pollIntervalMs);
 
   return {
     handle(type, handler) {
@@ -313,7 +300,7 @@ export function createWorker(deps: {
         createdAt: at,
       });
       // Started here with a free slot: run it now rather than at the next poll.
-      if (result.created && runAt <= at && handlers.has(type.queue)) wake?.();
+      if (result.created && runAt <= at && handlers.has(type.queue)) loop.wake();
       return result;
     },
 
@@ -332,17 +319,11 @@ export function createWorker(deps: {
       });
     },
 
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
+    start: loop.start,
 
     async stop() {
-      running = false;
-      wake?.();
-      await loop;
-      loop = undefined;
+      await loop.stop();
+      await Promise.all(inFlight);
     },
 
     runDue,

@@ -1,4 +1,5 @@
 import { createId, type WebhookAttemptTrigger } from "@plugboard/core";
+import { backgroundLoop } from "../background-loop";
 import type { Logger } from "../logger";
 import type { Store } from "../stores/types";
 import type {
@@ -149,9 +150,6 @@ export function createDispatcher(
   const { batchSize, concurrency, pollIntervalMs, leaseMs } = options.dispatcher;
   // One owner per dispatcher: a claim names who may finish it.
   const owner = createId("dsp");
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
 
   async function prune(): Promise<WebhookPruneResult | null> {
     if (options.retentionDays === false) return null;
@@ -193,44 +191,23 @@ export function createDispatcher(
     return round;
   }
 
-  async function run(): Promise<void> {
-    while (running) {
-      let full = false;
-      try {
-        full = (await runDue()).claimed === batchSize;
-      } catch (error) {
-        logger.error("Webhook dispatcher round failed", {
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-      if (full || !running) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollIntervalMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
+  // A full batch means more may be due: the next round starts at once.
+  const loop = backgroundLoop(async () => {
+    try {
+      return (await runDue()).claimed === batchSize;
+    } catch (error) {
+      logger.error("Webhook dispatcher round failed", {
+        error: error instanceof Error ? error.message : String(error),
       });
-      wake = undefined;
+      return false;
     }
-  }
+  }, pollIntervalMs);
 
   return {
     runDue,
     prune,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-      loop = undefined;
-    },
-    notify() {
-      wake?.();
-    },
+    start: loop.start,
+    stop: loop.stop,
+    notify: loop.wake,
   };
 }
