@@ -42,7 +42,7 @@ export type {
   JsonValue,
   ScheduleRecord,
 } from "./jobs/types";
-export type { RunDueResult, Worker } from "./jobs/worker";
+export type { JobWorker, RunDueResult } from "./jobs/worker";
 export { consoleLogger, type Logger } from "./logger";
 export {
   createFakeOAuthProvider,

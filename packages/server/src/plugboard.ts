@@ -16,7 +16,7 @@ import type { PublicRoute } from "./http/route";
 import { createRouter } from "./http/router";
 import { scheduleHousekeeping } from "./jobs/housekeeping";
 import { type JobsOptions, resolveJobsOptions } from "./jobs/options";
-import { createWorker, type Worker } from "./jobs/worker";
+import { createWorker, type JobWorker } from "./jobs/worker";
 import { consoleLogger, type Logger } from "./logger";
 import type { OAuthOptions, ProvidersOptions } from "./oauth/options";
 import { createGitHubRuntime, createOAuthRuntime } from "./oauth/runtime";
@@ -69,7 +69,7 @@ export interface Plugboard {
   /** Delivers the outbox: `start()`/`stop()` in a long-running process, `runDue()` from a cron. */
   dispatcher: Dispatcher;
   /** Runs jobs and schedules (Plugboard's housekeeping too): `start()`/`stop()`, or `runDue()` from a cron. */
-  worker: Worker;
+  worker: JobWorker;
 }
 
 export function createPlugboard(options: PlugboardOptions): Plugboard {

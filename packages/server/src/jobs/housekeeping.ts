@@ -1,6 +1,6 @@
 import type { PlugboardContext } from "../context";
 import type { ResolvedJobsOptions } from "./options";
-import type { Worker } from "./worker";
+import type { JobWorker } from "./worker";
 
 const HOUR = 3_600_000;
 
@@ -9,7 +9,7 @@ const HOUR = 3_600_000;
  * is retried and, in the end, visible as a dead job: pruning what each feature keeps for a while.
  */
 export function scheduleHousekeeping(
-  worker: Worker,
+  worker: JobWorker,
   context: PlugboardContext,
   options: ResolvedJobsOptions,
 ): void {

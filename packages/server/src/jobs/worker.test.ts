@@ -5,7 +5,7 @@ import { type Backend, backends, type OpenedBackend } from "../stores/backends.t
 import type { Store } from "../stores/types";
 import { defineJob } from "./define";
 import { type JobsOptions, resolveJobsOptions } from "./options";
-import { createWorker, type Worker } from "./worker";
+import { createWorker, type JobWorker } from "./worker";
 
 const T0 = Date.UTC(2026, 10, 30, 12, 0, 0);
 const SECOND = 1_000;
@@ -27,7 +27,7 @@ describe.each(backends)("job worker on $name", (backend: Backend) => {
   let opened: OpenedBackend;
   let clock: number;
   let logger: { warn: ReturnType<typeof vi.fn>; error: ReturnType<typeof vi.fn> };
-  const started: Worker[] = [];
+  const started: JobWorker[] = [];
 
   beforeEach(async () => {
     opened = await backend.open();
@@ -40,7 +40,7 @@ describe.each(backends)("job worker on $name", (backend: Backend) => {
     await opened.close();
   });
 
-  function worker(options: JobsOptions = {}, store: Store = opened.store): Worker {
+  function worker(options: JobsOptions = {}, store: Store = opened.store): JobWorker {
     const created = createWorker({
       store,
       logger: logger as Logger,

@@ -18,7 +18,7 @@ export interface RunDueResult {
   dead: number;
 }
 
-export interface Worker {
+export interface JobWorker {
   /** Runs jobs of this type here. One handler per queue. */
   handle<T extends JsonValue>(type: JobType<T>, handler: JobHandler<T>): void;
   /** Stores a job (validated against its type's schema); a live job with its dedupe key wins. */
@@ -60,7 +60,7 @@ export function createWorker(deps: {
   logger: Logger;
   now: () => number;
   options: ResolvedJobsOptions;
-}): Worker {
+}): JobWorker {
   const { logger, now, options } = deps;
   const store = deps.store.jobs;
   // One owner per worker: a lease names who may finish the job.
