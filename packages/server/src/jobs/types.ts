@@ -7,8 +7,6 @@
  */
 export type JobState = "pending" | "running" | "succeeded" | "dead";
 
-export const jobStates: readonly JobState[] = ["pending", "running", "succeeded", "dead"];
-
 /** The error a dead job carries when its worker kept dying under it. */
 export const lapsedError =
   "Its worker stopped before finishing (the lease lapsed) on its last attempt";
