@@ -62,21 +62,26 @@ async function measureJobs(database: JobsDatabase, processes: number): Promise<J
       }),
     ),
   );
-  try {
-    const start = performance.now();
-    for (const child of children) child.send("start");
-    await allRan;
-    return { enqueueMs, runMs: performance.now() - start };
-  } finally {
-    await Promise.all(
+  const stopAll = () =>
+    Promise.all(
       children.map(
         (child) =>
           new Promise((exited) => {
+            if (child.exitCode !== null || child.signalCode !== null) return exited(null);
             child.once("exit", exited);
             child.send("stop");
           }),
       ),
     );
+  try {
+    const start = performance.now();
+    for (const child of children) child.send("start");
+    await allRan;
+    // Every handler ran; stopping waits until every outcome is recorded too.
+    await stopAll();
+    return { enqueueMs, runMs: performance.now() - start };
+  } finally {
+    await stopAll();
   }
 }
 

@@ -70,7 +70,13 @@ export function createWorker(deps: {
   let schedulesStored = false;
   /** The last claim took every free slot: more may be due, so a finishing job wakes the loop. */
   let hungry = false;
+  /** Jobs started by `start()` and not yet recorded, for `stop()` to wait on. */
   const inFlight = new Set<Promise<Outcome>>();
+  /**
+   * Handlers running now. A slot frees when the handler returns, before the outcome is recorded,
+   * so the next claim overlaps the write that records the last batch.
+   */
+  let busy = 0;
   const leased = new Set<string>();
   let heartbeat: ReturnType<typeof setInterval> | undefined;
 
@@ -127,7 +133,8 @@ export function createWorker(deps: {
       if (completions.length === 1) setTimeout(flushCompletions, 0);
     });
 
-  async function runJob(job: JobRecord): Promise<Outcome> {
+  /** Runs one job and records its outcome; `handled` is called as soon as the handler is done. */
+  async function runJob(job: JobRecord, handled: () => void = () => {}): Promise<Outcome> {
     const registered = handlers.get(job.queue) as Registered;
     hold(job.id);
     try {
@@ -148,6 +155,7 @@ export function createWorker(deps: {
           error = message(caught);
         }
       }
+      handled();
       if (error === null) {
         await complete(job.id);
         return "succeeded";
@@ -239,7 +247,7 @@ export function createWorker(deps: {
       const claimed = await claim(options.concurrency, at);
       if (claimed.length === 0) return result;
       result.claimed += claimed.length;
-      for (const outcome of await Promise.all(claimed.map(runJob))) {
+      for (const outcome of await Promise.all(claimed.map((job) => runJob(job)))) {
         if (outcome !== "lost") result[outcome] += 1;
       }
     }
@@ -254,13 +262,14 @@ export function createWorker(deps: {
         schedulesCheckedAt = at;
         await fireDueSchedules(at);
       }
-      const free = options.concurrency - inFlight.size;
+      const free = options.concurrency - busy;
       const claimed = free > 0 ? await claim(free, now()) : [];
       for (const job of claimed) {
-        const task = runJob(job).finally(() => {
-          inFlight.delete(task);
+        busy += 1;
+        const task = runJob(job, () => {
+          busy -= 1;
           if (hungry) loop.wake();
-        });
+        }).finally(() => inFlight.delete(task));
         inFlight.add(task);
       }
       hungry = free === 0 || claimed.length === free;
@@ -269,7 +278,7 @@ export function createWorker(deps: {
       logger.error("Job worker round failed", { error: message(error) });
     }
     // More may be due and a slot is free (one may have freed while claiming): look again now.
-    return hungry && inFlight.size < options.concurrency;
+    return hungry && busy < options.concurrency;
   }
   const loop = backgroundLoop(round, options.pollIntervalMs);
 
