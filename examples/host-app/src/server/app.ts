@@ -53,11 +53,14 @@ export async function createHostApp({ dataDir, clientDir, resolveHost }: HostApp
   app.use(express.static(clientDir));
   app.get("/{*path}", (_req, res) => res.sendFile(join(clientDir, "index.html")));
   plugboard.dispatcher.start();
+  // Housekeeping (pruning logs, expired OAuth states, finished jobs) runs on the worker.
+  plugboard.worker.start();
   return {
     app,
     plugboard,
     close: async () => {
       await plugboard.dispatcher.stop();
+      await plugboard.worker.stop();
       await store.close();
     },
   };

@@ -254,6 +254,10 @@ const plugboardOptions = z.object(
       "must be the host port: { issues?, comments?, projects?, workflowStates?, users? }",
     ).optional(),
     maxBodyBytes: whole(1).optional(),
+    jobs: rule(
+      (value) => isObject(value),
+      "must be an object, e.g. { concurrency: 10, maxAttempts: 5 }",
+    ).optional(),
     apiKeys: apiKeys.optional(),
     webhooks: webhooks.optional(),
   },
