@@ -266,6 +266,21 @@ export function describeJobStoreConformance(
         expect(await jobs().retryDead(job.id, T0 + 100)).toBeNull(); // not dead any more
         expect(await jobs().claim(lease("wrk_a", T0 + 100))).toHaveLength(1);
       });
+
+      it("leaves a dead job dead when a live job has taken its dedupe key meanwhile", async () => {
+        const job = newJob({ maxAttempts: 1, dedupeKey: "sync:ins_1" });
+        await jobs().enqueue(job);
+        await jobs().claim(lease("wrk_a"));
+        await jobs().fail(job.id, "wrk_a", { error: "boom", at: T0, retryAt: null });
+        const successor = await jobs().enqueue(newJob({ dedupeKey: "sync:ins_1" }));
+
+        expect(await jobs().retryDead(job.id, T0 + 100)).toBeNull();
+
+        expect((await jobs().get(job.id))?.state).toBe("dead");
+        expect((await jobs().enqueue(newJob({ dedupeKey: "sync:ins_1" }))).job.id).toBe(
+          successor.job.id,
+        );
+      });
     });
 
     describe("list and prune", () => {
