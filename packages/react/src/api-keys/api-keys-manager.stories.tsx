@@ -25,6 +25,7 @@ const findTable = (canvasElement: HTMLElement) =>
 
 /** An admin sees every key of the organization: active, expiring soon, revoked. */
 export const Keys: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardHandlers() } },
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);
@@ -42,6 +43,7 @@ export const Keys: Story = {
 
 /** Creating a key: scopes grouped by resource, expiry presets, then the secret shown once. */
 export const CreateKey: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardHandlers() } },
   play: async ({ canvasElement }) => {
     await findTable(canvasElement);
@@ -210,6 +212,7 @@ export const CreateWithWildcards: Story = {
 
 /** A day of traffic: requests and errors per hour in SVG, status codes, top endpoints. */
 export const Usage: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardHandlers() } },
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);

@@ -22,6 +22,7 @@ type Story = StoryObj<typeof meta>;
 
 /** acme-inc/web is linked; a merged PR and a commit mention the project's issues. */
 export const Default: Story = {
+  tags: ["screenshot"],
   play: async ({ canvasElement }) => {
     const region = await within(canvasElement).findByRole("region", {
       name: "Linked repositories",

@@ -32,6 +32,7 @@ type Story = StoryObj<typeof meta>;
 
 /** GitHub is connected for the fixture organization. */
 export const Installed: Story = {
+  tags: ["screenshot"],
   args: { provider: "github" },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -333,6 +334,7 @@ async function breakGitHubInstallation() {
  * the install popup again and gives the same installation new tokens.
  */
 export const NeedsReconnect: Story = {
+  tags: ["screenshot"],
   args: { provider: "github" },
   // The play function checks the light theme's warning colour.
   globals: { theme: "light" },

@@ -24,6 +24,7 @@ const headings = (region: HTMLElement) =>
 
 /** Featured entries first, then the rest; GitHub is installed for the fixture organization. */
 export const Default: Story = {
+  tags: ["screenshot"],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const featured = await canvas.findByRole("region", { name: "Featured" });

@@ -23,7 +23,11 @@ export interface PlugboardProviderProps {
    */
   queryClient?: QueryClient;
   strings?: Partial<PlugboardStrings>;
-  /** Default "system": follows the user's light or dark preference. */
+  /**
+   * The colours to draw with; pick the one your page uses. Default "light", whatever the OS
+   * prefers: a light host page stays readable for users whose OS is dark. "dark" for a dark
+   * page; "system" only when your page itself follows `prefers-color-scheme`.
+   */
   theme?: PlugboardTheme;
   children: ReactNode;
 }
@@ -44,7 +48,7 @@ export function PlugboardProvider({
   client,
   queryClient,
   strings,
-  theme = "system",
+  theme = "light",
   children,
 }: PlugboardProviderProps) {
   const [ownQueryClient] = useState(() => queryClient ?? createPlugboardQueryClient());

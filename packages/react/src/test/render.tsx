@@ -20,7 +20,7 @@ export function renderWithPlugboard(ui: ReactElement, options: { theme?: Plugboa
       <PlugboardProvider
         client={client}
         queryClient={queryClient}
-        theme={options.theme ?? "system"}
+        {...(options.theme ? { theme: options.theme } : {})}
       >
         {ui}
       </PlugboardProvider>,

@@ -53,6 +53,7 @@ export const Empty: Story = {
 
 /** The fixture organization: a healthy endpoint, a failing one, and a disabled Pumble channel. */
 export const List: Story = {
+  tags: ["screenshot"],
   parameters: mock(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
@@ -107,6 +108,7 @@ export const DisabledEndpoint: Story = {
 
 /** The create dialog: inline errors first, then events picked by resource. */
 export const Creating: Story = {
+  tags: ["screenshot"],
   parameters: mock({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
@@ -134,6 +136,7 @@ export const Creating: Story = {
 
 /** Right after creating: the secret, once, with a copy button and a warning. */
 export const SecretReveal: Story = {
+  tags: ["screenshot"],
   parameters: mock({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
@@ -159,6 +162,7 @@ export const SecretReveal: Story = {
 
 /** The failing endpoint's log: a message still retrying (3 attempts) and one that gave up. */
 export const DeliveryLog: Story = {
+  tags: ["screenshot"],
   parameters: mock(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
