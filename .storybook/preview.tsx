@@ -9,6 +9,7 @@ import { setupWorker } from "msw/browser";
 import { mswLoader } from "msw-storybook-addon/csf3";
 import { configure } from "storybook/test";
 import { PlugboardProvider, type PlugboardTheme } from "../packages/react/src";
+import { layoutViewports } from "../packages/react/src/test/layout";
 
 const themes: PlugboardTheme[] = ["light", "dark", "system"];
 
@@ -106,6 +107,8 @@ const preview: Preview = {
   initialGlobals: { theme: import.meta.env.VITE_PB_STORY_THEME ?? "light" },
   parameters: {
     layout: "padded",
+    // The widths the layout stories check (atWidth in src/test/layout.ts); the toolbar offers them.
+    viewport: { options: layoutViewports },
     msw: { handlers: defaultHandlers },
     // axe runs on every story after its play function, in the story tests too: a violation fails.
     a11y: { test: "error" },

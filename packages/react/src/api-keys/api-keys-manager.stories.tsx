@@ -7,6 +7,7 @@ import {
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
+import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
 import { ApiKeysManager } from "./api-keys-manager";
 
 const meta = {
@@ -287,3 +288,29 @@ export const DarkTheme: Story = {
     await expect(getComputedStyle(region).colorScheme).toBe("dark");
   },
 };
+
+/**
+ * Layout at a width: the table (cards in a narrow container) and the create dialog both fit,
+ * every action inside the card and no scope label spilling into the next column.
+ */
+function layout(width: LayoutWidth): Story {
+  return {
+    globals: atWidth(width),
+    parameters: { msw: { handlers: plugboardHandlers() } },
+    play: async ({ canvasElement }) => {
+      await findTable(canvasElement);
+      const region = within(canvasElement).getByRole("region", { name: "API keys" });
+      await expectFits(region);
+      await userEvent.click(within(region).getByRole("button", { name: "Create API key" }));
+      const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+      await expectFits(dialog);
+      await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+      await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    },
+  };
+}
+
+export const Layout320 = layout(320);
+export const Layout390 = layout(390);
+export const Layout960 = layout(960);
+export const Layout1280 = layout(1280);

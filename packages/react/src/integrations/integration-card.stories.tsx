@@ -7,6 +7,7 @@ import {
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
+import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
 import {
   callbackMessage,
   resettableMock,
@@ -329,10 +330,25 @@ async function breakGitHubInstallation() {
   return {};
 }
 
-/**
- * GitHub stopped accepting the installation's token: the card asks for a reconnect, which runs
- * the install popup again and gives the same installation new tokens.
- */
+/** What a card whose installation GitHub no longer accepts shows (checks shared below). */
+async function expectNeedsReconnect(canvasElement: HTMLElement) {
+  const card = await within(canvasElement).findByRole("article", { name: "GitHub" });
+  await expect(card).toHaveAttribute("data-state", "needs-reconnect");
+  const inCard = within(card);
+  const status = inCard.getByText("Needs reconnect");
+  await expect(status).toBeVisible();
+  await expect(status).toHaveAttribute("data-state", "needs-reconnect");
+  await expect(inCard.queryByText("Installed")).not.toBeInTheDocument();
+  await expect(inCard.getByText(/GitHub no longer accepts this connection/)).toBeVisible();
+  // Reconnect and Uninstall sit apart, not touching.
+  const reconnect = inCard.getByRole("button", { name: "Reconnect" }).getBoundingClientRect();
+  const uninstall = inCard.getByRole("button", { name: "Uninstall" }).getBoundingClientRect();
+  const apart = uninstall.left - reconnect.right >= 6 || uninstall.top - reconnect.bottom >= 6;
+  await expect(apart, "Reconnect and Uninstall touch").toBe(true);
+  return card;
+}
+
+/** GitHub stopped accepting the installation's token: the card asks for a reconnect. */
 export const NeedsReconnect: Story = {
   tags: ["screenshot"],
   args: { provider: "github" },
@@ -340,21 +356,23 @@ export const NeedsReconnect: Story = {
   globals: { theme: "light" },
   loaders: [breakGitHubInstallation],
   parameters: { msw: { handlers: reconnectFlow.handlers } },
-  beforeEach: stubPopup,
-  play: async ({ canvasElement, msw }) => {
-    const card = await within(canvasElement).findByRole("article", { name: "GitHub" });
-    await expect(card).toHaveAttribute("data-state", "needs-reconnect");
-
-    const inCard = within(card);
-    const status = inCard.getByText("Needs reconnect");
-    await expect(status).toBeVisible();
-    await expect(status).toHaveAttribute("data-state", "needs-reconnect");
+  play: async ({ canvasElement }) => {
+    const card = await expectNeedsReconnect(canvasElement);
+    const status = within(card).getByText("Needs reconnect");
     // The warning colour, not the installed green (--pb-color-warning is #a15c00 in light).
     await expect(getComputedStyle(status).color).toBe("rgb(161, 92, 0)");
-    await expect(inCard.queryByText("Installed")).not.toBeInTheDocument();
-    await expect(inCard.getByText(/GitHub no longer accepts this connection/)).toBeVisible();
-    await expect(inCard.getByRole("button", { name: "Uninstall" })).toBeVisible();
+  },
+};
 
+/** Reconnect runs the install popup again and gives the same installation new tokens. */
+export const Reconnect: Story = {
+  args: { provider: "github" },
+  loaders: [breakGitHubInstallation],
+  parameters: { msw: { handlers: reconnectFlow.handlers } },
+  beforeEach: stubPopup,
+  play: async ({ canvasElement, msw }) => {
+    const card = await expectNeedsReconnect(canvasElement);
+    const inCard = within(card);
     await approveInPopup(card, msw, reconnectFlow, "Reconnect", "Reconnecting…");
     await waitFor(() => expect(card).toHaveAttribute("data-state", "installed"));
     await expect(inCard.getByText("Installed")).toBeVisible();
@@ -417,3 +435,17 @@ export const MemberCannotConnect: Story = {
     await expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
   },
 };
+
+/** Layout at a width: a needs-reconnect card, its two actions apart and inside it. */
+function layout(width: LayoutWidth): Story {
+  return {
+    globals: atWidth(width),
+    args: { provider: "github" },
+    loaders: [breakGitHubInstallation],
+    parameters: { msw: { handlers: reconnectFlow.handlers } },
+    play: async ({ canvasElement }) => expectFits(await expectNeedsReconnect(canvasElement)),
+  };
+}
+
+export const Layout320 = layout(320);
+export const Layout1280 = layout(1280);

@@ -42,6 +42,12 @@ export const defaultStrings = {
   uninstallTitle: (name: string) => `Uninstall ${name}?`,
   uninstallDescription: (name: string) =>
     `${name} is disconnected for everyone it was installed for, and Plugboard's access is revoked at ${name}. You can install it again later.`,
+  /** Said after `uninstallDescription`: what else goes with a provider's installation. */
+  uninstallConsequences: {
+    github:
+      "Every repository linked to a project is unlinked, and its pull requests and commits no longer show on issues.",
+    pumble: "Its webhook endpoint and delivery log are deleted too.",
+  } as Record<string, string>,
   popupBlocked:
     "Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.",
   popupClosed: (name: string) => `The sign-in window was closed before ${name} was connected.`,
@@ -219,6 +225,8 @@ export const defaultStrings = {
     revoked: "Revoked",
   } as Record<string, string>,
   apiKeyExpiringSoon: "Expires soon",
+  apiKeyReplaced: "Old key, rotated",
+  apiKeyReplacement: "New key",
   apiKeyEndsAt: (when: string) => `Stops working ${when}`,
   apiKeyScopeCount: (count: number) => (count === 1 ? "1 scope" : `${count} scopes`),
   apiKeyAllScopes: "Full access",

@@ -9,6 +9,7 @@ import {
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
+import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
 import { WebhookManager } from "./webhook-manager";
 
 // The fixture organization's endpoints (see @plugboard/mocks): healthy, failing, disabled.
@@ -313,6 +314,9 @@ export const RecoverFailedMessages: Story = {
     const dialog = await screen.findByRole("dialog", { name: "Recover failed messages" });
     const since = within(dialog).getByRole("group", { name: "Failed since" });
     await expect(within(since).getByRole("radio", { name: "The last 24 hours" })).toBeChecked();
+    // A preset needs no date: the field shows only for "A date and time".
+    await expect(within(dialog).queryByLabelText("Date and time")).not.toBeInTheDocument();
+    await userEvent.click(within(since).getByRole("radio", { name: "A date and time" }));
     await expect(within(dialog).getByLabelText("Date and time")).toHaveAttribute(
       "type",
       "datetime-local",
@@ -379,3 +383,25 @@ export const Loading: Story = {
     await expect(region).toHaveAttribute("data-state", "loading");
   },
 };
+
+/** Layout at a width: every row, its actions and the failing endpoint's open log fit. */
+function layout(width: LayoutWidth): Story {
+  return {
+    globals: atWidth(width),
+    parameters: mock(),
+    play: async ({ canvasElement }) => {
+      const region = await loaded(canvasElement);
+      const row = item(region, failing);
+      await userEvent.click(within(row).getByRole("button", { name: "Delivery log" }));
+      const log = await within(row).findByRole("region", { name: `Deliveries to ${failing}` });
+      await within(log).findByRole("listitem", { name: "issue.updated" });
+      await expectFits(region);
+      await expect(within(row).getByRole("button", { name: "Delete" })).toBeVisible();
+    },
+  };
+}
+
+export const Layout320 = layout(320);
+export const Layout390 = layout(390);
+export const Layout960 = layout(960);
+export const Layout1280 = layout(1280);

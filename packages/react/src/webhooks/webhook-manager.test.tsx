@@ -562,10 +562,13 @@ describe("WebhookManager", () => {
     fourHoursAgo.setSeconds(0, 0);
     const pad = (value: number) => String(value).padStart(2, "0");
     const local = `${fourHoursAgo.getFullYear()}-${pad(fourHoursAgo.getMonth() + 1)}-${pad(fourHoursAgo.getDate())}T${pad(fourHoursAgo.getHours())}:${pad(fourHoursAgo.getMinutes())}`;
+    // A preset needs no date: the field is there only for "A date and time".
     await user.click(within(dialog).getByRole("radio", { name: "The last hour" }));
-    fireEvent.change(input, { target: { value: local } });
-    expect(within(dialog).getByRole("radio", { name: "A date and time" })).toBeChecked();
-    expect(input).not.toHaveAttribute("aria-invalid");
+    expect(within(dialog).queryByLabelText("Date and time")).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole("radio", { name: "A date and time" }));
+    const again = within(dialog).getByLabelText("Date and time");
+    fireEvent.change(again, { target: { value: local } });
+    expect(again).not.toHaveAttribute("aria-invalid");
     await user.click(within(dialog).getByRole("button", { name: "Recover messages" }));
 
     expect(await within(dialog).findByText("1 message queued for delivery again.")).toBeVisible();
