@@ -10,7 +10,10 @@ import {
 export const testBaseUrl = "http://localhost/api/plugboard";
 
 /** Renders inside a provider with a fresh cache and a client pointed at the msw handlers. */
-export function renderWithPlugboard(ui: ReactElement, options: { theme?: PlugboardTheme } = {}) {
+export function renderWithPlugboard(
+  ui: ReactElement,
+  options: { theme?: PlugboardTheme; pollInterval?: number } = {},
+) {
   const queryClient = createPlugboardQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false } });
   const client = createPlugboardClient({ baseUrl: testBaseUrl });
@@ -21,6 +24,7 @@ export function renderWithPlugboard(ui: ReactElement, options: { theme?: Plugboa
         client={client}
         queryClient={queryClient}
         {...(options.theme ? { theme: options.theme } : {})}
+        {...(options.pollInterval ? { pollInterval: options.pollInterval } : {})}
       >
         {ui}
       </PlugboardProvider>,

@@ -14,6 +14,7 @@ import { HttpResponse, http, type RequestHandler } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { renderWithPlugboard } from "../test/render";
 import { server } from "../test/server";
+import { webhookKeys } from "./query-keys";
 import { WebhookManager } from "./webhook-manager";
 
 // A public address literal, so the real SSRF guard passes it without DNS; msw plays the receiver.
@@ -448,6 +449,43 @@ describe("WebhookManager", () => {
     await user.click(within(message).getByRole("button", { name: "Resend" }));
     expect(await within(message).findByText("Queued for delivery again.")).toBeInTheDocument();
     await waitFor(() => expect(message).toHaveAttribute("data-state", "pending"));
+  });
+
+  it("follows pending deliveries on its own until they settle, the log and the row's health", async () => {
+    const user = userEvent.setup();
+    const mock = createMockPlugboard({ fixtures: "empty" });
+    let status = 500;
+    server.use(
+      http.post(receiverUrl, () => new HttpResponse(null, { status })),
+      ...mockPlugboardHandlers(mock),
+    );
+    const { queryClient } = renderWithPlugboard(<WebhookManager />, { pollInterval: 50 });
+    const { item } = await createEndpoint(user);
+    await mock.plugboard.events.publish({
+      organizationId: "org_acme",
+      type: "issue.created",
+      data: { id: "iss_1" },
+    });
+    await mock.plugboard.dispatcher.runDue();
+
+    await user.click(within(item).getByRole("button", { name: "Delivery log" }));
+    const message = await within(item).findByRole("listitem", { name: "issue.created" });
+    expect(message).toHaveAttribute("data-state", "pending");
+
+    // The receiver recovers and the server's dispatcher delivers the resent message: no click,
+    // no reload, and the log and the row's "Last delivery" both follow.
+    status = 204;
+    await user.click(within(message).getByRole("button", { name: "Resend" }));
+    await mock.plugboard.dispatcher.runDue();
+    await waitFor(() => expect(message).toHaveAttribute("data-state", "succeeded"));
+    expect(await within(item).findByText("Last delivery: Delivered")).toBeInTheDocument();
+
+    // Nothing pending: no next poll is scheduled.
+    const [log] = queryClient
+      .getQueryCache()
+      .findAll({ queryKey: [...webhookKeys.all, "messages"] });
+    const interval = log?.observers[0]?.options.refetchInterval;
+    expect(typeof interval === "function" ? interval(log as never) : interval).toBe(false);
   });
 
   it("loads older messages a page at a time, each with all its attempts, busy meanwhile", async () => {
