@@ -42,26 +42,52 @@ export const Keys: Story = {
   },
 };
 
-/** Creating a key: scopes grouped by resource, expiry presets, then the secret shown once. */
+/** Opens the create dialog and fills it in: a scope, an expiry preset, a project. */
+async function fillCreateDialog(canvasElement: HTMLElement) {
+  await findTable(canvasElement);
+  await userEvent.click(within(canvasElement).getByRole("button", { name: "Create API key" }));
+  const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+  await userEvent.type(within(dialog).getByLabelText("Name"), "Nightly export");
+  const issues = within(dialog).getByRole("group", { name: "Issues" });
+  await userEvent.click(within(issues).getByRole("checkbox", { name: "Read issues" }));
+  await userEvent.selectOptions(within(dialog).getByLabelText("Expires"), "In 30 days");
+  await userEvent.selectOptions(within(dialog).getByLabelText("Project"), "Website");
+  return dialog;
+}
+
+/** The create dialog, filled in: scopes grouped by resource, expiry presets, a project. */
 export const CreateKey: Story = {
   tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardHandlers() } },
   play: async ({ canvasElement }) => {
-    await findTable(canvasElement);
-    await userEvent.click(within(canvasElement).getByRole("button", { name: "Create API key" }));
-    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
-    await userEvent.type(within(dialog).getByLabelText("Name"), "Nightly export");
-    const issues = within(dialog).getByRole("group", { name: "Issues" });
-    await userEvent.click(within(issues).getByRole("checkbox", { name: "Read issues" }));
-    await userEvent.selectOptions(within(dialog).getByLabelText("Expires"), "In 30 days");
-    await userEvent.selectOptions(within(dialog).getByLabelText("Project"), "Website");
-    await userEvent.click(within(dialog).getByRole("button", { name: "Create key" }));
+    const dialog = await fillCreateDialog(canvasElement);
+    await expect(within(dialog).getByRole("status")).toHaveTextContent(
+      "Selected scopes: issues:read",
+    );
+  },
+};
 
+/** Created: the secret is shown once, with a copy button and a warning. */
+export const CreatedKeySecret: Story = {
+  parameters: { msw: { handlers: plugboardHandlers() } },
+  play: async ({ canvasElement }) => {
+    const dialog = await fillCreateDialog(canvasElement);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Create key" }));
     const secret = await screen.findByRole("dialog", { name: "Copy your API key" });
     await expect(within(secret).getByText(/only time the key is shown/)).toBeVisible();
     const input = within(secret).getByLabelText("API key") as HTMLInputElement;
     await expect(input.value).toMatch(/^sk_test_[0-9A-Za-z]{30}$/);
-    const value = input.value;
+  },
+};
+
+/** After "Done" the new key is in the table and its secret is nowhere on the page. */
+export const CreatedKeyInTable: Story = {
+  parameters: { msw: { handlers: plugboardHandlers() } },
+  play: async ({ canvasElement }) => {
+    const dialog = await fillCreateDialog(canvasElement);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Create key" }));
+    const secret = await screen.findByRole("dialog", { name: "Copy your API key" });
+    const value = (within(secret).getByLabelText("API key") as HTMLInputElement).value;
     await userEvent.click(within(secret).getByRole("button", { name: "Done" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     const row = within(canvasElement).getByRole("row", { name: /Nightly export/ });

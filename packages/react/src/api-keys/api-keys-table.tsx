@@ -96,9 +96,11 @@ export function ApiKeysTable({
             >
               <th scope="row" className="pb-api-keys__name">
                 {key.name}
-                {rotatedAway && <span className="pb-api-keys__tag">{strings.apiKeyReplaced}</span>}
+                {rotatedAway && (
+                  <span className="pb-tag pb-api-keys__tag">{strings.apiKeyReplaced}</span>
+                )}
                 {live && key.rotatedFromId !== null && inGrace.has(key.rotatedFromId) && (
-                  <span className="pb-api-keys__tag">{strings.apiKeyReplacement}</span>
+                  <span className="pb-tag pb-api-keys__tag">{strings.apiKeyReplacement}</span>
                 )}
               </th>
               <td data-label={label.key}>

@@ -12,7 +12,7 @@ import {
   callbackMessage,
   resettableMock,
   stubBlockedPopup,
-  stubPopupWithFrame,
+  stubStoryPopup,
 } from "../test/story-popup";
 import { IntegrationCard } from "./integration-card";
 
@@ -154,11 +154,11 @@ export const DarkTheme: Story = {
 };
 
 const installFlow = resettableMock({ fixtures: "empty" });
-let popupStub: ReturnType<typeof stubPopupWithFrame>["state"];
+let popupStub: ReturnType<typeof stubStoryPopup>["state"];
 
 /** A story's `beforeEach`: `window.open` returns a stand-in popup, kept in `popupStub`. */
 function stubPopup() {
-  const stub = stubPopupWithFrame();
+  const stub = stubStoryPopup();
   popupStub = stub.state;
   return stub.cleanup;
 }
@@ -198,6 +198,8 @@ async function approveInPopup(
       "true",
     );
     await waitFor(() => expect(consentUrl).toMatch(/^https:\/\/github\.com\/login\/oauth/));
+    // The popup is sent to the consent page, which a story only records: it never loads.
+    await waitFor(() => expect(popupStub.popup.location.href).toBe(consentUrl));
   } finally {
     msw.events.removeListener("response:mocked", captureUrl);
   }

@@ -128,14 +128,22 @@ export const defaultStrings = {
   webhookDisabled: "Disabled",
   webhookNoDeliveries: "No deliveries yet",
   webhookLastDelivery: (status: string) => `Last delivery: ${status}`,
-  webhookFailureRate: (percent: number, attempts: number) =>
-    `${percent}% of the last ${attempts === 1 ? "attempt" : `${attempts} attempts`} failed`,
+  /** How many of the endpoint's recent attempts failed (`attempts` is at least 1). */
+  webhookRecentFailures: (failed: number, attempts: number) =>
+    attempts === 1
+      ? failed === 1
+        ? "The last attempt failed"
+        : "The last attempt succeeded"
+      : failed === 0
+        ? `All of the last ${attempts} attempts succeeded`
+        : `${failed} of the last ${attempts} attempts failed`,
   webhookDisabledReasons: {
     manual: "Turned off",
     gone: "Turned off: the receiver answered 410 Gone",
     failing: "Turned off after repeated failures",
   } as Record<string, string>,
   webhookSendTest: "Send test",
+  webhookSendTestNeedsActive: "Switch the endpoint on to send it a test.",
   webhookTestSent: (status: string, code: number | null) =>
     `Test event: ${status}${code === null ? "" : ` (HTTP ${code})`}`,
   webhookRotate: "Rotate secret",

@@ -326,10 +326,19 @@ describe("WebhookManager", () => {
     await waitFor(() => expect(item).toHaveAttribute("data-state", "disabled"));
     expect(toggle).not.toBeChecked();
     expect(within(item).getByText("Turned off")).toBeInTheDocument();
+    // Nothing is delivered to a disabled endpoint, a test included: the button says so.
+    const sendTest = within(item).getByRole("button", { name: "Send test" });
+    expect(sendTest).toHaveAttribute("aria-disabled", "true");
+    await user.hover(sendTest);
+    expect(await screen.findByRole("tooltip")).toHaveTextContent("Switch the endpoint on");
+    await user.unhover(sendTest);
 
     await user.click(toggle);
     await waitFor(() => expect(item).toHaveAttribute("data-state", "active"));
     expect(toggle).toBeChecked();
+    expect(within(item).getByRole("button", { name: "Send test" })).not.toHaveAttribute(
+      "aria-disabled",
+    );
   });
 
   it("rotates the secret only after confirmation, and shows the new one once", async () => {
@@ -433,7 +442,7 @@ describe("WebhookManager", () => {
     await user.click(within(item).getByRole("button", { name: "Send test" }));
     expect(await within(item).findByText("Test event: Failed (HTTP 503)")).toBeInTheDocument();
     expect(item).toHaveAttribute("data-state", "failing");
-    expect(within(item).getByText("100% of the last attempt failed")).toBeInTheDocument();
+    expect(within(item).getByText("The last attempt failed")).toBeInTheDocument();
 
     const logButton = within(item).getByRole("button", { name: "Delivery log" });
     await user.click(logButton);
