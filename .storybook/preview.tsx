@@ -77,6 +77,8 @@ const withPlugboard: Decorator = (Story, context) => {
 configure({ asyncUtilTimeout: 5000 });
 
 const preview: Preview = {
+  // A Docs page with a props table for every component (@storybook/addon-docs).
+  tags: ["autodocs"],
   loaders: [
     mswLoader(async () => {
       const worker = setupWorker();
