@@ -55,6 +55,13 @@ async function fillCreateDialog(canvasElement: HTMLElement) {
   return dialog;
 }
 
+/** Fills in the create dialog, submits it and answers the secret dialog it ends on. */
+async function createToSecret(canvasElement: HTMLElement) {
+  const dialog = await fillCreateDialog(canvasElement);
+  await userEvent.click(within(dialog).getByRole("button", { name: "Create key" }));
+  return screen.findByRole("dialog", { name: "Copy your API key" });
+}
+
 /** The create dialog, filled in: scopes grouped by resource, expiry presets, a project. */
 export const CreateKey: Story = {
   tags: ["screenshot"],
@@ -71,9 +78,7 @@ export const CreateKey: Story = {
 export const CreatedKeySecret: Story = {
   parameters: { msw: { handlers: plugboardHandlers() } },
   play: async ({ canvasElement }) => {
-    const dialog = await fillCreateDialog(canvasElement);
-    await userEvent.click(within(dialog).getByRole("button", { name: "Create key" }));
-    const secret = await screen.findByRole("dialog", { name: "Copy your API key" });
+    const secret = await createToSecret(canvasElement);
     await expect(within(secret).getByText(/only time the key is shown/)).toBeVisible();
     const input = within(secret).getByLabelText("API key") as HTMLInputElement;
     await expect(input.value).toMatch(/^sk_test_[0-9A-Za-z]{30}$/);
@@ -84,9 +89,7 @@ export const CreatedKeySecret: Story = {
 export const CreatedKeyInTable: Story = {
   parameters: { msw: { handlers: plugboardHandlers() } },
   play: async ({ canvasElement }) => {
-    const dialog = await fillCreateDialog(canvasElement);
-    await userEvent.click(within(dialog).getByRole("button", { name: "Create key" }));
-    const secret = await screen.findByRole("dialog", { name: "Copy your API key" });
+    const secret = await createToSecret(canvasElement);
     const value = (within(secret).getByLabelText("API key") as HTMLInputElement).value;
     await userEvent.click(within(secret).getByRole("button", { name: "Done" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());

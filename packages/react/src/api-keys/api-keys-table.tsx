@@ -62,6 +62,18 @@ export function ApiKeysTable({
     keys.filter((key) => isLive(key) && key.revokedAt !== null).map((key) => key.id),
   );
   const replaced = new Set(keys.map((key) => key.rotatedFromId));
+  // Rename works on any key; rotate and revoke only on one that still works.
+  const writeActions = [
+    { text: strings.apiKeyRenameButton, label: strings.apiKeyRename, run: onRename, onDead: true },
+    { text: strings.apiKeyRotateButton, label: strings.apiKeyRotate, run: onRotate, onDead: false },
+    {
+      text: strings.apiKeyRevokeButton,
+      label: strings.apiKeyRevoke,
+      run: onRevoke,
+      onDead: false,
+      danger: true,
+    },
+  ];
 
   return (
     <table className={cx("pb-api-keys__table", classNames.table)} aria-label={strings.apiKeysList}>
@@ -169,34 +181,19 @@ export function ApiKeysTable({
                   >
                     {strings.apiKeyUsageButton}
                   </button>
-                  <GuardedButton
-                    denied={denied}
-                    className="pb-button"
-                    aria-label={strings.apiKeyRename(key.name)}
-                    onClick={() => onRename(key)}
-                  >
-                    {strings.apiKeyRenameButton}
-                  </GuardedButton>
-                  {live && (
-                    <>
+                  {writeActions
+                    .filter((action) => live || action.onDead)
+                    .map((action) => (
                       <GuardedButton
+                        key={action.text}
                         denied={denied}
-                        className="pb-button"
-                        aria-label={strings.apiKeyRotate(key.name)}
-                        onClick={() => onRotate(key)}
+                        className={cx("pb-button", action.danger && "pb-button--danger")}
+                        aria-label={action.label(key.name)}
+                        onClick={() => action.run(key)}
                       >
-                        {strings.apiKeyRotateButton}
+                        {action.text}
                       </GuardedButton>
-                      <GuardedButton
-                        denied={denied}
-                        className="pb-button pb-button--danger"
-                        aria-label={strings.apiKeyRevoke(key.name)}
-                        onClick={() => onRevoke(key)}
-                      >
-                        {strings.apiKeyRevokeButton}
-                      </GuardedButton>
-                    </>
-                  )}
+                    ))}
                 </div>
               </td>
             </tr>

@@ -19,8 +19,8 @@ export interface IntegrationActionsProps {
   state: IntegrationCardState;
   /** The installation the provider no longer accepts (when `state` is `needs-reconnect`). */
   broken: Installation | undefined;
-  className?: string;
-  errorClassName?: string;
+  className?: string | undefined;
+  errorClassName?: string | undefined;
 }
 
 /**

@@ -41,6 +41,16 @@ function item(region: HTMLElement, url: string) {
   return within(region).getByRole("listitem", { name: url });
 }
 
+/** Opens the failing endpoint's delivery log and waits for its messages. */
+async function openFailingLog(canvasElement: HTMLElement) {
+  const region = await loaded(canvasElement);
+  const row = item(region, failing);
+  await userEvent.click(within(row).getByRole("button", { name: "Delivery log" }));
+  const log = await within(row).findByRole("region", { name: `Deliveries to ${failing}` });
+  await within(log).findByRole("listitem", { name: "issue.updated" });
+  return { region, row, log };
+}
+
 /** No endpoints yet: an invitation to add one. */
 export const Empty: Story = {
   parameters: mock({ fixtures: "empty" }),
@@ -182,11 +192,8 @@ export const DeliveryLog: Story = {
   tags: ["screenshot"],
   parameters: mock(),
   play: async ({ canvasElement }) => {
-    const region = await loaded(canvasElement);
-    const row = item(region, failing);
-    await userEvent.click(within(row).getByRole("button", { name: "Delivery log" }));
-    const log = await within(row).findByRole("region", { name: `Deliveries to ${failing}` });
-    const retrying = await within(log).findByRole("listitem", { name: "issue.updated" });
+    const { log } = await openFailingLog(canvasElement);
+    const retrying = within(log).getByRole("listitem", { name: "issue.updated" });
     await expect(retrying).toHaveAttribute("data-state", "pending");
     await expect(within(retrying).getByText("Attempt 3")).toBeVisible();
     await expect(within(retrying).getByText("HTTP 503")).toBeVisible();
@@ -416,11 +423,7 @@ function layout(width: LayoutWidth): Story {
     globals: atWidth(width),
     parameters: mock(),
     play: async ({ canvasElement }) => {
-      const region = await loaded(canvasElement);
-      const row = item(region, failing);
-      await userEvent.click(within(row).getByRole("button", { name: "Delivery log" }));
-      const log = await within(row).findByRole("region", { name: `Deliveries to ${failing}` });
-      await within(log).findByRole("listitem", { name: "issue.updated" });
+      const { region, row } = await openFailingLog(canvasElement);
       await expectFits(region);
       await expect(within(row).getByRole("button", { name: "Delete" })).toBeVisible();
     },
