@@ -3,13 +3,19 @@ import { RoleSwitcher } from "./role-switcher";
 import { WebhooksSection } from "./webhooks-section";
 
 /** The host's settings page: its own chrome, Plugboard's components inside. */
-export function SettingsPage() {
+export function SettingsPage({
+  user,
+  onUserChange,
+}: {
+  user: string;
+  onUserChange: (user: string) => void;
+}) {
   return (
     <div className="host-layout">
       <header className="host-header">
         <strong>Acme</strong>
         <span className="host-breadcrumb">Settings / Integrations</span>
-        <RoleSwitcher />
+        <RoleSwitcher user={user} onChange={onUserChange} />
       </header>
       <main className="host-main">
         <h1>Integrations</h1>
