@@ -10,12 +10,7 @@ export function sqlAccountLinks(db: Kysely<Database>): AccountLinkStore {
       await db
         .insertInto("plugboard_account_links")
         .values({
-          id: record.id,
-          organization_id: record.organizationId,
-          provider: record.provider,
-          external_user_id: record.externalUserId,
-          external_account_id: record.externalAccountId,
-          external_user_name: record.externalUserName,
+          ...providerUserColumns(record),
           user_id: record.userId,
           created_at: record.createdAt,
         })
@@ -70,15 +65,7 @@ export function sqlAccountLinks(db: Kysely<Database>): AccountLinkStore {
     async createIntent(record) {
       await db
         .insertInto("plugboard_account_link_intents")
-        .values({
-          id: record.id,
-          organization_id: record.organizationId,
-          provider: record.provider,
-          external_user_id: record.externalUserId,
-          external_account_id: record.externalAccountId,
-          external_user_name: record.externalUserName,
-          expires_at: record.expiresAt,
-        })
+        .values({ ...providerUserColumns(record), expires_at: record.expiresAt })
         .execute();
     },
     async consumeIntent(id) {
@@ -108,20 +95,22 @@ export function sqlAccountLinks(db: Kysely<Database>): AccountLinkStore {
   };
 }
 
-function toLink(row: Selectable<AccountLinksTable>): AccountLinkRecord {
+type ProviderUserFields = Omit<AccountLinkIntentRecord, "expiresAt">;
+type ProviderUserRow = Omit<Selectable<AccountLinkIntentsTable>, "expires_at">;
+
+/** Links and intents both name a provider user in an organization, in the same columns. */
+function providerUserColumns(record: ProviderUserFields): ProviderUserRow {
   return {
-    id: row.id,
-    organizationId: row.organization_id,
-    provider: row.provider,
-    externalUserId: row.external_user_id,
-    externalAccountId: row.external_account_id,
-    externalUserName: row.external_user_name,
-    userId: row.user_id,
-    createdAt: Number(row.created_at),
+    id: record.id,
+    organization_id: record.organizationId,
+    provider: record.provider,
+    external_user_id: record.externalUserId,
+    external_account_id: record.externalAccountId,
+    external_user_name: record.externalUserName,
   };
 }
 
-function toIntent(row: Selectable<AccountLinkIntentsTable>): AccountLinkIntentRecord {
+function toProviderUser(row: ProviderUserRow): ProviderUserFields {
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -129,6 +118,13 @@ function toIntent(row: Selectable<AccountLinkIntentsTable>): AccountLinkIntentRe
     externalUserId: row.external_user_id,
     externalAccountId: row.external_account_id,
     externalUserName: row.external_user_name,
-    expiresAt: Number(row.expires_at),
   };
+}
+
+function toLink(row: Selectable<AccountLinksTable>): AccountLinkRecord {
+  return { ...toProviderUser(row), userId: row.user_id, createdAt: Number(row.created_at) };
+}
+
+function toIntent(row: Selectable<AccountLinkIntentsTable>): AccountLinkIntentRecord {
+  return { ...toProviderUser(row), expiresAt: Number(row.expires_at) };
 }
