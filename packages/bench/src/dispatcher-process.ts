@@ -1,4 +1,4 @@
-import { type ChildProcess, fork } from "node:child_process";
+import { forkModule, killChild } from "./child-process";
 import type { DispatcherOptions } from "./delivery-setup";
 
 export interface DispatcherProcess {
@@ -8,31 +8,11 @@ export interface DispatcherProcess {
 }
 
 /** Forks `delivery-worker.ts` over the SQLite outbox `file` and waits until it is ready. */
-export function forkDispatcher(
+export async function forkDispatcher(
   file: string,
   key: string,
   options: DispatcherOptions,
 ): Promise<DispatcherProcess> {
-  return new Promise((resolve, reject) => {
-    const child: ChildProcess = fork(
-      new URL("./delivery-worker.ts", import.meta.url).pathname,
-      [file, key, JSON.stringify(options)],
-      {
-        execArgv: ["--conditions=@plugboard/source", "--import", "tsx"],
-        stdio: ["ignore", "inherit", "inherit", "ipc"],
-      },
-    );
-    child.once("error", reject);
-    child.once("message", () =>
-      resolve({
-        start: () => child.send("start"),
-        kill: async () => {
-          if (child.exitCode !== null || child.signalCode !== null) return;
-          const exited = new Promise((done) => child.once("exit", done));
-          child.kill("SIGKILL");
-          await exited;
-        },
-      }),
-    );
-  });
+  const { child } = await forkModule("./delivery-worker.ts", [file, key, JSON.stringify(options)]);
+  return { start: () => child.send("start"), kill: () => killChild(child) };
 }

@@ -1,11 +1,19 @@
 import { apiKeyVerify } from "./api-key-verify";
 import type { Suite } from "./harness";
+import { hostRoutePostgres, hostRouteSqlite } from "./host-route";
 import { webhookDelivery } from "./webhook-delivery";
 import { webhookDurability } from "./webhook-durability";
 import { webhookSigning } from "./webhook-signing";
 
 /** Run in order. A new benchmark is a module exporting a Suite, added here. */
-const suites: Suite[] = [webhookSigning, apiKeyVerify, webhookDelivery, webhookDurability];
+const suites: Suite[] = [
+  webhookSigning,
+  apiKeyVerify,
+  hostRouteSqlite,
+  hostRoutePostgres,
+  webhookDelivery,
+  webhookDurability,
+];
 
 const only = process.argv.slice(2).map((arg) => arg.toLowerCase());
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);

@@ -24,7 +24,7 @@ export function sqlStore(db: Kysely<Database>, options: SqlStoreOptions): Store 
     oauthStates: sqlOAuthStates(db),
     github: sqlGitHub(db, options),
     apiKeys: sqlApiKeys(db, options),
-    rateLimits: sqlRateLimits(db),
+    rateLimits: sqlRateLimits(db, options),
     webhooks: sqlWebhooks(db, options),
     close: options.close,
   };

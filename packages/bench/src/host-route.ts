@@ -1,0 +1,143 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { ask, forkModule, killChild } from "./child-process";
+import { formatRate, formatTable, type Suite } from "./harness";
+import type { HostRouteConfig, HostRouteStats, Variant } from "./host-route-config";
+
+const target = 0.8;
+const variants: Variant[] = ["plugboard", "by-hand", "unguarded"];
+// Bounded load: a fixed number of connections for a fixed time, on loopback only.
+const connections = 16;
+const warmupSeconds = 1;
+const roundSeconds = 2;
+const rounds = 3;
+
+const postgresUrl =
+  process.env.PLUGBOARD_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const redisUrl = process.env.PLUGBOARD_BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** Requests per second of one bounded autocannon run, and how many were not 2xx. */
+async function load(url: string, secret: string, seconds: number) {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: { authorization: `Bearer ${secret}`, "user-agent": "autocannon" },
+  });
+  return { rate: result.requests.average, failed: result.non2xx + result.errors };
+}
+
+async function measure(name: string, config: HostRouteConfig): Promise<void> {
+  const servers = [];
+  try {
+    for (const variant of variants) {
+      const { child, ready } = await forkModule<{ port: number; secret: string }>(
+        "./host-route-server.ts",
+        [variant, JSON.stringify(config)],
+      );
+      servers.push({ variant, child, url: `http://127.0.0.1:${ready.port}/issues`, ...ready });
+    }
+    for (const server of servers) await load(server.url, server.secret, warmupSeconds);
+    // Rounds alternate between the variants, so load from elsewhere hits them all alike.
+    const rates = servers.map((): number[] => []);
+    let failed = 0;
+    for (let round = 0; round < rounds; round++) {
+      for (const [index, server] of servers.entries()) {
+        const result = await load(server.url, server.secret, roundSeconds);
+        rates[index]?.push(result.rate);
+        failed += result.failed;
+      }
+    }
+    const stats = await Promise.all(
+      servers.map((server) => ask<HostRouteStats>(server.child, "stats")),
+    );
+    const [ours = 0, byHand = 0, open = 0] = rates.map(median);
+    const ratio = ours / byHand;
+    console.log(
+      formatTable(
+        ["store", "plugboard", "by hand", "unguarded", "plugboard/by hand", `≥ ${target}×`],
+        [
+          [
+            name,
+            formatRate(ours),
+            formatRate(byHand),
+            formatRate(open),
+            `${(Math.floor(ratio * 100) / 100).toFixed(2)}×`,
+            ratio >= target ? "yes" : "no",
+          ],
+        ],
+      ),
+    );
+    console.log(
+      `\nreq/s, median of ${rounds} interleaved ${roundSeconds} s autocannon rounds (${connections} connections) after a ${warmupSeconds} s warm-up; ${failed} responses not 2xx.`,
+    );
+    console.log(
+      `peak RSS: ${stats.map((s, i) => `${variants[i]} ${s.peakRssMiB.toFixed(0)} MiB`).join(", ")}`,
+    );
+    for (const [index, s] of stats.entries()) {
+      if (s.usageRows === null) continue;
+      const exact = s.usageRows === s.served;
+      console.log(
+        `${exact ? "PASS" : "FAIL"}: ${variants[index]} stored ${s.usageRows} usage rows for ${s.served} requests served`,
+      );
+    }
+  } finally {
+    await Promise.all(servers.map((server) => killChild(server.child)));
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+export const hostRouteSqlite: Suite = {
+  name: "Host route behind apiKeyMiddleware (Express, SQLite)",
+  async run() {
+    const directory = await mkdtemp(join(tmpdir(), "plugboard-route-"));
+    try {
+      await measure("SQLite", {
+        backend: "sqlite",
+        directory,
+        postgresUrl: "",
+        redisUrl: "",
+        redisPrefix: "",
+      });
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  },
+};
+
+export const hostRoutePostgres: Suite = {
+  name: "Host route behind apiKeyMiddleware (Express, PostgreSQL + Redis)",
+  async run() {
+    // A schema of this run's own, so the bench never touches another's tables.
+    const schema = `plugboard_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    try {
+      await admin.connect();
+    } catch (error) {
+      console.log(`skipped: PostgreSQL not reachable at ${postgresUrl} (${String(error)})`);
+      return;
+    }
+    try {
+      await admin.query(`create schema ${schema}`);
+      const url = new URL(postgresUrl);
+      url.searchParams.set("options", `-c search_path=${schema}`);
+      await measure("PostgreSQL + Redis", {
+        backend: "postgres",
+        directory: "",
+        postgresUrl: url.toString(),
+        redisUrl,
+        redisPrefix: `${schema}:`,
+      });
+    } finally {
+      await admin.query(`drop schema if exists ${schema} cascade`);
+      await admin.end();
+    }
+  },
+};
