@@ -352,6 +352,33 @@ describe.each(backends)("API keys on $name", (backend: Backend) => {
     );
   });
 
+  it("counts a rotated key and its successors in one rate-limit bucket during the grace period", async () => {
+    const { call, create, hit } = kit();
+    const rotate = async (id: string) =>
+      createdApiKeySchema.parse(
+        await (
+          await call("POST", `/api-keys/${id}/rotate`, "ada", { gracePeriodSeconds: 3600 })
+        ).json(),
+      );
+    const first = await create("ada", { scopes: ["issues:read"], rateLimitPerMinute: 3 });
+    const other = await create("ada", { scopes: ["issues:read"], rateLimitPerMinute: 3 });
+    expect((await hit(first.secret)).status).toBe(200);
+    const second = await rotate(first.apiKey.id);
+    expect((await hit(second.secret)).status).toBe(200);
+    const third = await rotate(second.apiKey.id);
+    const last = await hit(third.secret);
+    expect(last.status).toBe(200);
+    expect(last.headers.get("ratelimit-remaining")).toBe("0");
+
+    // Three keys of one lineage, all inside their grace periods: one limit between them.
+    for (const secret of [first.secret, second.secret, third.secret]) {
+      await problem(await hit(secret), 429, "rate_limited");
+    }
+    expect((await hit(other.secret)).status).toBe(200);
+    clock += 60_000;
+    expect((await hit(third.secret)).status).toBe(200);
+  });
+
   it("rotates a key once when rotations race on two instances: one 201, the rest 409", async () => {
     const a = kit();
     const b = kit({}, await opened.another());
