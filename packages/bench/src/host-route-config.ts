@@ -17,3 +17,9 @@ export interface HostRouteStats {
   usageRows: number | null;
   peakRssMiB: number;
 }
+
+/** The server process's CPU time so far (user + system, µs) and the requests it answered. */
+export interface CpuSample {
+  cpuMicros: number;
+  served: number;
+}

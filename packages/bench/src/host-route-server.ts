@@ -1,8 +1,8 @@
 /**
  * One variant of a host's API route, in its own process so that its peak RSS is its own and the
  * load generator (in the parent) does not share its event loop. argv: variant, backend, and the
- * JSON `HostRouteConfig`. Sends `{ port, secret }` when listening; answers "stats" with
- * `HostRouteStats` once every usage write has settled.
+ * JSON `HostRouteConfig`. Sends `{ port, secret }` when listening; answers "cpu" with a
+ * `CpuSample`, and "stats" with `HostRouteStats` once every usage write has settled.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { AddressInfo } from "node:net";
@@ -17,7 +17,7 @@ import Database from "better-sqlite3";
 import express, { type RequestHandler } from "express";
 import { Redis } from "ioredis";
 import pg from "pg";
-import type { HostRouteConfig, HostRouteStats, Variant } from "./host-route-config";
+import type { CpuSample, HostRouteConfig, HostRouteStats, Variant } from "./host-route-config";
 
 const [variant, config] = [process.argv[2] as Variant, JSON.parse(process.argv[3] ?? "{}")] as [
   Variant,
@@ -190,7 +190,12 @@ const server = app.listen(0, "127.0.0.1", () => {
   process.send?.({ port, secret: guard?.secret ?? "" });
 });
 
-process.on("message", async () => {
+process.on("message", async (request) => {
+  if (request === "cpu") {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system, served } satisfies CpuSample);
+    return;
+  }
   const stats: HostRouteStats = {
     served,
     usageRows: guard ? await guard.usageRows() : null,
