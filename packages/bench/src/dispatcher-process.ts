@@ -1,18 +1,31 @@
-import { forkModule, killChild } from "./child-process";
+import { ask, forkModule, killChild } from "./child-process";
 import type { DispatcherOptions } from "./delivery-setup";
 
 export interface DispatcherProcess {
   /** Starts delivering; resolves once the message is sent. */
   start(): void;
+  /** The process's peak resident set size so far, MiB. */
+  peakRssMiB(): Promise<number>;
   kill(): Promise<void>;
 }
 
-/** Forks `delivery-worker.ts` over the SQLite outbox `file` and waits until it is ready. */
+/**
+ * Forks `delivery-worker.ts` over the outbox in `database` (a SQLite file or a PostgreSQL URL)
+ * and waits until it is ready.
+ */
 export async function forkDispatcher(
-  file: string,
+  database: string,
   key: string,
   options: DispatcherOptions,
 ): Promise<DispatcherProcess> {
-  const { child } = await forkModule("./delivery-worker.ts", [file, key, JSON.stringify(options)]);
-  return { start: () => child.send("start"), kill: () => killChild(child) };
+  const { child } = await forkModule("./delivery-worker.ts", [
+    database,
+    key,
+    JSON.stringify(options),
+  ]);
+  return {
+    start: () => child.send("start"),
+    peakRssMiB: () => ask<number>(child, "rss"),
+    kill: () => killChild(child),
+  };
 }

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
 import { ask, forkModule, killChild } from "./child-process";
 import { formatRate, formatTable, type Suite } from "./harness";
 import type { CpuSample, HostRouteConfig, HostRouteStats, Variant } from "./host-route-config";
+import { withPostgresSchema } from "./postgres-schema";
 
 const target = 0.8;
 const variants: Variant[] = ["plugboard", "by-hand", "unguarded"];
@@ -15,8 +15,6 @@ const warmupSeconds = 1;
 const roundSeconds = 2;
 const rounds = 3;
 
-const postgresUrl =
-  process.env.PLUGBOARD_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const redisUrl = process.env.PLUGBOARD_BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** Requests per second of one bounded autocannon run, and how many were not 2xx. */
@@ -145,30 +143,14 @@ export const hostRouteSqlite: Suite = {
 
 export const hostRoutePostgres: Suite = {
   name: "Host route behind apiKeyMiddleware (Express, PostgreSQL + Redis)",
-  async run() {
-    // A schema of this run's own, so the bench never touches another's tables.
-    const schema = `plugboard_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    try {
-      await admin.connect();
-    } catch (error) {
-      console.log(`skipped: PostgreSQL not reachable at ${postgresUrl} (${String(error)})`);
-      return;
-    }
-    try {
-      await admin.query(`create schema ${schema}`);
-      const url = new URL(postgresUrl);
-      url.searchParams.set("options", `-c search_path=${schema}`);
-      await measure("PostgreSQL + Redis", {
+  run: () =>
+    withPostgresSchema("route", (postgresUrl, schema) =>
+      measure("PostgreSQL + Redis", {
         backend: "postgres",
         directory: "",
-        postgresUrl: url.toString(),
+        postgresUrl,
         redisUrl,
         redisPrefix: `${schema}:`,
-      });
-    } finally {
-      await admin.query(`drop schema if exists ${schema} cascade`);
-      await admin.end();
-    }
-  },
+      }),
+    ),
 };

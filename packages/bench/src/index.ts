@@ -2,6 +2,7 @@ import { apiKeyVerify } from "./api-key-verify";
 import type { Suite } from "./harness";
 import { hostRoutePostgres, hostRouteSqlite } from "./host-route";
 import { webhookDelivery } from "./webhook-delivery";
+import { webhookDeliveryPostgres } from "./webhook-delivery-postgres";
 import { webhookDurability } from "./webhook-durability";
 import { webhookSigning } from "./webhook-signing";
 
@@ -12,6 +13,7 @@ const suites: Suite[] = [
   hostRouteSqlite,
   hostRoutePostgres,
   webhookDelivery,
+  webhookDeliveryPostgres,
   webhookDurability,
 ];
 

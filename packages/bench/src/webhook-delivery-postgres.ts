@@ -1,0 +1,99 @@
+import { generateEncryptionKey } from "@plugboard/server";
+import { countingReceiver, waitFor } from "./delivery-receiver";
+import { addEndpoint, deliveryKit, publishMany } from "./delivery-setup";
+import { type DispatcherProcess, forkDispatcher } from "./dispatcher-process";
+import { formatTable, type Suite } from "./harness";
+import { withPostgresSchema } from "./postgres-schema";
+
+const target = 2000;
+const messages = 3000;
+const dispatcherOptions = { batchSize: 200, concurrency: 64 };
+// The kill variant: a short lease, so the survivor takes over the killed one's claims soon.
+const killOptions = { ...dispatcherOptions, leaseMs: 2000 };
+
+interface Run {
+  name: string;
+  elapsedMs: number;
+  received: number;
+  duplicates: number;
+  peakRssMiB: number[];
+}
+
+/** Publishes `messages`, starts two dispatcher processes, optionally SIGKILLs one mid-run. */
+async function deliver(url: string, name: string, kill: boolean): Promise<Run> {
+  const receiver = await countingReceiver();
+  const key = generateEncryptionKey();
+  const workers: DispatcherProcess[] = [];
+  try {
+    const { store, plugboard } = await deliveryKit(url, key);
+    await addEndpoint(plugboard, receiver.url);
+    await publishMany(plugboard, messages);
+    await store.close();
+    const options = kill ? killOptions : dispatcherOptions;
+    for (let i = 0; i < 2; i++) workers.push(await forkDispatcher(url, key, options));
+    const start = performance.now();
+    for (const worker of workers) worker.start();
+    if (kill) {
+      await waitFor(() => receiver.seen.size >= messages / 3, 60_000);
+      await workers[0]?.kill();
+    }
+    await waitFor(() => receiver.seen.size === messages, 120_000);
+    const elapsedMs = performance.now() - start;
+    const alive = kill ? workers.slice(1) : workers;
+    return {
+      name,
+      elapsedMs,
+      received: receiver.seen.size,
+      duplicates: receiver.requests() - receiver.seen.size,
+      peakRssMiB: await Promise.all(alive.map((worker) => worker.peakRssMiB())),
+    };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.kill()));
+    await receiver.close();
+  }
+}
+
+/**
+ * Outbox on PostgreSQL, two dispatcher processes sharing it (`FOR UPDATE SKIP LOCKED` claims),
+ * one loopback receiver counting deliveries by `webhook-id`: throughput, then the same with one
+ * dispatcher SIGKILLed after a third of the messages.
+ */
+export const webhookDeliveryPostgres: Suite = {
+  name: "Webhook delivery throughput (PostgreSQL, two dispatcher processes → loopback)",
+  run: async () => {
+    const runs: Run[] = [];
+    await withPostgresSchema("delivery", async (url) => {
+      runs.push(await deliver(url, "two dispatchers", false));
+    });
+    await withPostgresSchema("delivery_kill", async (url) => {
+      runs.push(await deliver(url, "one SIGKILLed after a third", true));
+    });
+    if (runs.length === 0) return;
+    console.log(
+      formatTable(
+        ["run", "messages", "time", "per second", "lost", "sent twice", "dispatcher peak RSS"],
+        runs.map((run) => [
+          run.name,
+          String(messages),
+          `${run.elapsedMs.toFixed(0)} ms`,
+          ((messages / run.elapsedMs) * 1000).toFixed(0),
+          String(messages - run.received),
+          String(run.duplicates),
+          run.peakRssMiB.map((rss) => `${rss.toFixed(0)} MiB`).join(", "),
+        ]),
+      ),
+    );
+    const [clean, killed] = runs;
+    if (!clean) return;
+    const rate = (messages / clean.elapsedMs) * 1000;
+    const pass = rate >= target && clean.duplicates === 0 && clean.received === messages;
+    console.log(
+      `\n${pass ? "PASS" : "FAIL"}: ${rate.toFixed(0)} delivered messages/s with two dispatchers (target ≥ ${target}), ${clean.duplicates} sent twice, ${messages - clean.received} lost`,
+    );
+    if (killed) {
+      console.log(
+        `${killed.received === messages ? "PASS" : "FAIL"}: after a SIGKILL, ${messages - killed.received} lost; ${killed.duplicates} sent again (in flight at the kill: at-least-once)`,
+      );
+    }
+  },
+};
