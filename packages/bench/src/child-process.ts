@@ -7,10 +7,11 @@ import { type ChildProcess, fork } from "node:child_process";
 export function forkModule<Ready = unknown>(
   module: string,
   args: string[],
+  nodeOptions: string[] = [],
 ): Promise<{ child: ChildProcess; ready: Ready }> {
   return new Promise((resolve, reject) => {
     const child = fork(new URL(module, import.meta.url).pathname, args, {
-      execArgv: ["--conditions=@plugboard/source", "--import", "tsx"],
+      execArgv: ["--conditions=@plugboard/source", "--import", "tsx", ...nodeOptions],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     child.once("error", reject);

@@ -2,6 +2,12 @@ import { createPlugboard, type Plugboard } from "@plugboard/server";
 import { postgresStore } from "@plugboard/server/postgres";
 import { sqliteStore } from "@plugboard/server/sqlite";
 
+/** A dispatcher process's peak resident set size, and its live JS heap after a full GC. */
+export interface DispatcherMemory {
+  peakRssMiB: number;
+  heapAfterGcMiB: number;
+}
+
 export interface DispatcherOptions {
   batchSize?: number;
   concurrency?: number;

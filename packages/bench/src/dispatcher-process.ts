@@ -1,11 +1,10 @@
 import { ask, forkModule, killChild } from "./child-process";
-import type { DispatcherOptions } from "./delivery-setup";
+import type { DispatcherMemory, DispatcherOptions } from "./delivery-setup";
 
 export interface DispatcherProcess {
   /** Starts delivering; resolves once the message is sent. */
   start(): void;
-  /** The process's peak resident set size so far, MiB. */
-  peakRssMiB(): Promise<number>;
+  memory(): Promise<DispatcherMemory>;
   kill(): Promise<void>;
 }
 
@@ -18,14 +17,14 @@ export async function forkDispatcher(
   key: string,
   options: DispatcherOptions,
 ): Promise<DispatcherProcess> {
-  const { child } = await forkModule("./delivery-worker.ts", [
-    database,
-    key,
-    JSON.stringify(options),
-  ]);
+  const { child } = await forkModule(
+    "./delivery-worker.ts",
+    [database, key, JSON.stringify(options)],
+    ["--expose-gc"],
+  );
   return {
     start: () => child.send("start"),
-    peakRssMiB: () => ask<number>(child, "rss"),
+    memory: () => ask<DispatcherMemory>(child, "memory"),
     kill: () => killChild(child),
   };
 }

@@ -4,6 +4,7 @@ import { hostRoutePostgres, hostRouteSqlite } from "./host-route";
 import { webhookDelivery } from "./webhook-delivery";
 import { webhookDeliveryPostgres } from "./webhook-delivery-postgres";
 import { webhookDurability } from "./webhook-durability";
+import { webhookMemory } from "./webhook-memory";
 import { webhookSigning } from "./webhook-signing";
 
 /** Run in order. A new benchmark is a module exporting a Suite, added here. */
@@ -15,9 +16,14 @@ const suites: Suite[] = [
   webhookDelivery,
   webhookDeliveryPostgres,
   webhookDurability,
+  webhookMemory,
 ];
 
-const only = process.argv.slice(2).map((arg) => arg.toLowerCase());
+// Arguments are suite name filters; `--flags` are read by the suites themselves.
+const only = process.argv
+  .slice(2)
+  .filter((arg) => !arg.startsWith("--"))
+  .map((arg) => arg.toLowerCase());
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
 for (const suite of suites) {
   if (only.length > 0 && !only.some((name) => suite.name.toLowerCase().includes(name))) continue;

@@ -45,7 +45,9 @@ async function deliver(url: string, name: string, kill: boolean): Promise<Run> {
       elapsedMs,
       received: receiver.seen.size,
       duplicates: receiver.requests() - receiver.seen.size,
-      peakRssMiB: await Promise.all(alive.map((worker) => worker.peakRssMiB())),
+      peakRssMiB: await Promise.all(
+        alive.map(async (worker) => (await worker.memory()).peakRssMiB),
+      ),
     };
   } finally {
     await Promise.all(workers.map((worker) => worker.kill()));
