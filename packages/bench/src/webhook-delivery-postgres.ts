@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { generateEncryptionKey } from "@plugboard/server";
 import { countingReceiver, waitFor } from "./delivery-receiver";
 import { addEndpoint, deliveryKit, publishMany } from "./delivery-setup";
@@ -19,18 +22,28 @@ interface Run {
   peakRssMiB: number[];
 }
 
-/** Publishes `messages`, starts two dispatcher processes, optionally SIGKILLs one mid-run. */
-async function deliver(url: string, name: string, kill: boolean): Promise<Run> {
+/**
+ * Publishes `messages` to the outbox in `database` (a SQLite file or a PostgreSQL URL), starts
+ * `dispatchers` processes, and SIGKILLs the first after a third of the deliveries if `kill`.
+ */
+async function deliver(
+  database: string,
+  name: string,
+  dispatchers: number,
+  kill = false,
+): Promise<Run> {
   const receiver = await countingReceiver();
   const key = generateEncryptionKey();
   const workers: DispatcherProcess[] = [];
   try {
-    const { store, plugboard } = await deliveryKit(url, key);
+    const { store, plugboard } = await deliveryKit(database, key);
     await addEndpoint(plugboard, receiver.url);
     await publishMany(plugboard, messages);
     await store.close();
     const options = kill ? killOptions : dispatcherOptions;
-    for (let i = 0; i < 2; i++) workers.push(await forkDispatcher(url, key, options));
+    for (let i = 0; i < dispatchers; i++) {
+      workers.push(await forkDispatcher(database, key, options));
+    }
     const start = performance.now();
     for (const worker of workers) worker.start();
     if (kill) {
@@ -57,24 +70,28 @@ async function deliver(url: string, name: string, kill: boolean): Promise<Run> {
 
 /**
  * Outbox on PostgreSQL, two dispatcher processes sharing it (`FOR UPDATE SKIP LOCKED` claims),
- * one loopback receiver counting deliveries by `webhook-id`: throughput, then the same with one
- * dispatcher SIGKILLed after a third of the messages.
+ * one loopback receiver counting deliveries by `webhook-id`: throughput beside SQLite with one
+ * dispatcher, then the same with one PostgreSQL dispatcher SIGKILLed after a third of the messages.
  */
 export const webhookDeliveryPostgres: Suite = {
-  name: "Webhook delivery throughput (PostgreSQL, two dispatcher processes → loopback)",
+  name: "Webhook delivery throughput (PostgreSQL, two dispatcher processes → loopback; SQLite beside)",
   run: async () => {
+    // The same messages on SQLite with one dispatcher, in this run: the reference on a machine
+    // whose load moves absolute figures from one run to the next.
+    const directory = await mkdtemp(join(tmpdir(), "plugboard-delivery-"));
+    const reference = await deliver(join(directory, "outbox.db"), "SQLite, one dispatcher", 1);
+    await rm(directory, { recursive: true, force: true });
     const runs: Run[] = [];
     await withPostgresSchema("delivery", async (url) => {
-      runs.push(await deliver(url, "two dispatchers", false));
+      runs.push(await deliver(url, "PostgreSQL, two dispatchers", 2));
     });
     await withPostgresSchema("delivery_kill", async (url) => {
-      runs.push(await deliver(url, "one SIGKILLed after a third", true));
+      runs.push(await deliver(url, "PostgreSQL, two, one SIGKILLed after a third", 2, true));
     });
-    if (runs.length === 0) return;
     console.log(
       formatTable(
         ["run", "messages", "time", "per second", "lost", "sent twice", "dispatcher peak RSS"],
-        runs.map((run) => [
+        [reference, ...runs].map((run) => [
           run.name,
           String(messages),
           `${run.elapsedMs.toFixed(0)} ms`,
@@ -89,8 +106,9 @@ export const webhookDeliveryPostgres: Suite = {
     if (!clean) return;
     const rate = (messages / clean.elapsedMs) * 1000;
     const pass = rate >= target && clean.duplicates === 0 && clean.received === messages;
+    const ratio = reference.elapsedMs / clean.elapsedMs;
     console.log(
-      `\n${pass ? "PASS" : "FAIL"}: ${rate.toFixed(0)} delivered messages/s with two dispatchers (target ≥ ${target}), ${clean.duplicates} sent twice, ${messages - clean.received} lost`,
+      `\n${pass ? "PASS" : "FAIL"}: ${rate.toFixed(0)} delivered messages/s with two dispatchers on PostgreSQL (target ≥ ${target}; ${ratio.toFixed(2)}× SQLite with one in this run), ${clean.duplicates} sent twice, ${messages - clean.received} lost`,
     );
     if (killed) {
       console.log(
