@@ -57,14 +57,3 @@ export function groupCommit<A, R>(
       setImmediate(flush);
     });
 }
-
-/** A WriteBatch that runs a single-item write for each item, in order. */
-export function oneByOne<A, R>(
-  write: (trx: Transaction<Database>, args: A) => Promise<R>,
-): WriteBatch<A, R> {
-  return async (trx, batch) => {
-    const results: R[] = [];
-    for (const args of batch) results.push(await write(trx, args));
-    return results;
-  };
-}
