@@ -1,10 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateEncryptionKey } from "@plugboard/server";
-import { countingReceiver, waitFor } from "./delivery-receiver";
-import { addEndpoint, deliveryKit, publishMany } from "./delivery-setup";
-import { type DispatcherProcess, forkDispatcher } from "./dispatcher-process";
+import { type DeliveryRun, deliveryRun } from "./delivery-run";
 import { formatTable, type Suite } from "./harness";
 import { withPostgresSchema } from "./postgres-schema";
 
@@ -14,58 +11,11 @@ const dispatcherOptions = { batchSize: 200, concurrency: 64 };
 // The kill variant: a short lease, so the survivor takes over the killed one's claims soon.
 const killOptions = { ...dispatcherOptions, leaseMs: 2000 };
 
-interface Run {
-  name: string;
-  elapsedMs: number;
-  received: number;
-  duplicates: number;
-  peakRssMiB: number[];
-}
+type Run = DeliveryRun & { name: string };
 
-/**
- * Publishes `messages` to the outbox in `database` (a SQLite file or a PostgreSQL URL), starts
- * `dispatchers` processes, and SIGKILLs the first after a third of the deliveries if `kill`.
- */
-async function deliver(
-  database: string,
-  name: string,
-  dispatchers: number,
-  kill = false,
-): Promise<Run> {
-  const receiver = await countingReceiver();
-  const key = generateEncryptionKey();
-  const workers: DispatcherProcess[] = [];
-  try {
-    const { store, plugboard } = await deliveryKit(database, key);
-    await addEndpoint(plugboard, receiver.url);
-    await publishMany(plugboard, messages);
-    await store.close();
-    const options = kill ? killOptions : dispatcherOptions;
-    for (let i = 0; i < dispatchers; i++) {
-      workers.push(await forkDispatcher(database, key, options));
-    }
-    const start = performance.now();
-    for (const worker of workers) worker.start();
-    if (kill) {
-      await waitFor(() => receiver.seen.size >= messages / 3, 60_000);
-      await workers[0]?.kill();
-    }
-    await waitFor(() => receiver.seen.size === messages, 120_000);
-    const elapsedMs = performance.now() - start;
-    const alive = kill ? workers.slice(1) : workers;
-    return {
-      name,
-      elapsedMs,
-      received: receiver.seen.size,
-      duplicates: receiver.requests() - receiver.seen.size,
-      peakRssMiB: await Promise.all(
-        alive.map(async (worker) => (await worker.memory()).peakRssMiB),
-      ),
-    };
-  } finally {
-    await Promise.all(workers.map((worker) => worker.kill()));
-    await receiver.close();
-  }
+async function deliver(database: string, name: string, dispatchers: number, kill = false) {
+  const options = kill ? killOptions : dispatcherOptions;
+  return { name, ...(await deliveryRun({ database, messages, dispatchers, options, kill })) };
 }
 
 /**
@@ -98,7 +48,7 @@ export const webhookDeliveryPostgres: Suite = {
           ((messages / run.elapsedMs) * 1000).toFixed(0),
           String(messages - run.received),
           String(run.duplicates),
-          run.peakRssMiB.map((rss) => `${rss.toFixed(0)} MiB`).join(", "),
+          run.memory.map(({ peakRssMiB }) => `${peakRssMiB.toFixed(0)} MiB`).join(", "),
         ]),
       ),
     );

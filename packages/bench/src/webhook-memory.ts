@@ -1,35 +1,22 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateEncryptionKey } from "@plugboard/server";
-import { countingReceiver, waitFor } from "./delivery-receiver";
-import { addEndpoint, deliveryKit, publishMany } from "./delivery-setup";
-import { type DispatcherProcess, forkDispatcher } from "./dispatcher-process";
+import { deliveryRun } from "./delivery-run";
+import type { DispatcherMemory } from "./delivery-setup";
 import { formatTable, type Suite } from "./harness";
 
 // `--full` runs the 100,000-message delivery; by default a smaller one that fits in the minute.
 const sizes = process.argv.includes("--full") ? [5_000, 100_000] : [5_000, 20_000];
 
-/** Publishes `messages`, delivers them with one dispatcher process, returns its memory. */
-async function peakRss(messages: number) {
+/** Delivers `messages` from a fresh SQLite outbox with one dispatcher process. */
+async function measure(messages: number) {
   const directory = await mkdtemp(join(tmpdir(), "plugboard-memory-"));
-  const receiver = await countingReceiver();
-  const file = join(directory, "outbox.db");
-  const key = generateEncryptionKey();
-  let worker: DispatcherProcess | undefined;
   try {
-    const { store, plugboard } = await deliveryKit(file, key);
-    await addEndpoint(plugboard, receiver.url);
-    await publishMany(plugboard, messages);
-    await store.close();
-    worker = await forkDispatcher(file, key, { batchSize: 200, concurrency: 64 });
-    const start = performance.now();
-    worker.start();
-    await waitFor(() => receiver.seen.size === messages, 600_000);
-    return { messages, elapsedMs: performance.now() - start, ...(await worker.memory()) };
+    const database = join(directory, "outbox.db");
+    const options = { batchSize: 200, concurrency: 64 };
+    const run = await deliveryRun({ database, messages, dispatchers: 1, options });
+    return { ...run, ...(run.memory[0] as DispatcherMemory) };
   } finally {
-    await worker?.kill();
-    await receiver.close();
     await rm(directory, { recursive: true, force: true });
   }
 }
@@ -39,7 +26,7 @@ export const webhookMemory: Suite = {
   name: "Webhook delivery memory (SQLite, one dispatcher process, peak RSS by message count)",
   async run() {
     const runs = [];
-    for (const size of sizes) runs.push(await peakRss(size));
+    for (const size of sizes) runs.push(await measure(size));
     console.log(
       formatTable(
         ["messages", "delivered in", "per second", "dispatcher peak RSS", "live heap after GC"],
