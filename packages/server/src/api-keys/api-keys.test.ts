@@ -547,6 +547,28 @@ describe.each(backends)("API keys on $name", (backend: Backend) => {
     ).toBe(true);
   });
 
+  it("writes the usage of concurrent requests in batches, every row there once flushed", async () => {
+    const { create, hit } = kit();
+    const { secret, apiKey } = await create("ada", {
+      scopes: ["issues:read"],
+      rateLimitPerMinute: null,
+    });
+    // Cached first, so the burst below verifies without waiting on the store.
+    await hit(secret);
+    await flush();
+    const writes = vi.spyOn(opened.store.apiKeys, "recordUsage");
+    const responses = await Promise.all(Array.from({ length: 120 }, () => hit(secret)));
+    expect(responses.every((response) => response.status === 200)).toBe(true);
+    await flush();
+
+    const rows = await opened.store.apiKeys.listUsage("org_acme", apiKey.id, 0, 2 ** 50);
+    expect(rows).toHaveLength(121);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(121);
+    expect((await opened.store.apiKeys.get("org_acme", apiKey.id))?.usageCount).toBe(121);
+    expect(writes.mock.calls.length).toBeLessThan(120);
+    expect(writes.mock.calls.flatMap(([batch]) => batch)).toHaveLength(120);
+  });
+
   it("prunes usage older than the retention period", async () => {
     const { plugboard, create, hit } = kit({ usageRetentionDays: 1 });
     const { secret } = await create("ada", { scopes: ["issues:read"], rateLimitPerMinute: null });
