@@ -569,6 +569,23 @@ describe.each(backends)("API keys on $name", (backend: Backend) => {
     expect(writes.mock.calls.flatMap(([batch]) => batch)).toHaveLength(120);
   });
 
+  it("adds RateLimit headers to a handler's response, even a fetched one whose headers are immutable", async () => {
+    const { plugboard, create } = kit();
+    const { secret } = await create("ada", { scopes: ["issues:read"], rateLimitPerMinute: 5 });
+    const request = () =>
+      new Request("http://app.test/proxy", { headers: { authorization: `Bearer ${secret}` } });
+    const own = plugboard.apiKeys.guard(() => Response.json({ own: true }));
+    const proxied = plugboard.apiKeys.guard(() => fetch("data:text/plain,upstream"));
+
+    const first = await own(request());
+    expect(await first.json()).toEqual({ own: true });
+    expect(first.headers.get("ratelimit-remaining")).toBe("4");
+    const second = await proxied(request());
+    expect(await second.text()).toBe("upstream");
+    expect(second.headers.get("content-type")).toBe("text/plain");
+    expect(second.headers.get("ratelimit-remaining")).toBe("3");
+  });
+
   it("prunes usage older than the retention period", async () => {
     const { plugboard, create, hit } = kit({ usageRetentionDays: 1 });
     const { secret } = await create("ada", { scopes: ["issues:read"], rateLimitPerMinute: null });
