@@ -45,6 +45,9 @@ type AttemptWrite = [
   owner: string | null,
 ];
 
+/** How stale a healthy endpoint's `lastDeliveryAt` may get (see writeAttempts). */
+const healthyRefreshMs = 1000;
+
 /** Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const rowsPerStatement = 500;
 
@@ -60,7 +63,8 @@ function chunks<T>(items: T[]): T[][] {
  * A batch of delivery attempts in three statements whatever its size: the attempt rows in one
  * insert, every message's outcome in one UPDATE … FROM (VALUES …), and one update per endpoint
  * that folds its attempts in order (a success resets the failure count, failures after it
- * count up). Every write of the batch gets the endpoint as it stands after the batch. The
+ * count up; a healthy endpoint that stays so is written at most once a second). Every write
+ * of the batch gets the endpoint as it stands after the batch. The
  * lease check stays per message: a message whose claim passed to another dispatcher is left
  * alone (its attempt is still logged).
  */
@@ -104,7 +108,7 @@ async function writeAttempts(
     const lastSuccess = attempts.findLastIndex((attempt) => attempt.status === "succeeded");
     const failuresAfter = attempts.slice(lastSuccess + 1);
     const firstFailure = failuresAfter[0]?.createdAt ?? null;
-    const row = await trx
+    let update = trx
       .updateTable("plugboard_webhook_endpoints")
       .set({
         // After a success the count starts over from the failures that followed it.
@@ -119,9 +123,30 @@ async function writeAttempts(
         last_delivery_status: last.status,
         last_delivery_at: last.createdAt,
       })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirst();
+      .where("id", "=", id);
+    if (failuresAfter.length === 0) {
+      // A healthy endpoint that stays healthy: every dispatcher's batches would queue on this
+      // row's lock just to move last_delivery_at, so it moves at most once a second.
+      update = update.where((eb) =>
+        eb.or([
+          eb("consecutive_failures", "<>", 0),
+          eb("failing_since", "is not", null),
+          eb("last_delivery_status", "is", null),
+          eb("last_delivery_status", "<>", "succeeded"),
+          eb("last_delivery_at", "is", null),
+          eb("last_delivery_at", "<", last.createdAt - healthyRefreshMs),
+        ]),
+      );
+    }
+    const row =
+      (await update.returningAll().executeTakeFirst()) ??
+      (failuresAfter.length === 0
+        ? await trx
+            .selectFrom("plugboard_webhook_endpoints")
+            .selectAll()
+            .where("id", "=", id)
+            .executeTakeFirst()
+        : undefined);
     endpoints.set(id, row ? toEndpoint(row) : null);
   }
   return batch.map(([attempt]) => endpoints.get(attempt.endpointId) ?? null);
