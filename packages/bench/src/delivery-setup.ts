@@ -1,5 +1,12 @@
 import { createPlugboard, type Plugboard } from "@plugboard/server";
+import { postgresStore } from "@plugboard/server/postgres";
 import { sqliteStore } from "@plugboard/server/sqlite";
+
+/** A dispatcher process's peak resident set size, and its live JS heap after a full GC. */
+export interface DispatcherMemory {
+  peakRssMiB: number;
+  heapAfterGcMiB: number;
+}
 
 export interface DispatcherOptions {
   batchSize?: number;
@@ -7,9 +14,18 @@ export interface DispatcherOptions {
   leaseMs?: number;
 }
 
-/** A plugboard over a SQLite file whose dispatcher may call the loopback receiver. */
-export async function deliveryKit(file: string, key: string, dispatcher: DispatcherOptions = {}) {
-  const store = await sqliteStore(file);
+/**
+ * A plugboard over a SQLite file, or a PostgreSQL database given by its `postgres://` URL, whose
+ * dispatcher may call the loopback receiver.
+ */
+export async function deliveryKit(
+  database: string,
+  key: string,
+  dispatcher: DispatcherOptions = {},
+) {
+  const store = database.startsWith("postgres://")
+    ? await postgresStore(database, { maxConnections: 4 })
+    : await sqliteStore(database);
   const plugboard: Plugboard = createPlugboard({
     store,
     authenticate: () => ({ userId: "usr_bench", organizationId: "org_bench", role: "admin" }),

@@ -1,38 +1,30 @@
-import { type ChildProcess, fork } from "node:child_process";
-import type { DispatcherOptions } from "./delivery-setup";
+import { ask, forkModule, killChild } from "./child-process";
+import type { DispatcherMemory, DispatcherOptions } from "./delivery-setup";
 
 export interface DispatcherProcess {
   /** Starts delivering; resolves once the message is sent. */
   start(): void;
+  memory(): Promise<DispatcherMemory>;
   kill(): Promise<void>;
 }
 
-/** Forks `delivery-worker.ts` over the SQLite outbox `file` and waits until it is ready. */
-export function forkDispatcher(
-  file: string,
+/**
+ * Forks `delivery-worker.ts` over the outbox in `database` (a SQLite file or a PostgreSQL URL)
+ * and waits until it is ready.
+ */
+export async function forkDispatcher(
+  database: string,
   key: string,
   options: DispatcherOptions,
 ): Promise<DispatcherProcess> {
-  return new Promise((resolve, reject) => {
-    const child: ChildProcess = fork(
-      new URL("./delivery-worker.ts", import.meta.url).pathname,
-      [file, key, JSON.stringify(options)],
-      {
-        execArgv: ["--conditions=@plugboard/source", "--import", "tsx"],
-        stdio: ["ignore", "inherit", "inherit", "ipc"],
-      },
-    );
-    child.once("error", reject);
-    child.once("message", () =>
-      resolve({
-        start: () => child.send("start"),
-        kill: async () => {
-          if (child.exitCode !== null || child.signalCode !== null) return;
-          const exited = new Promise((done) => child.once("exit", done));
-          child.kill("SIGKILL");
-          await exited;
-        },
-      }),
-    );
-  });
+  const { child } = await forkModule(
+    "./delivery-worker.ts",
+    [database, key, JSON.stringify(options)],
+    ["--expose-gc"],
+  );
+  return {
+    start: () => child.send("start"),
+    memory: () => ask<DispatcherMemory>(child, "memory"),
+    kill: () => killChild(child),
+  };
 }

@@ -1,20 +1,31 @@
 import { apiKeyVerify } from "./api-key-verify";
 import type { Suite } from "./harness";
 import { jobsThroughput } from "./jobs-throughput";
+import { hostRoutePostgres, hostRouteSqlite } from "./host-route";
 import { webhookDelivery } from "./webhook-delivery";
+import { webhookDeliveryPostgres } from "./webhook-delivery-postgres";
 import { webhookDurability } from "./webhook-durability";
+import { webhookMemory } from "./webhook-memory";
 import { webhookSigning } from "./webhook-signing";
 
 /** Run in order. A new benchmark is a module exporting a Suite, added here. */
 const suites: Suite[] = [
   webhookSigning,
   apiKeyVerify,
+  hostRouteSqlite,
+  hostRoutePostgres,
   webhookDelivery,
+  webhookDeliveryPostgres,
   webhookDurability,
+  webhookMemory,
   jobsThroughput,
 ];
 
-const only = process.argv.slice(2).map((arg) => arg.toLowerCase());
+// Arguments are suite name filters; `--flags` are read by the suites themselves.
+const only = process.argv
+  .slice(2)
+  .filter((arg) => !arg.startsWith("--"))
+  .map((arg) => arg.toLowerCase());
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
 for (const suite of suites) {
   if (only.length > 0 && !only.some((name) => suite.name.toLowerCase().includes(name))) continue;

@@ -283,3 +283,29 @@ describe.each(["node", "web"] as const)("Standard Webhooks on %s", (runtime) => 
     });
   });
 });
+
+describe("the node:crypto and Web Crypto paths", () => {
+  it("sign every message byte-identically, with one secret or several", async () => {
+    const node = await importWebhooks("node");
+    const web = await importWebhooks("web");
+    const bodies = [body, "", "x".repeat(70_000), '{"emoji":"🪝","nul":"\\u0000"}'];
+    for (const secrets of [secret, [secret], [otherSecret, secret]]) {
+      for (const text of bodies) {
+        const message = { id, timestamp, body: text };
+        const signed = await node.signWebhook(secrets, message);
+        expect(await web.signWebhook(secrets, message)).toBe(signed);
+        expect(signed.split(" ")[0]).toBe(
+          referenceSignature(typeof secrets === "string" ? secrets : (secrets[0] ?? ""), message),
+        );
+      }
+    }
+  });
+
+  it("refuse a bad message with a rejected promise, never a throw", async () => {
+    for (const runtime of ["node", "web"] as const) {
+      const webhooks = await importWebhooks(runtime);
+      const signing = webhooks.signWebhook(secret, { id: "a.b", timestamp, body });
+      await expect(signing).rejects.toThrow(TypeError);
+    }
+  });
+});

@@ -42,24 +42,38 @@ function secretList(secrets: Secrets): readonly string[] {
 
 /**
  * The `webhook-signature` header for a message: `v1,<base64 HMAC-SHA256>` per secret, space
- * separated. Async because browsers and edge runtimes only have Web Crypto (on Node it is
- * computed synchronously and returned as a resolved promise).
+ * separated. Returns a promise because browsers and edge runtimes only have Web Crypto; on Node
+ * it is computed synchronously and returned already resolved. Not an `async` function, and one
+ * secret (the common case) allocates no arrays: at 1 KiB that bookkeeping was a quarter of the
+ * time beside the HMAC itself.
  */
-export async function signWebhook(secrets: Secrets, message: WebhookMessage): Promise<string> {
-  const { id, timestamp, body } = message;
-  // The spec signs `id.timestamp.body`: a `.` in the id would make that concatenation ambiguous.
-  if (id === "" || id.includes(".")) {
-    throw new TypeError("A webhook id must be non-empty, without `.`");
+export function signWebhook(secrets: Secrets, message: WebhookMessage): Promise<string> {
+  try {
+    const { id, timestamp, body } = message;
+    // The spec signs `id.timestamp.body`: a `.` in the id would make that concatenation ambiguous.
+    if (id === "" || id.includes(".")) {
+      throw new TypeError("A webhook id must be non-empty, without `.`");
+    }
+    if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
+      throw new TypeError("A webhook timestamp must be whole unix seconds");
+    }
+    const prefix = `${id}.${timestamp}.`;
+    if (typeof secrets === "string") {
+      const signature = hmac.base64(webhookSecretKey(secrets), prefix, body);
+      return typeof signature === "string"
+        ? Promise.resolve(`v1,${signature}`)
+        : signature.then((text) => `v1,${text}`);
+    }
+    const pending = secretList(secrets).map((secret) =>
+      hmac.base64(webhookSecretKey(secret), prefix, body),
+    );
+    const header = (signatures: readonly string[]) =>
+      signatures.map((signature) => `v1,${signature}`).join(" ");
+    return ready(pending) ? Promise.resolve(header(pending)) : Promise.all(pending).then(header);
+  } catch (error) {
+    // As an async function would: a bad argument is a rejected promise, never a throw.
+    return Promise.reject(error);
   }
-  if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
-    throw new TypeError("A webhook timestamp must be whole unix seconds");
-  }
-  const prefix = `${id}.${timestamp}.`;
-  const pending = secretList(secrets).map((secret) =>
-    hmac.base64(webhookSecretKey(secret), prefix, body),
-  );
-  const signatures = ready(pending) ? pending : await Promise.all(pending);
-  return signatures.map((signature) => `v1,${signature}`).join(" ");
 }
 
 function readHeader(headers: WebhookHeaders, name: string): string | undefined {

@@ -352,6 +352,33 @@ describe.each(backends)("API keys on $name", (backend: Backend) => {
     );
   });
 
+  it("counts a rotated key and its successors in one rate-limit bucket during the grace period", async () => {
+    const { call, create, hit } = kit();
+    const rotate = async (id: string) =>
+      createdApiKeySchema.parse(
+        await (
+          await call("POST", `/api-keys/${id}/rotate`, "ada", { gracePeriodSeconds: 3600 })
+        ).json(),
+      );
+    const first = await create("ada", { scopes: ["issues:read"], rateLimitPerMinute: 3 });
+    const other = await create("ada", { scopes: ["issues:read"], rateLimitPerMinute: 3 });
+    expect((await hit(first.secret)).status).toBe(200);
+    const second = await rotate(first.apiKey.id);
+    expect((await hit(second.secret)).status).toBe(200);
+    const third = await rotate(second.apiKey.id);
+    const last = await hit(third.secret);
+    expect(last.status).toBe(200);
+    expect(last.headers.get("ratelimit-remaining")).toBe("0");
+
+    // Three keys of one lineage, all inside their grace periods: one limit between them.
+    for (const secret of [first.secret, second.secret, third.secret]) {
+      await problem(await hit(secret), 429, "rate_limited");
+    }
+    expect((await hit(other.secret)).status).toBe(200);
+    clock += 60_000;
+    expect((await hit(third.secret)).status).toBe(200);
+  });
+
   it("rotates a key once when rotations race on two instances: one 201, the rest 409", async () => {
     const a = kit();
     const b = kit({}, await opened.another());
@@ -518,6 +545,45 @@ describe.each(backends)("API keys on $name", (backend: Backend) => {
     expect(
       usage.every((row) => row.path === "/demo-api/issues" && row.userAgent === "vitest"),
     ).toBe(true);
+  });
+
+  it("writes the usage of concurrent requests in batches, every row there once flushed", async () => {
+    const { create, hit } = kit();
+    const { secret, apiKey } = await create("ada", {
+      scopes: ["issues:read"],
+      rateLimitPerMinute: null,
+    });
+    // Cached first, so the burst below verifies without waiting on the store.
+    await hit(secret);
+    await flush();
+    const writes = vi.spyOn(opened.store.apiKeys, "recordUsage");
+    const responses = await Promise.all(Array.from({ length: 120 }, () => hit(secret)));
+    expect(responses.every((response) => response.status === 200)).toBe(true);
+    await flush();
+
+    const rows = await opened.store.apiKeys.listUsage("org_acme", apiKey.id, 0, 2 ** 50);
+    expect(rows).toHaveLength(121);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(121);
+    expect((await opened.store.apiKeys.get("org_acme", apiKey.id))?.usageCount).toBe(121);
+    expect(writes.mock.calls.length).toBeLessThan(120);
+    expect(writes.mock.calls.flatMap(([batch]) => batch)).toHaveLength(120);
+  });
+
+  it("adds RateLimit headers to a handler's response, even a fetched one whose headers are immutable", async () => {
+    const { plugboard, create } = kit();
+    const { secret } = await create("ada", { scopes: ["issues:read"], rateLimitPerMinute: 5 });
+    const request = () =>
+      new Request("http://app.test/proxy", { headers: { authorization: `Bearer ${secret}` } });
+    const own = plugboard.apiKeys.guard(() => Response.json({ own: true }));
+    const proxied = plugboard.apiKeys.guard(() => fetch("data:text/plain,upstream"));
+
+    const first = await own(request());
+    expect(await first.json()).toEqual({ own: true });
+    expect(first.headers.get("ratelimit-remaining")).toBe("4");
+    const second = await proxied(request());
+    expect(await second.text()).toBe("upstream");
+    expect(second.headers.get("content-type")).toBe("text/plain");
+    expect(second.headers.get("ratelimit-remaining")).toBe("3");
   });
 
   it("prunes usage older than the retention period", async () => {

@@ -80,10 +80,13 @@ export function createApiKeyGuard(service: ApiKeyService, now: () => number) {
       if (result.valid) {
         response = await handler(request, result.key);
         if (result.rateLimit) {
-          // A handler's Response may have immutable headers (Response.json, fetch): copy it.
-          response = new Response(response.body, response);
-          for (const [name, value] of Object.entries(rateLimitHeaders(result.rateLimit, now()))) {
-            response.headers.set(name, value);
+          const headers = rateLimitHeaders(result.rateLimit, now());
+          try {
+            for (const name in headers) response.headers.set(name, headers[name] as string);
+          } catch {
+            // A fetched Response's headers are immutable: only then is it copied.
+            response = new Response(response.body, response);
+            for (const name in headers) response.headers.set(name, headers[name] as string);
           }
         }
       } else {

@@ -63,9 +63,12 @@ export interface ApiKeyService {
   ): Promise<ApiKeyVerification>;
   /** Drops a key from this instance's cache: revocation takes effect here at once. */
   forget(record: Pick<ApiKeyRecord, "lookupHash">): void;
-  /** Stores a usage row in the background; a failure is logged, never thrown. */
+  /**
+   * Stores a usage row in the background, batched with the rows of other requests of the same
+   * moment; a failure is logged, never thrown.
+   */
   recordUsage(usage: ApiKeyUsage): void;
-  /** Resolves once every usage write started so far has settled. */
+  /** Resolves once every usage row recorded so far is written (or its failure logged). */
   flushUsage(): Promise<void>;
   /** Deletes usage older than the retention period (the worker runs it hourly); how many rows went. */
   pruneUsage(): Promise<number>;
@@ -74,19 +77,32 @@ export interface ApiKeyService {
 interface CachedKey {
   record: ApiKeyRecord;
   view: VerifiedApiKey;
+  /** The rate-limit bucket: one per lineage, so a rotated key and its successor share it. */
+  bucket: string;
   until: number;
 }
 
 const windowMs = 60_000;
+/** Rows per usage write: under SQLite's 32,766 bound variables at 9 columns a row. */
+const usageBatchMax = 500;
+/** A rotation chain longer than this is cut off there (it would take years of rotations). */
+const lineageMaxHops = 100;
 
 /** The key from `Authorization: Bearer <key>` or `X-Api-Key: <key>`, or null. */
 export function readPresentedKey(headers: Headers): string | null {
-  const authorization = headers.get("authorization");
+  return presentedKey(headers.get("authorization"), headers.get("x-api-key"));
+}
+
+/** readPresentedKey over the two header values, for servers that hand them over as strings. */
+export function presentedKey(
+  authorization: string | null | undefined,
+  apiKey: string | null | undefined,
+): string | null {
   if (authorization) {
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization);
     if (match) return match[1] as string;
   }
-  return headers.get("x-api-key")?.trim() || null;
+  return apiKey?.trim() || null;
 }
 
 export function createApiKeyService(deps: {
@@ -102,8 +118,35 @@ export function createApiKeyService(deps: {
   // Hashes the store did not have. Safe to remember: a key's hash exists in the store before
   // anyone can know the key, so an unknown hash can only ever become known by a new key.
   const unknown = new Map<string, number>();
-  // Usage writes run after the response; kept so shutdown and serverless hosts can await them.
-  const pendingUsage = new Set<Promise<void>>();
+  // Usage rows wait here for the write in flight (or the next timer turn), then go in one
+  // batch: one transaction for many requests instead of one each. `flushUsage` drains them.
+  let queuedUsage: ApiKeyUsageRecord[] = [];
+  let usageWrite: Promise<void> | undefined;
+  let usageScheduled = false;
+
+  function writeUsage(): Promise<void> {
+    usageScheduled = false;
+    // The write in flight takes the next batch when it ends.
+    if (usageWrite) return usageWrite;
+    if (queuedUsage.length === 0) return Promise.resolve();
+    const rows =
+      queuedUsage.length > usageBatchMax ? queuedUsage.splice(0, usageBatchMax) : queuedUsage;
+    if (rows === queuedUsage) queuedUsage = [];
+    usageWrite = store.apiKeys
+      .recordUsage(rows)
+      .catch((error: unknown) => {
+        logger.error("Could not record API key usage", {
+          rows: rows.length,
+          keyId: rows[0]?.keyId,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      })
+      .then(() => {
+        usageWrite = undefined;
+        if (queuedUsage.length > 0) return writeUsage();
+      });
+    return usageWrite;
+  }
 
   function remember<V>(map: Map<string, V>, hash: string, value: V): void {
     if (options.cacheTtlMs <= 0) return;
@@ -123,9 +166,24 @@ export function createApiKeyService(deps: {
       remember(unknown, hash, at + options.cacheTtlMs);
       return null;
     }
-    const entry = { record, view: toView(record), until: at + options.cacheTtlMs };
+    const bucket = `api-key:${await lineageRoot(record)}`;
+    const entry = { record, view: toView(record), bucket, until: at + options.cacheTtlMs };
     remember(known, hash, entry);
     return entry;
+  }
+
+  /**
+   * The first key of a rotation chain (`rotatedFromId` links each key to the one it replaced).
+   * Rotated keys stay in the store, revoked, so the chain is walked by id; only on a cache miss.
+   */
+  async function lineageRoot(record: ApiKeyRecord): Promise<string> {
+    let root = record;
+    for (let hops = 0; root.rotatedFromId !== null && hops < lineageMaxHops; hops++) {
+      const previous = await store.apiKeys.get(root.organizationId, root.rotatedFromId);
+      if (!previous) break;
+      root = previous;
+    }
+    return root.id;
   }
 
   return {
@@ -158,7 +216,7 @@ export function createApiKeyService(deps: {
             ? null
             : await load(hash, at);
       if (!entry) return { valid: false, code: "NOT_FOUND", detail: "That is not a valid API key" };
-      const { record, view } = entry;
+      const { record, view, bucket } = entry;
 
       const status = apiKeyStatus(record, at);
       if (status === "revoked")
@@ -201,12 +259,7 @@ export function createApiKeyService(deps: {
         return { valid: true, code: "VALID", key: view, rateLimit: null };
       let rateLimit: RateLimitResult;
       try {
-        rateLimit = await limiter.hit(
-          `api-key:${record.id}`,
-          record.rateLimitPerMinute,
-          windowMs,
-          at,
-        );
+        rateLimit = await limiter.hit(bucket, record.rateLimitPerMinute, windowMs, at);
       } catch (error) {
         // See `rateLimit.onError` for why allowing is the default.
         const deny = options.rateLimitOnError === "deny";
@@ -241,21 +294,15 @@ export function createApiKeyService(deps: {
     },
 
     recordUsage(usage) {
-      const row = { id: createId("aku"), ...usage };
-      const write = store.apiKeys
-        .recordUsage([row])
-        .catch((error: unknown) => {
-          logger.error("Could not record API key usage", {
-            keyId: usage.keyId,
-            error: error instanceof Error ? error.message : String(error),
-          });
-        })
-        .finally(() => pendingUsage.delete(write));
-      pendingUsage.add(write);
+      queuedUsage.push({ id: createId("aku"), ...usage });
+      if (!usageScheduled && !usageWrite) {
+        usageScheduled = true;
+        setTimeout(writeUsage, 0);
+      }
     },
 
     async flushUsage() {
-      while (pendingUsage.size > 0) await Promise.all(pendingUsage);
+      while (usageWrite || queuedUsage.length > 0) await writeUsage();
     },
 
     pruneUsage() {

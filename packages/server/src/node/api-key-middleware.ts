@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiKeyScope } from "@plugboard/core";
 import { failureResponse, rateLimitHeaders } from "../api-keys/guard";
-import { readPresentedKey, type VerifiedApiKey } from "../api-keys/verifier";
+import { presentedKey, type VerifiedApiKey, type VerifyOptions } from "../api-keys/verifier";
 import { contextOf } from "../context";
 import type { Plugboard } from "../plugboard";
 
@@ -39,36 +39,40 @@ type Next = (error?: unknown) => void;
  */
 export function apiKeyMiddleware(plugboard: Plugboard, options: ApiKeyMiddlewareOptions = {}) {
   const { apiKeys: service, now } = contextOf(plugboard);
+  const { projectId, clientIp } = options;
+  // Built once: a route without a per-request project passes the same options every time.
+  const fixed: VerifyOptions = {
+    ...(options.scopes ? { scopes: options.scopes } : {}),
+    ...(typeof projectId === "string" ? { projectId } : {}),
+  };
+  const projectOf = typeof projectId === "function" ? projectId : undefined;
   return function requireApiKey(req: ApiKeyRequest, res: ServerResponse, next: Next): void {
     const started = performance.now();
-    const headers = new Headers();
-    for (const name of ["authorization", "x-api-key"]) {
-      const value = req.headers[name];
-      if (typeof value === "string") headers.set(name, value);
-    }
-    const projectId =
-      typeof options.projectId === "function" ? options.projectId(req) : options.projectId;
+    const project = projectOf?.(req);
+    const { authorization, "x-api-key": apiKey } = req.headers;
     service
-      .verify(readPresentedKey(headers), {
-        ...(options.scopes ? { scopes: options.scopes } : {}),
-        ...(projectId === undefined ? {} : { projectId }),
-      })
+      .verify(
+        presentedKey(authorization, typeof apiKey === "string" ? apiKey : undefined),
+        project === undefined ? fixed : { ...fixed, projectId: project },
+      )
       .then(async (result) => {
         const key = result.key;
         if (key) {
           res.once("finish", () => {
             const url = (req as { originalUrl?: string }).originalUrl ?? req.url ?? "/";
+            const query = url.indexOf("?");
             service.recordUsage({
               keyId: key.id,
               organizationId: key.organizationId,
               at: now(),
               method: req.method ?? "GET",
-              path: url.split("?")[0] as string,
+              // The path only: query strings can carry secrets.
+              path: query === -1 ? url : url.slice(0, query),
               status: res.statusCode,
               latencyMs: performance.now() - started,
               userAgent: req.headers["user-agent"] ?? null,
-              ip: options.clientIp
-                ? options.clientIp(req)
+              ip: clientIp
+                ? clientIp(req)
                 : ((req as { ip?: string }).ip ?? req.socket.remoteAddress ?? null),
             });
           });
@@ -83,13 +87,12 @@ export function apiKeyMiddleware(plugboard: Plugboard, options: ApiKeyMiddleware
           return;
         }
         if (result.rateLimit) {
-          for (const [name, value] of Object.entries(rateLimitHeaders(result.rateLimit, now()))) {
-            res.setHeader(name, value);
-          }
+          const headers = rateLimitHeaders(result.rateLimit, now());
+          for (const name in headers) res.setHeader(name, headers[name] as string);
         }
-        req.apiKey = result.key;
+        req.apiKey = key;
         const locals = (res as { locals?: Record<string, unknown> }).locals;
-        if (locals) locals.apiKey = result.key;
+        if (locals) locals.apiKey = key;
         next();
       })
       .catch(next);

@@ -85,13 +85,16 @@ export function createDelivery(deps: DeliveryDeps) {
       );
   }
 
+  /** `onSent` is called once the receiver has answered (or failed to), before the log write. */
   return async function deliver(
     endpoint: WebhookEndpointRecord,
     message: WebhookMessageRecord,
     owner: string | null,
+    onSent?: () => void,
   ): Promise<WebhookAttemptRecord> {
     const trigger: WebhookAttemptTrigger = message.trigger;
     const result = await sender.send(endpoint, message);
+    onSent?.();
     const at = now();
     const gone = result.responseStatus === 410;
     const retryAt =
@@ -156,11 +159,15 @@ export function createDispatcher(
     return store.webhooks.prune(now() - options.retentionDays * DAY);
   }
 
-  async function runDue(): Promise<DispatchRound> {
+  /**
+   * Claims what is due and sends it. Resolves once every request is answered; the log writes
+   * (which release the claims) are still settling in `logged`, which never rejects.
+   */
+  async function sendRound(): Promise<{ round: DispatchRound; logged: Promise<unknown> }> {
     const at = now();
     const claimed = await store.webhooks.claimDue(at, batchSize, owner, at + leaseMs);
     const round: DispatchRound = { claimed: claimed.length, delivered: 0, failed: 0 };
-    if (claimed.length === 0) return round;
+    if (claimed.length === 0) return { round, logged: Promise.resolve() };
     const ids = [...new Set(claimed.map((message) => message.endpointId))];
     const endpoints = new Map(
       (await store.webhooks.getEndpointsById(ids)).map((endpoint) => [endpoint.id, endpoint]),
@@ -173,28 +180,49 @@ export function createDispatcher(
       owner,
     );
     round.failed += stranded.length;
+    // `concurrency` bounds the requests in flight, not the log writes after them: those are
+    // batched (group commit), and a slot held until its batch commits would idle meanwhile.
+    // The round still ends only once every attempt is logged, so its claims are released.
+    const logged: Promise<void>[] = [];
     await eachConcurrently(live, concurrency, async (message) => {
       const endpoint = endpoints.get(message.endpointId) as WebhookEndpointRecord;
-      try {
-        const attempt = await deliver(endpoint, message, owner);
-        if (attempt.status === "succeeded") round.delivered += 1;
-        else round.failed += 1;
-      } catch (error) {
-        // The claim lapses and the message is retried; only the reason is logged.
-        round.failed += 1;
-        logger.error("Webhook delivery failed unexpectedly", {
-          messageId: message.id,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
+      await new Promise<void>((sent) => {
+        const delivery = deliver(endpoint, message, owner, sent).then(
+          (attempt) => {
+            if (attempt.status === "succeeded") round.delivered += 1;
+            else round.failed += 1;
+          },
+          (error: unknown) => {
+            // The claim lapses and the message is retried; only the reason is logged.
+            round.failed += 1;
+            logger.error("Webhook delivery failed unexpectedly", {
+              messageId: message.id,
+              error: error instanceof Error ? error.message : String(error),
+            });
+          },
+        );
+        logged.push(delivery.finally(sent));
+      });
     });
+    return { round, logged: Promise.all(logged) };
+  }
+
+  async function runDue(): Promise<DispatchRound> {
+    const { round, logged } = await sendRound();
+    await logged;
     return round;
   }
 
-  // A full batch means more may be due: the next round starts at once.
+  // The next round claims and sends while this one's log writes commit; the round after that
+  // waits for them, so at most two rounds' writes (2 × batchSize messages) are pending. A full
+  // batch means more may be due: the next round starts at once.
+  let logging: Promise<unknown> = Promise.resolve();
   const loop = backgroundLoop(async () => {
     try {
-      return (await runDue()).claimed === batchSize;
+      const { round, logged } = await sendRound();
+      await logging;
+      logging = logged;
+      return round.claimed === batchSize;
     } catch (error) {
       logger.error("Webhook dispatcher round failed", {
         error: error instanceof Error ? error.message : String(error),
@@ -207,7 +235,10 @@ export function createDispatcher(
     runDue,
     prune,
     start: loop.start,
-    stop: loop.stop,
+    async stop() {
+      await loop.stop();
+      await logging;
+    },
     notify: loop.wake,
   };
 }

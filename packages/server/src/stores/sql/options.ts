@@ -3,6 +3,6 @@ export interface SqlStoreOptions {
   isUniqueViolation(error: unknown): boolean;
   /** Closes what the store opened; a pool the host passed in stays open. */
   close(): Promise<void>;
-  /** Batch concurrent delivery writes into one transaction (see group-commit): SQLite. */
+  /** Batch concurrent rate-limit hits into one transaction (see group-commit): SQLite. */
   groupCommits?: boolean;
 }

@@ -299,6 +299,68 @@ export function describeWebhookStoreConformance(
       }
     });
 
+    it("folds concurrent attempts into each endpoint's streak in order, and keeps others' leases", async () => {
+      const flaky = webhookEndpointRecord();
+      const down = webhookEndpointRecord();
+      await store().webhooks.createEndpoint(flaky);
+      await store().webhooks.createEndpoint(down);
+      const toFlaky = Array.from({ length: 6 }, () => webhookMessageRecord(flaky));
+      const toDown = Array.from({ length: 2 }, () => webhookMessageRecord(down));
+      await store().webhooks.publish(event("org_acme"), () => [...toFlaky, ...toDown]);
+      await store().webhooks.claimDue(T0, 50, "dsp_a", T0 + 30_000);
+      // Failures, a success, then failures again: the streak is the two after the success.
+      const statuses = ["failed", "failed", "failed", "succeeded", "failed", "failed"] as const;
+      const results = await Promise.all([
+        ...toFlaky.map((message, index) => {
+          const status = statuses[index] ?? "failed";
+          const retry = status === "failed" ? T0 + 5000 + index : null;
+          return store().webhooks.recordAttempt(
+            attemptFor(message, { status, createdAt: T0 + 100 + index, nextRetryAt: retry }),
+            { status: status === "failed" ? "pending" : "succeeded", nextAttemptAt: retry },
+            "dsp_a",
+          );
+        }),
+        ...toDown.map((message, index) =>
+          store().webhooks.recordAttempt(
+            attemptFor(message, { createdAt: T0 + 200 + index }),
+            { status: "pending", nextAttemptAt: T0 + 9000 },
+            // Another dispatcher's claim: its attempt is logged, the message left alone.
+            index === 0 ? "dsp_a" : "dsp_b",
+          ),
+        ),
+      ]);
+
+      expect(results.map((endpoint) => endpoint?.id)).toEqual([
+        ...Array(6).fill(flaky.id),
+        ...Array(2).fill(down.id),
+      ]);
+      expect(await store().webhooks.getEndpoint("org_acme", flaky.id)).toMatchObject({
+        consecutiveFailures: 2,
+        failingSince: T0 + 104,
+        lastDeliveryStatus: "failed",
+        lastDeliveryAt: T0 + 105,
+      });
+      expect(await store().webhooks.getEndpoint("org_acme", down.id)).toMatchObject({
+        consecutiveFailures: 2,
+        failingSince: T0 + 200,
+      });
+      expect(await store().webhooks.getMessage("org_acme", toFlaky[3]?.id ?? "")).toMatchObject({
+        status: "succeeded",
+        nextAttemptAt: null,
+        lastAttemptAt: T0 + 103,
+        attemptCount: 1,
+      });
+      expect(await store().webhooks.getMessage("org_acme", toFlaky[5]?.id ?? "")).toMatchObject({
+        status: "pending",
+        nextAttemptAt: T0 + 5005,
+        leaseOwner: null,
+      });
+      expect(await store().webhooks.getMessage("org_acme", toDown[1]?.id ?? "")).toMatchObject({
+        attemptCount: 0,
+        leaseOwner: "dsp_a",
+      });
+    });
+
     it("requeues one message or the failed ones in a window, and fails claimed strays", async () => {
       const endpoint = webhookEndpointRecord();
       await store().webhooks.createEndpoint(endpoint);

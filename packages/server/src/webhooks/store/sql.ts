@@ -39,48 +39,123 @@ import type {
   WebhookStore,
 } from "./types";
 
+type AttemptWrite = [
+  attempt: WebhookAttemptRecord,
+  outcome: WebhookMessageOutcome,
+  owner: string | null,
+];
+
+/** How stale a healthy endpoint's `lastDeliveryAt` may get (see writeAttempts). */
+const healthyRefreshMs = 1000;
+
+/** Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const rowsPerStatement = 500;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += rowsPerStatement) {
+    out.push(items.slice(i, i + rowsPerStatement));
+  }
+  return out;
+}
+
+/**
+ * A batch of delivery attempts in three statements whatever its size: the attempt rows in one
+ * insert, every message's outcome in one UPDATE … FROM (VALUES …), and one update per endpoint
+ * that folds its attempts in order (a success resets the failure count, failures after it
+ * count up; a healthy endpoint that stays so is written at most once a second). Every write
+ * of the batch gets the endpoint as it stands after the batch. The
+ * lease check stays per message: a message whose claim passed to another dispatcher is left
+ * alone (its attempt is still logged).
+ */
+async function writeAttempts(
+  trx: Transaction<Database>,
+  batch: AttemptWrite[],
+): Promise<(WebhookEndpointRecord | null)[]> {
+  for (const rows of chunks(batch.map(([attempt]) => toAttemptRow(attempt)))) {
+    await trx.insertInto("plugboard_webhook_attempts").values(rows).execute();
+  }
+  for (const writes of chunks(batch)) {
+    // Cast, so PostgreSQL types the VALUES columns (a column of nulls would be text).
+    const values = writes.map(
+      ([attempt, outcome, owner]) =>
+        sql`(cast(${attempt.messageId} as text), cast(${outcome.status} as text), cast(${outcome.nextAttemptAt} as bigint), cast(${attempt.createdAt} as bigint), cast(${owner} as text))`,
+    );
+    // VALUES columns are column1… on both SQLite and PostgreSQL.
+    await sql`update plugboard_webhook_messages set
+        status = v.column2,
+        next_attempt_at = v.column3,
+        last_attempt_at = v.column4,
+        attempt_count = attempt_count + 1,
+        "trigger" = 'scheduled',
+        lease_owner = null,
+        lease_until = null
+      from (values ${sql.join(values)}) as v
+      where plugboard_webhook_messages.id = v.column1
+        and (v.column5 is null or plugboard_webhook_messages.lease_owner = v.column5)`.execute(trx);
+  }
+  const perEndpoint = new Map<string, WebhookAttemptRecord[]>();
+  for (const [attempt] of batch) {
+    const attempts = perEndpoint.get(attempt.endpointId);
+    if (attempts) attempts.push(attempt);
+    else perEndpoint.set(attempt.endpointId, [attempt]);
+  }
+  const endpoints = new Map<string, WebhookEndpointRecord | null>();
+  // In id order, so two dispatchers' batches lock shared endpoints in the same order.
+  for (const id of [...perEndpoint.keys()].sort()) {
+    const attempts = perEndpoint.get(id) as WebhookAttemptRecord[];
+    const last = attempts[attempts.length - 1] as WebhookAttemptRecord;
+    const lastSuccess = attempts.findLastIndex((attempt) => attempt.status === "succeeded");
+    const failuresAfter = attempts.slice(lastSuccess + 1);
+    const firstFailure = failuresAfter[0]?.createdAt ?? null;
+    let update = trx
+      .updateTable("plugboard_webhook_endpoints")
+      .set({
+        // After a success the count starts over from the failures that followed it.
+        consecutive_failures:
+          lastSuccess === -1
+            ? sql<number>`consecutive_failures + ${failuresAfter.length}`
+            : failuresAfter.length,
+        failing_since:
+          lastSuccess === -1
+            ? sql<number>`coalesce(failing_since, cast(${firstFailure} as bigint))`
+            : firstFailure,
+        last_delivery_status: last.status,
+        last_delivery_at: last.createdAt,
+      })
+      .where("id", "=", id);
+    if (failuresAfter.length === 0) {
+      // A healthy endpoint that stays healthy: every dispatcher's batches would queue on this
+      // row's lock just to move last_delivery_at, so it moves at most once a second.
+      update = update.where((eb) =>
+        eb.or([
+          eb("consecutive_failures", "<>", 0),
+          eb("failing_since", "is not", null),
+          eb("last_delivery_status", "is", null),
+          eb("last_delivery_status", "<>", "succeeded"),
+          eb("last_delivery_at", "is", null),
+          eb("last_delivery_at", "<", last.createdAt - healthyRefreshMs),
+        ]),
+      );
+    }
+    const row =
+      (await update.returningAll().executeTakeFirst()) ??
+      (failuresAfter.length === 0
+        ? await trx
+            .selectFrom("plugboard_webhook_endpoints")
+            .selectAll()
+            .where("id", "=", id)
+            .executeTakeFirst()
+        : undefined);
+    endpoints.set(id, row ? toEndpoint(row) : null);
+  }
+  return batch.map(([attempt]) => endpoints.get(attempt.endpointId) ?? null);
+}
+
 export function sqlWebhooks(db: Kysely<Database>, options: SqlStoreOptions): WebhookStore {
-  const recordAttempt = groupCommit(
-    db,
-    async (
-      trx: Transaction<Database>,
-      attempt: WebhookAttemptRecord,
-      outcome: WebhookMessageOutcome,
-      owner: string | null,
-    ) => {
-      const failed = attempt.status === "failed";
-      await trx.insertInto("plugboard_webhook_attempts").values(toAttemptRow(attempt)).execute();
-      let update = trx
-        .updateTable("plugboard_webhook_messages")
-        .set({
-          status: outcome.status,
-          next_attempt_at: outcome.nextAttemptAt,
-          last_attempt_at: attempt.createdAt,
-          attempt_count: sql<number>`attempt_count + 1`,
-          trigger: "scheduled",
-          lease_owner: null,
-          lease_until: null,
-        })
-        .where("id", "=", attempt.messageId);
-      if (owner !== null) update = update.where("lease_owner", "=", owner);
-      await update.execute();
-      const row = await trx
-        .updateTable("plugboard_webhook_endpoints")
-        .set({
-          consecutive_failures: failed ? sql<number>`consecutive_failures + 1` : 0,
-          failing_since: failed
-            ? sql<number>`coalesce(failing_since, cast(${attempt.createdAt} as bigint))`
-            : null,
-          last_delivery_status: attempt.status,
-          last_delivery_at: attempt.createdAt,
-        })
-        .where("id", "=", attempt.endpointId)
-        .returningAll()
-        .executeTakeFirst();
-      return row ? toEndpoint(row) : null;
-    },
-    options.groupCommits ?? false,
-  );
+  // Always batched: on SQLite it saves commits, on PostgreSQL round trips, commits, and time
+  // holding the endpoint's row lock that every attempt of another dispatcher waits for.
+  const recordAttempt = groupCommit(db, writeAttempts, true);
 
   // Row locks that skip rows other transactions hold: how several PostgreSQL dispatchers share
   // the outbox. SQLite has no such clause and needs none: it runs one writer at a time. The same
@@ -258,7 +333,7 @@ export function sqlWebhooks(db: Kysely<Database>, options: SqlStoreOptions): Web
         return rows.map(toMessage);
       });
     },
-    recordAttempt,
+    recordAttempt: (attempt, outcome, owner) => recordAttempt([attempt, outcome, owner]),
     async failMessages(ids, owner) {
       if (ids.length === 0) return;
       await db

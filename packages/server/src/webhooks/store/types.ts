@@ -193,7 +193,9 @@ export interface WebhookStore {
   /**
    * Logs an attempt and moves its message on, in one transaction; the message changes only while
    * `owner` still holds it (a lapsed lease taken over by another dispatcher wins). Updates the
-   * endpoint's health and answers it.
+   * endpoint's health and answers it. A store may batch concurrent calls into one transaction,
+   * and may let `lastDeliveryAt` of an endpoint that stays healthy lag by up to a second (the
+   * SQL stores do, so that dispatchers do not queue on the endpoint's row for every batch).
    */
   recordAttempt(
     attempt: WebhookAttemptRecord,
