@@ -12,6 +12,11 @@ declare global {
   ): Promise<{ userId: string; workspaceId: string; role: "admin" | "member" } | null>;
   /** The host's token source (client README). */
   function getToken(): Promise<string>;
+  /** The host's mailer (server README's job example). */
+  const mailer: { send(userId: string): Promise<void> };
+  /** The signed-in user, in the host's page (react README's identityKey). */
+  const orgId: string;
+  const userId: string;
   /** The host's own tracker, whatever its API (server README's host port). */
   const tracker: {
     issues: {

@@ -202,18 +202,26 @@ describe("the root README's front-end quick start", () => {
       await context.addCookies([{ name: "session", value: "ada", url: origin }]);
       const page = await context.newPage();
       const errors: string[] = [];
-      page.on("pageerror", (error) => errors.push(error.message));
+      page.on("pageerror", (error) => errors.push(error.stack ?? error.message));
       await page.goto(origin);
 
-      await page.getByRole("heading", { name: "GitHub" }).waitFor();
-      await page
-        .getByRole("button", { name: /add endpoint|add webhook/i })
-        .first()
-        .waitFor();
-      await page
-        .getByRole("button", { name: /create api key/i })
-        .first()
-        .waitFor();
+      try {
+        await page.getByRole("heading", { name: "GitHub" }).waitFor();
+        await page
+          .getByRole("button", { name: /add endpoint|add webhook/i })
+          .first()
+          .waitFor();
+        await page
+          .getByRole("button", { name: /create api key/i })
+          .first()
+          .waitFor();
+      } catch (error) {
+        // What the page showed instead, so a failure says why.
+        const text = await page.locator("body").innerText();
+        throw new Error(
+          `${String(error)}\npage: ${text.slice(0, 2000)}\nerrors: ${errors.join("; ")}\nserver: ${stderr}`,
+        );
+      }
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

@@ -1,7 +1,7 @@
 import { apiKeyVerify } from "./api-key-verify";
 import type { Suite } from "./harness";
-import { jobsThroughput } from "./jobs-throughput";
 import { hostRoutePostgres, hostRouteSqlite } from "./host-route";
+import { jobsThroughput } from "./jobs-throughput";
 import { webhookDelivery } from "./webhook-delivery";
 import { webhookDeliveryPostgres } from "./webhook-delivery-postgres";
 import { webhookDurability } from "./webhook-durability";

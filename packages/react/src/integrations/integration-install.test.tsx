@@ -197,6 +197,7 @@ describe("IntegrationCard: members", () => {
       level: "user",
       status: "active",
       externalAccountName: "grace@acme.example",
+      externalAccountId: null,
       scopes: ["https://www.googleapis.com/auth/calendar.events"],
       installedBy: fixtureIdentities.member.userId,
       secret: null,

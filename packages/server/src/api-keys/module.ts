@@ -18,7 +18,10 @@ export const apiKeysModule = defineModule<ApiKeysStoreSlice>({
   name: "api-keys",
   store: {
     memory: () => ({ apiKeys: memoryApiKeys(), rateLimits: memoryRateLimits() }),
-    sql: (db, options) => ({ apiKeys: sqlApiKeys(db, options), rateLimits: sqlRateLimits(db, options) }),
+    sql: (db, options) => ({
+      apiKeys: sqlApiKeys(db, options),
+      rateLimits: sqlRateLimits(db, options),
+    }),
   },
   migrations: { "0003_api_keys": apiKeys },
   routes: [
