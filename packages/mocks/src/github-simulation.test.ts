@@ -1,4 +1,4 @@
-import { createGitHubSimulation, simulatedRepository } from "@plugboard/provider-simulators";
+import { createGitHubSimulation, s256, simulatedRepository } from "@plugboard/provider-simulators";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createMockPlugboard } from "./mock-plugboard";
@@ -7,16 +7,6 @@ const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
-
-async function s256(verifier: string) {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)),
-  );
-  return btoa(String.fromCharCode(...digest))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
 
 function tokenRequest(
   github: ReturnType<typeof createGitHubSimulation>,

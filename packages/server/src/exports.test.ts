@@ -12,7 +12,6 @@ describe("public exports of each entry point change only deliberately", () => {
     expect(Object.keys(server).sort()).toMatchInlineSnapshot(`
       [
         "consoleLogger",
-        "createFakeOAuthProvider",
         "createKeyring",
         "createPlugboard",
         "generateEncryptionKey",

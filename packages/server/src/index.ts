@@ -25,11 +25,6 @@ export type {
   IssueSearch,
 } from "./host/port";
 export { consoleLogger, type Logger } from "./logger";
-export {
-  createFakeOAuthProvider,
-  type FakeOAuthProvider,
-  type FakeOAuthProviderOptions,
-} from "./oauth/fake-provider";
 export type {
   GitHubProviderOptions,
   GitHubStatusOptions,

@@ -1,0 +1,52 @@
+import { escapeHtml, htmlPage } from "./html";
+
+export interface ConsentPageOptions {
+  /** The provider as the page names it: "GitHub", "Slack", "Google". */
+  provider: string;
+  /** The authorize request as the app sent it. */
+  authorizeUrl: URL;
+  /** Where the decision goes; the page appends `decision` and the authorize query. */
+  decideUrl: string;
+}
+
+/**
+ * The provider's consent screen, for a person (or Playwright) to click: Authorize and Cancel are
+ * links to `decideUrl` carrying the original authorize query, so no state is kept between them.
+ */
+export function consentPage({ provider, authorizeUrl, decideUrl }: ConsentPageOptions): Response {
+  const link = (decision: "approve" | "deny") => {
+    const target = new URL(decideUrl);
+    for (const [name, value] of authorizeUrl.searchParams) target.searchParams.append(name, value);
+    target.searchParams.set("decision", decision);
+    return escapeHtml(target.toString());
+  };
+  const scope = authorizeUrl.searchParams.get("scope") ?? "";
+  return htmlPage(
+    `Authorize · ${provider} (simulated)`,
+    `<h1>${escapeHtml(provider)} (simulated)</h1>
+<p>An app wants access to your account${scope ? ` (${escapeHtml(scope)})` : ""}.</p>
+<p class="row"><a class="button" href="${link("approve")}">Authorize</a>
+<a class="button" href="${link("deny")}">Cancel</a></p>`,
+  );
+}
+
+/**
+ * The answer to a consent decision: the authorize URL rebuilt from the query (less `decision`)
+ * goes to the simulation's `approve` or `deny`, and the browser is sent back to the app.
+ */
+export function decide(
+  request: Request,
+  authorizeUrl: string,
+  simulation: { approve(url: string): string; deny(url: string): string },
+): Response {
+  const query = new URL(request.url).searchParams;
+  const authorize = new URL(authorizeUrl);
+  for (const [name, value] of query) {
+    if (name !== "decision") authorize.searchParams.append(name, value);
+  }
+  const callback =
+    query.get("decision") === "approve"
+      ? simulation.approve(authorize.toString())
+      : simulation.deny(authorize.toString());
+  return new Response(null, { status: 302, headers: { location: callback } });
+}
