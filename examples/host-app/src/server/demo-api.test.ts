@@ -29,7 +29,9 @@ describe("the demo API behind Plugboard API keys (the README's curl steps)", () 
 
     const ok = await get(secret);
     expect(ok.status).toBe(200);
-    expect(((await ok.json()) as { data: unknown[] }).data).toHaveLength(2);
+    // The tracker's seeded issues, read as the key.
+    const { data } = (await ok.json()) as { data: { key: string }[] };
+    expect(data.map((issue) => issue.key).sort()).toEqual(["DEMO-1", "DEMO-2", "DEMO-3"]);
 
     const write = await fetch(`${host.origin}/demo-api/issues`, {
       method: "POST",
