@@ -4,7 +4,7 @@ import { createPlugboardClient } from "@plugboard/client";
 import { PlugboardProvider } from "@plugboard/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { SettingsPage } from "./settings-page";
+import { App } from "./app";
 
 // Same origin as the page, so the demo session cookie goes along.
 const client = createPlugboardClient({ baseUrl: `${window.location.origin}/api/plugboard` });
@@ -14,7 +14,7 @@ if (!root) throw new Error("index.html has no #root");
 createRoot(root).render(
   <StrictMode>
     <PlugboardProvider client={client}>
-      <SettingsPage />
+      <App />
     </PlugboardProvider>
   </StrictMode>,
 );

@@ -1,4 +1,5 @@
 import { useIntegrations, usePlugboard, webhookKeys } from "@plugboard/react";
+import { userChangedEvent } from "./issues/use-tracker-session";
 
 const users = [
   { id: "ada", label: "Ada (admin)" },
@@ -21,6 +22,7 @@ export function RoleSwitcher() {
           void refetch();
           // The webhook list carries what the caller may do: ask again as the new user.
           void queryClient.invalidateQueries({ queryKey: webhookKeys.all });
+          window.dispatchEvent(new Event(userChangedEvent));
         }}
       >
         {users.map((user) => (
