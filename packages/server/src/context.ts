@@ -1,8 +1,9 @@
 import type { CatalogEntry, Identity } from "@plugboard/core";
 import type { ApiKeyService } from "./api-keys/verifier";
 import type { Keyring } from "./crypto/keyring";
+import type { HostClient } from "./host/host-client";
+import type { GitHubRuntime, OAuthRuntime } from "./integrations/oauth/runtime";
 import type { Logger } from "./logger";
-import type { GitHubRuntime, OAuthRuntime } from "./oauth/runtime";
 import type { Store } from "./stores/types";
 import type { WebhooksRuntime } from "./webhooks/runtime";
 
@@ -20,6 +21,8 @@ export interface PlugboardContext {
   basePath: string;
   oauth: OAuthRuntime;
   github: GitHubRuntime;
+  /** The host's tracker (issues, projects, users), its answers parsed. */
+  host: HostClient;
   /** Outgoing webhooks: URL guard, publisher, delivery and the dispatcher. */
   webhooks: WebhooksRuntime;
 }

@@ -1,6 +1,14 @@
 export type { PlugboardApiKeys } from "./api-keys/api";
 export type { ApiKeyGuardOptions, ApiKeyHandler } from "./api-keys/guard";
 export type { ApiKeysOptions } from "./api-keys/options";
+export type {
+  ApiKeyChanges,
+  ApiKeyRecord,
+  ApiKeyStore,
+  ApiKeyUsageRecord,
+  RateLimiter,
+  RateLimitResult,
+} from "./api-keys/store/types";
 export {
   type ApiKeyUsage,
   type ApiKeyVerification,
@@ -15,6 +23,7 @@ export {
   type Keyring,
   type KeyringOptions,
 } from "./crypto/keyring";
+export type { IssueReferenceEvent, IssueStatusReason } from "./github/hooks";
 export type {
   CreateIssueInput,
   HostActor,
@@ -24,45 +33,32 @@ export type {
   IssueChanges,
   IssueSearch,
 } from "./host/port";
-export { consoleLogger, type Logger } from "./logger";
 export type {
   GitHubProviderOptions,
   GitHubStatusOptions,
   OAuthOptions,
   ProvidersOptions,
-} from "./oauth/options";
-export { type OAuthTokensInput, sealOAuthTokens } from "./oauth/tokens";
-export type { GenericOAuthOptions, OAuthClientOptions } from "./oauth/types";
-export { createPlugboard, type Plugboard, type PlugboardOptions } from "./plugboard";
-export type {
-  IssueHooks,
-  IssueReferenceEvent,
-  IssueStatusChangeEvent,
-} from "./providers/github/hooks";
-export type {
-  ApiKeyChanges,
-  ApiKeyRecord,
-  ApiKeyStore,
-  ApiKeyUsageRecord,
-  RateLimiter,
-  RateLimitResult,
-} from "./stores/api-key-types";
-export { memoryStore } from "./stores/memory/memory-store";
+} from "./integrations/oauth/options";
+export { type OAuthTokensInput, sealOAuthTokens } from "./integrations/oauth/tokens";
+export type { GenericOAuthOptions, OAuthClientOptions } from "./integrations/oauth/types";
 export type {
   GitHubReferenceRecord,
   GitHubStore,
   OAuthStateRecord,
   OAuthStateStore,
   RepositoryLinkRecord,
-} from "./stores/oauth-types";
+} from "./integrations/store/oauth-state-types";
+export { consoleLogger, type Logger } from "./logger";
+export { createPlugboard, type Plugboard, type PlugboardOptions } from "./plugboard";
+export { memoryStore } from "./stores/memory/memory-store";
 export type { InstallationRecord, InstallationStore, Store } from "./stores/types";
+export type { Dispatcher, DispatchRound } from "./webhooks/dispatcher";
+export type { DispatcherOptions, WebhooksOptions } from "./webhooks/options";
+export type { PublishEventInput, PublishEventResult } from "./webhooks/publish";
 export type {
   WebhookAttemptRecord,
   WebhookEndpointRecord,
   WebhookMessageRecord,
   WebhookStore,
-} from "./stores/webhook-types";
-export type { Dispatcher, DispatchRound } from "./webhooks/dispatcher";
-export type { DispatcherOptions, WebhooksOptions } from "./webhooks/options";
-export type { PublishEventInput, PublishEventResult } from "./webhooks/publish";
+} from "./webhooks/store/types";
 export type { ResolveHost } from "./webhooks/url-guard";

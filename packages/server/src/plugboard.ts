@@ -9,15 +9,17 @@ import { type ApiKeysOptions, resolveApiKeysOptions } from "./api-keys/options";
 import { createApiKeyService } from "./api-keys/verifier";
 import type { Authenticate, PlugboardContext } from "./context";
 import { createKeyring, type KeyringOptions } from "./crypto/keyring";
+import { requireHostCapabilities } from "./host/capabilities";
+import { createHostClient } from "./host/host-client";
+import type { HostPort } from "./host/port";
 import { readJsonBody } from "./http/body";
 import { refuseNul } from "./http/nul";
 import { problemResponse } from "./http/responses";
 import type { PublicRoute } from "./http/route";
 import { createRouter } from "./http/router";
+import type { OAuthOptions, ProvidersOptions } from "./integrations/oauth/options";
+import { createGitHubRuntime, createOAuthRuntime } from "./integrations/oauth/runtime";
 import { consoleLogger, type Logger } from "./logger";
-import type { OAuthOptions, ProvidersOptions } from "./oauth/options";
-import { createGitHubRuntime, createOAuthRuntime } from "./oauth/runtime";
-import type { IssueHooks } from "./providers/github/hooks";
 import { routes } from "./routes";
 import type { Store } from "./stores/types";
 import type { Dispatcher } from "./webhooks/dispatcher";
@@ -42,10 +44,12 @@ export interface PlugboardOptions {
   providers?: ProvidersOptions;
   /** Which host pages may start an install, and how long they have. */
   oauth?: OAuthOptions;
-  /** GitHub pull requests and commits that mention an issue key (see `providers.github`). */
-  onIssueReference?: IssueHooks["onIssueReference"];
-  /** A referencing pull request opened, merged or closed (see `providers.github.statuses`). */
-  onIssueStatusChange?: IssueHooks["onIssueStatusChange"];
+  /**
+   * The host's own tracker: issues, comments, projects, workflow states, users. Features that
+   * change issues (GitHub status sync, Slack, calendar sync, Jira import) go through it; a
+   * configured feature whose capabilities are missing fails here, naming them.
+   */
+  host?: HostPort;
   /** Key prefix and environment, default rate limit, cache bound, shared limiter, retention. */
   apiKeys?: ApiKeysOptions;
   /** Outgoing webhooks: SSRF guard (http, allowed addresses, resolver), fetch, retries, limits. */
@@ -71,6 +75,14 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
   const now = options.now ?? Date.now;
   const keyring = createKeyring(options.encryption);
   const logger = options.logger ?? consoleLogger;
+  const statuses = options.providers?.github?.statuses;
+  if (statuses && Object.values(statuses).some((status) => status !== undefined)) {
+    requireHostCapabilities(options.host, "providers.github.statuses", [
+      "issues.getByKey",
+      "workflowStates.list",
+      "issues.update",
+    ]);
+  }
   const context: PlugboardContext = {
     store: options.store,
     keyring,
@@ -79,10 +91,8 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
     now,
     basePath,
     oauth: createOAuthRuntime(options.providers ?? {}, options.oauth ?? {}, catalog, now),
-    github: createGitHubRuntime(options.providers?.github, {
-      ...(options.onIssueReference ? { onIssueReference: options.onIssueReference } : {}),
-      ...(options.onIssueStatusChange ? { onIssueStatusChange: options.onIssueStatusChange } : {}),
-    }),
+    github: createGitHubRuntime(options.providers?.github),
+    host: createHostClient(options.host),
     apiKeys: createApiKeyService({
       store: options.store,
       logger,

@@ -12,9 +12,9 @@ import { demoReceiver } from "./demo-receiver";
 import { startDemoSimulators } from "./demo-simulators";
 import { demoTrackerApi } from "./demo-tracker-api";
 import { loadDemoKeyring } from "./encryption-key";
-import { githubIssueSync } from "./github-issue-sync";
 import type { TrackerContext } from "./tracker/context";
 import { openTrackerDatabase } from "./tracker/database";
+import { trackerHostPort } from "./tracker/host-port";
 
 export interface HostAppOptions {
   /** Where the SQLite files and the demo's encryption key live. */
@@ -52,7 +52,9 @@ export async function createHostApp({
     store,
     authenticate: demoIdentity,
     encryption: loadDemoKeyring(dataDir),
-    providers: demoProviders(simulators, env),
+    // Plugboard changes the tracker's issues through the host port (a merged PR closes one).
+    host: trackerHostPort(tracker),
+    providers: demoProviders(simulators, tracker, env),
     // `sk_test_…` keys, 60 requests a minute unless the creator picks another limit.
     apiKeys: { environment: "test", defaultRateLimitPerMinute: 60 },
     // The demo receiver (/demo-receiver) is plain http on this machine: a production host
@@ -62,7 +64,6 @@ export async function createHostApp({
       allowAddresses: ["127.0.0.0/8", "::1"],
       ...(resolveHost ? { resolveHost } : {}),
     },
-    ...githubIssueSync(tracker),
   });
 
   const app = express();

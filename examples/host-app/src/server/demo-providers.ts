@@ -1,8 +1,10 @@
-import type { ProvidersOptions } from "@plugboard/server";
+import type { GitHubStatusOptions, ProvidersOptions } from "@plugboard/server";
 import type { DemoSimulators } from "./demo-simulators";
+import { commentOnMention } from "./github-mentions";
+import type { TrackerContext } from "./tracker/context";
 
-/** The tracker's state names a pull request moves an issue to. */
-const statuses = { opened: "In Review", merged: "Done" };
+/** The states a pull request moves an issue to: by name, or by category ("completed"). */
+const statuses: GitHubStatusOptions = { opened: "In Review", merged: "completed" };
 
 /**
  * OAuth providers for the demo. By default GitHub is the simulator the demo starts (see
@@ -12,9 +14,11 @@ const statuses = { opened: "In Review", merged: "Done" };
  */
 export function demoProviders(
   simulators: DemoSimulators | null,
+  tracker: TrackerContext,
   env: NodeJS.ProcessEnv = process.env,
 ): ProvidersOptions {
-  if (simulators) return { github: { ...simulators.githubProvider, statuses } };
+  const onIssueReference = commentOnMention(tracker);
+  if (simulators) return { github: { ...simulators.githubProvider, statuses, onIssueReference } };
   if (!env.GITHUB_CLIENT_ID || !env.GITHUB_CLIENT_SECRET) return {};
   return {
     github: {
@@ -22,6 +26,7 @@ export function demoProviders(
       clientSecret: env.GITHUB_CLIENT_SECRET,
       ...(env.GITHUB_WEBHOOK_SECRET ? { webhookSecret: env.GITHUB_WEBHOOK_SECRET } : {}),
       statuses,
+      onIssueReference,
     },
   };
 }

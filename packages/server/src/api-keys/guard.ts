@@ -1,6 +1,6 @@
 import { type ApiKeyScope, type ErrorCode, PlugboardError } from "@plugboard/core";
 import { problemResponse } from "../http/responses";
-import type { RateLimitResult } from "../stores/api-key-types";
+import type { RateLimitResult } from "./store/types";
 import type { ApiKeyService, ApiKeyVerification, VerifiedApiKey } from "./verifier";
 
 export interface ApiKeyGuardOptions {

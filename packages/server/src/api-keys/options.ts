@@ -1,5 +1,5 @@
 import type { ApiKeyEnvironment } from "@plugboard/core";
-import type { RateLimiter } from "../stores/api-key-types";
+import type { RateLimiter } from "./store/types";
 
 export interface ApiKeysOptions {
   /** The key prefix, `sk` by default: 2–10 lowercase letters or digits (`sk_live_…`). */

@@ -1,5 +1,5 @@
 import type { ApiKeyStatus } from "@plugboard/core";
-import type { ApiKeyRecord } from "../stores/api-key-types";
+import type { ApiKeyRecord } from "./store/types";
 
 /** Revocation outranks expiry, which outranks being switched off. */
 export function apiKeyStatus(record: ApiKeyRecord, now: number): ApiKeyStatus {

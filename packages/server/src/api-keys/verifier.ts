@@ -7,16 +7,16 @@ import {
   parseApiKey,
 } from "@plugboard/core";
 import type { Logger } from "../logger";
+import { lookupHash } from "./lookup-hash";
+import type { ResolvedApiKeysOptions } from "./options";
+import { apiKeyStatus } from "./status";
 import type {
   ApiKeyRecord,
   ApiKeyStore,
   ApiKeyUsageRecord,
   RateLimiter,
   RateLimitResult,
-} from "../stores/api-key-types";
-import { lookupHash } from "./lookup-hash";
-import type { ResolvedApiKeysOptions } from "./options";
-import { apiKeyStatus } from "./status";
+} from "./store/types";
 
 /** What host code learns about the key that made a request. Frozen and shared: do not mutate. */
 export interface VerifiedApiKey {

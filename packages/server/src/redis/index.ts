@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { type RateLimiter, rateLimitResult, windowStart } from "../stores/api-key-types";
+import { type RateLimiter, rateLimitResult, windowStart } from "../api-keys/store/types";
 
 export interface RedisRateLimiterOptions {
   /** Prefix of every key this limiter writes. Default `plugboard:ratelimit:`. */

@@ -1,9 +1,9 @@
 import { PlugboardError } from "@plugboard/core";
 import { describe, expect, it } from "vitest";
-import { describeApiKeyStoreConformance } from "./conformance/api-keys";
-import { describeOAuthStoreConformance } from "./conformance/oauth";
+import { describeApiKeyStoreConformance } from "../api-keys/store/conformance";
+import { describeOAuthStoreConformance } from "../integrations/store/conformance";
+import { describeWebhookStoreConformance } from "../webhooks/store/conformance";
 import { storePerTest } from "./conformance/store-per-test";
-import { describeWebhookStoreConformance } from "./conformance/webhooks";
 import type { InstallationRecord, Store } from "./types";
 
 export interface StoreUnderTest {

@@ -1,7 +1,7 @@
 import type { InstallationLevel, InstallationStatus } from "@plugboard/core";
-import type { ApiKeyStore, RateLimiter } from "./api-key-types";
-import type { GitHubStore, OAuthStateStore } from "./oauth-types";
-import type { WebhookStore } from "./webhook-types";
+import type { ApiKeyStore, RateLimiter } from "../api-keys/store/types";
+import type { GitHubStore, OAuthStateStore } from "../integrations/store/oauth-state-types";
+import type { WebhookStore } from "../webhooks/store/types";
 
 /** An installation as stored. Times are epoch milliseconds; `secret` is keyring ciphertext. */
 export interface InstallationRecord {

@@ -1,10 +1,10 @@
 import { createId, type createWebhookEndpointSchema, generateWebhookSecret } from "@plugboard/core";
 import type { z } from "zod";
 import type { PlugboardContext } from "../context";
-import type { WebhookEndpointRecord } from "../stores/webhook-types";
 import { endpointUrlFields } from "./endpoint-url";
 import { secretHint } from "./present";
 import { secretContext } from "./send";
+import type { WebhookEndpointRecord } from "./store/types";
 
 export type NewWebhookEndpoint = z.output<typeof createWebhookEndpointSchema>;
 

@@ -1,15 +1,15 @@
 import { createId, type WebhookAttemptTrigger } from "@plugboard/core";
 import type { Logger } from "../logger";
 import type { Store } from "../stores/types";
+import type { ResolvedWebhooksOptions } from "./options";
+import type { Publish } from "./publish";
+import type { Sender } from "./send";
 import type {
   WebhookAttemptRecord,
   WebhookEndpointRecord,
   WebhookMessageRecord,
   WebhookPruneResult,
-} from "../stores/webhook-types";
-import type { ResolvedWebhooksOptions } from "./options";
-import type { Publish } from "./publish";
-import type { Sender } from "./send";
+} from "./store/types";
 
 export interface DispatchRound {
   /** Messages claimed this round. */

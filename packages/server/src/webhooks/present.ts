@@ -9,7 +9,7 @@ import type {
   WebhookEndpointRecord,
   WebhookEndpointStats,
   WebhookMessageRecord,
-} from "../stores/webhook-types";
+} from "./store/types";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const maybeIso = (ms: number | null) => (ms === null ? null : iso(ms));

@@ -1,7 +1,7 @@
 import { createId, PlugboardError, toFieldErrors, webhookEventTypeSchema } from "@plugboard/core";
 import { z } from "zod";
 import type { Store } from "../stores/types";
-import type { WebhookEndpointRecord, WebhookMessageRecord } from "../stores/webhook-types";
+import type { WebhookEndpointRecord, WebhookMessageRecord } from "./store/types";
 
 const publishInputSchema = z.object({
   organizationId: z.string().min(1),

@@ -1,10 +1,10 @@
 import { signWebhook, type WebhookPayload, webhookHeaderNames } from "@plugboard/core";
 import type { Keyring } from "../crypto/keyring";
-import type { WebhookEndpointRecord, WebhookMessageRecord } from "../stores/webhook-types";
 import { secretUrlContext } from "./endpoint-url";
 import { RefusedAddressError, type Transport } from "./node-transport";
 import type { ResolvedWebhooksOptions } from "./options";
 import { presentEndpoint } from "./present";
+import type { WebhookEndpointRecord, WebhookMessageRecord } from "./store/types";
 import type { UrlGuard } from "./url-guard";
 
 /** What one HTTP attempt came to, before it is logged. */

@@ -1,10 +1,10 @@
+import { memoryApiKeys } from "../../api-keys/store/memory";
+import { memoryRateLimits } from "../../api-keys/store/memory-rate-limits";
+import { memoryGitHub } from "../../github/store/memory";
+import { memoryInstallations } from "../../integrations/store/memory-installations";
+import { memoryOAuthStates } from "../../integrations/store/memory-oauth-states";
+import { memoryWebhooks } from "../../webhooks/store/memory";
 import type { Store } from "../types";
-import { memoryApiKeys } from "./api-keys";
-import { memoryGitHub } from "./github";
-import { memoryInstallations } from "./installations";
-import { memoryOAuthStates } from "./oauth-states";
-import { memoryRateLimits } from "./rate-limits";
-import { memoryWebhooks } from "./webhooks";
 
 /**
  * Plain in-process maps, one module per aggregate: for tests, Storybook (through msw, in the

@@ -1,10 +1,10 @@
-import type { ApiKeysTable, ApiKeyUsageTable, RateLimitsTable } from "./api-keys-schema";
+import type { ApiKeysTable, ApiKeyUsageTable, RateLimitsTable } from "../../api-keys/store/schema";
 import type {
   WebhookAttemptsTable,
   WebhookEndpointsTable,
   WebhookEventsTable,
   WebhookMessagesTable,
-} from "./webhooks-schema";
+} from "../../webhooks/store/schema";
 
 /** Table names carry a prefix so Plugboard's tables can live in the host app's own database. */
 export interface InstallationsTable {

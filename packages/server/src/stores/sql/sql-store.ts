@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
+import { sqlApiKeys } from "../../api-keys/store/sql";
+import { sqlRateLimits } from "../../api-keys/store/sql-rate-limits";
+import { sqlGitHub } from "../../github/store/sql";
+import { sqlInstallations } from "../../integrations/store/sql-installations";
+import { sqlOAuthStates } from "../../integrations/store/sql-oauth-states";
+import { sqlWebhooks } from "../../webhooks/store/sql";
 import type { Store } from "../types";
-import { sqlApiKeys } from "./api-keys";
-import { sqlGitHub } from "./github";
-import { sqlInstallations } from "./installations";
-import { sqlOAuthStates } from "./oauth-states";
-import { sqlRateLimits } from "./rate-limits";
 import type { Database } from "./schema";
-import { sqlWebhooks } from "./webhooks";
 
 export interface SqlStoreOptions {
   /** Recognizes the driver's unique-constraint error, which becomes a `conflict`. */

@@ -1,10 +1,10 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
-import { installations } from "./0001-installations";
-import { webhooks } from "./0002-webhooks";
-import { apiKeys } from "./0003-api-keys";
-import { oauth } from "./0004-oauth";
-import { webhookRetention } from "./0005-webhook-retention";
-import { webhookSecretUrls } from "./0006-webhook-secret-urls";
+import { apiKeys } from "../../../api-keys/migrations/0003-api-keys";
+import { installations } from "../../../integrations/migrations/0001-installations";
+import { oauth } from "../../../integrations/migrations/0004-oauth";
+import { webhooks } from "../../../webhooks/migrations/0002-webhooks";
+import { webhookRetention } from "../../../webhooks/migrations/0005-webhook-retention";
+import { webhookSecretUrls } from "../../../webhooks/migrations/0006-webhook-secret-urls";
 
 /**
  * Versioned, append-only. Written with Kysely's schema builder in types both SQLite and

@@ -1,0 +1,64 @@
+import {
+  hostCommentSchema,
+  hostIssueSchema,
+  hostProjectSchema,
+  hostUserSchema,
+  hostWorkflowStateSchema,
+} from "@plugboard/core";
+import { z } from "zod";
+import type { HostCall, HostCapability, HostPort } from "./port";
+
+/**
+ * The host port as features call it: every answer is parsed, so a host bug surfaces as an error
+ * naming the capability and the field, and features can trust the shapes they get.
+ */
+export type HostClient = ReturnType<typeof createHostClient>;
+
+const answers = {
+  "issues.create": hostIssueSchema,
+  "issues.update": hostIssueSchema,
+  "issues.getByKey": hostIssueSchema.nullable(),
+  "issues.search": z.array(hostIssueSchema),
+  "comments.create": hostCommentSchema,
+  "projects.list": z.array(hostProjectSchema),
+  "workflowStates.list": z.array(hostWorkflowStateSchema),
+  "users.get": hostUserSchema.nullable(),
+  "users.findByEmail": hostUserSchema.nullable(),
+} satisfies Record<HostCapability, z.ZodType>;
+
+type Method<C extends HostCapability> = C extends `${infer G extends keyof HostPort}.${infer M}`
+  ? M extends keyof NonNullable<HostPort[G]>
+    ? NonNullable<NonNullable<HostPort[G]>[M]>
+    : never
+  : never;
+
+export function createHostClient(host: HostPort | undefined) {
+  function call<C extends HostCapability>(capability: C) {
+    return async (
+      ...args: Parameters<Method<C>> extends [HostCall, ...infer Rest] ? [HostCall, ...Rest] : never
+    ): Promise<z.infer<(typeof answers)[C]>> => {
+      const [group, method] = capability.split(".") as [keyof HostPort, string];
+      const fn = (host?.[group] as Record<string, unknown> | undefined)?.[method];
+      if (typeof fn !== "function") throw new Error(`host.${capability} is not implemented`);
+      const answer = await fn.apply(host?.[group], args);
+      const parsed = answers[capability].safeParse(answer);
+      if (!parsed.success) {
+        throw new Error(`host.${capability} returned an invalid answer: ${parsed.error.message}`);
+      }
+      return parsed.data as z.infer<(typeof answers)[C]>;
+    };
+  }
+  return {
+    port: host,
+    issues: {
+      create: call("issues.create"),
+      update: call("issues.update"),
+      getByKey: call("issues.getByKey"),
+      search: call("issues.search"),
+    },
+    comments: { create: call("comments.create") },
+    projects: { list: call("projects.list") },
+    workflowStates: { list: call("workflowStates.list") },
+    users: { get: call("users.get"), findByEmail: call("users.findByEmail") },
+  };
+}

@@ -1,0 +1,38 @@
+import { PlugboardError } from "@plugboard/core";
+import { noContent } from "../../http/responses";
+import { defineRoute } from "../../http/route";
+import { revokeAtProvider } from "../oauth/tokens";
+import { mayUninstall, visibleTo } from "./present";
+import { deleteWebhookInstallationEndpoint } from "./webhook-installation";
+
+/**
+ * Disconnects: revokes the grant at the provider where it can, then deletes links, the endpoint a
+ * webhook-based integration delivers through, and the secrets.
+ * Admins may remove any installation; members their own user-level ones.
+ */
+export const deleteInstallation = defineRoute({
+  method: "DELETE",
+  path: "/integrations/:provider/installations/:installationId",
+  async handle({ params, identity, context }) {
+    const record = await context.store.installations.get(
+      identity.organizationId,
+      params.installationId ?? "",
+    );
+    if (!record || record.provider !== params.provider || !visibleTo(identity, record)) {
+      throw new PlugboardError({ code: "not_found", detail: "No such installation" });
+    }
+    if (!mayUninstall(identity, record)) {
+      throw new PlugboardError({
+        code: "forbidden",
+        detail:
+          "Only admins can uninstall an integration installed for the organization or another user",
+      });
+    }
+    // Revoke first, while the token is still readable; the secret goes with the row.
+    await revokeAtProvider(context, record);
+    await deleteWebhookInstallationEndpoint(context, record);
+    await context.store.github.deleteLinksOfInstallation(identity.organizationId, record.id);
+    await context.store.installations.delete(identity.organizationId, record.id);
+    return noContent();
+  },
+});

@@ -1,0 +1,108 @@
+import { PlugboardError } from "@plugboard/core";
+import type { Kysely, Selectable } from "kysely";
+import { fromJsonList, toJsonList } from "../../stores/sql/columns";
+import type { Database, InstallationsTable } from "../../stores/sql/schema";
+import type { SqlStoreOptions } from "../../stores/sql/sql-store";
+import {
+  type InstallationRecord,
+  type InstallationStore,
+  installationPlace,
+} from "../../stores/types";
+
+export function sqlInstallations(
+  db: Kysely<Database>,
+  options: SqlStoreOptions,
+): InstallationStore {
+  return {
+    async list(organizationId) {
+      const rows = await db
+        .selectFrom("plugboard_installations")
+        .selectAll()
+        .where("organization_id", "=", organizationId)
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+      return rows.map(toInstallation);
+    },
+    async get(organizationId, id) {
+      const row = await db
+        .selectFrom("plugboard_installations")
+        .selectAll()
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row ? toInstallation(row) : null;
+    },
+    async create(record) {
+      try {
+        await db
+          .insertInto("plugboard_installations")
+          .values({
+            id: record.id,
+            provider: record.provider,
+            organization_id: record.organizationId,
+            project_id: record.projectId,
+            level: record.level,
+            status: record.status,
+            external_account_name: record.externalAccountName,
+            scopes: toJsonList(record.scopes),
+            installed_by: record.installedBy,
+            secret: record.secret,
+            place: installationPlace(record),
+            created_at: record.createdAt,
+            updated_at: record.updatedAt,
+          })
+          .execute();
+      } catch (error) {
+        if (options.isUniqueViolation(error)) {
+          throw new PlugboardError({ code: "conflict", detail: "Already installed here" });
+        }
+        throw error;
+      }
+    },
+    async delete(organizationId, id) {
+      const result = await db
+        .deleteFrom("plugboard_installations")
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    async updateCredentials(organizationId, id, update, expectedSecret) {
+      let query = db
+        .updateTable("plugboard_installations")
+        .set({
+          secret: update.secret,
+          updated_at: update.updatedAt,
+          ...(update.scopes === undefined ? {} : { scopes: toJsonList(update.scopes) }),
+          ...(update.externalAccountName === undefined
+            ? {}
+            : { external_account_name: update.externalAccountName }),
+          ...(update.status === undefined ? {} : { status: update.status }),
+        })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id);
+      if (expectedSecret === null) query = query.where("secret", "is", null);
+      else if (expectedSecret !== undefined) query = query.where("secret", "=", expectedSecret);
+      const result = await query.executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+  };
+}
+
+function toInstallation(row: Selectable<InstallationsTable>): InstallationRecord {
+  return {
+    id: row.id,
+    provider: row.provider,
+    organizationId: row.organization_id,
+    projectId: row.project_id,
+    level: row.level as InstallationRecord["level"],
+    status: row.status as InstallationRecord["status"],
+    externalAccountName: row.external_account_name,
+    scopes: fromJsonList(row.scopes),
+    installedBy: row.installed_by,
+    secret: row.secret,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}

@@ -1,0 +1,26 @@
+import type { WebhookEndpointList } from "@plugboard/core";
+import { json } from "../../http/responses";
+import { defineRoute } from "../../http/route";
+import { healthWindowMs, presentEndpoint } from "../present";
+
+/**
+ * Every endpoint of the organization, oldest first, with health; secrets only as hints. Members
+ * may read them too: `permissions` says whether the caller may also change them, so a UI shows
+ * itself read-only up front instead of finding out from a refused write.
+ */
+export const listWebhookEndpoints = defineRoute({
+  method: "GET",
+  path: "/webhooks/endpoints",
+  async handle({ identity, context }) {
+    const now = context.now();
+    const [records, stats] = await Promise.all([
+      context.store.webhooks.listEndpoints(identity.organizationId),
+      context.store.webhooks.endpointStats(identity.organizationId, now - healthWindowMs),
+    ]);
+    const body: WebhookEndpointList = {
+      data: records.map((record) => presentEndpoint(record, stats.get(record.id), now)),
+      permissions: { manage: identity.role === "admin" },
+    };
+    return json(body);
+  },
+});

@@ -1,0 +1,44 @@
+import { createId } from "@plugboard/core";
+import { json } from "../../http/responses";
+import { defineRoute } from "../../http/route";
+import { presentAttempt } from "../present";
+import type { WebhookMessageRecord } from "../store/types";
+import { findEndpoint } from "./access";
+
+/**
+ * Sends a `webhook.test` message now, even to a disabled endpoint (to check it before enabling
+ * it again), and answers its attempt. It is logged like any message but never retried.
+ */
+export const sendWebhookTest = defineRoute({
+  method: "POST",
+  path: "/webhooks/endpoints/:endpointId/test",
+  role: "admin",
+  async handle({ params, identity, context }) {
+    const endpoint = await findEndpoint(context, identity, params.endpointId ?? "");
+    const now = context.now();
+    const message: WebhookMessageRecord = {
+      id: createId("msg"),
+      organizationId: endpoint.organizationId,
+      endpointId: endpoint.id,
+      eventId: createId("evt"),
+      eventType: "webhook.test",
+      body: JSON.stringify({
+        type: "webhook.test",
+        timestamp: new Date(now).toISOString(),
+        data: { endpointId: endpoint.id, sentBy: identity.userId },
+      }),
+      status: "pending",
+      attemptCount: 0,
+      // Not due: the dispatcher leaves it alone while this request sends it.
+      nextAttemptAt: null,
+      lastAttemptAt: null,
+      trigger: "test",
+      leaseOwner: null,
+      leaseUntil: null,
+      createdAt: now,
+    };
+    await context.store.webhooks.insertMessage(message);
+    const attempt = await context.webhooks.deliver(endpoint, message, null);
+    return json(presentAttempt(attempt));
+  },
+});
