@@ -13,7 +13,7 @@ export interface ConsentPageOptions {
  * The provider's consent screen, for a person (or Playwright) to click: Authorize and Cancel are
  * links to `decideUrl` carrying the original authorize query, so no state is kept between them.
  */
-export function consentPage({ provider, authorizeUrl, decideUrl }: ConsentPageOptions): Response {
+function consentPage({ provider, authorizeUrl, decideUrl }: ConsentPageOptions): Response {
   const link = (decision: "approve" | "deny") => {
     const target = new URL(decideUrl);
     for (const [name, value] of authorizeUrl.searchParams) target.searchParams.append(name, value);
@@ -34,7 +34,7 @@ export function consentPage({ provider, authorizeUrl, decideUrl }: ConsentPageOp
  * The answer to a consent decision: the authorize URL rebuilt from the query (less `decision`)
  * goes to the simulation's `approve` or `deny`, and the browser is sent back to the app.
  */
-export function decide(
+function decide(
   request: Request,
   authorizeUrl: string,
   simulation: { approve(url: string): string; deny(url: string): string },
@@ -49,4 +49,29 @@ export function decide(
       ? simulation.approve(authorize.toString())
       : simulation.deny(authorize.toString());
   return new Response(null, { status: 302, headers: { location: callback } });
+}
+
+export interface ConsentRoutes {
+  provider: string;
+  /** The provider's authorize URL: GET shows the consent page. */
+  authorizeUrl: string;
+  /** Where its Authorize and Cancel links lead. */
+  decideUrl: string;
+  simulation: { approve(url: string): string; deny(url: string): string };
+}
+
+/** The consent page and its decision, when the request is for one of them; otherwise null. */
+export function consentRoute(request: Request, routes: ConsentRoutes): Response | null {
+  if (request.method !== "GET") return null;
+  const url = new URL(request.url);
+  const at = `${url.origin}${url.pathname}`;
+  if (at === routes.authorizeUrl) {
+    return consentPage({
+      provider: routes.provider,
+      authorizeUrl: url,
+      decideUrl: routes.decideUrl,
+    });
+  }
+  if (at === routes.decideUrl) return decide(request, routes.authorizeUrl, routes.simulation);
+  return null;
 }

@@ -1,4 +1,4 @@
-import { consentPage, decide } from "./consent";
+import { consentRoute } from "./consent";
 import { mswHandlers, pathUnder } from "./msw";
 import { s256 } from "./pkce";
 
@@ -222,16 +222,13 @@ export function createGoogleSimulation(options: GoogleSimulationOptions = {}) {
     const url = new URL(request.url);
     const { method } = request;
     const at = (base: string, path: string) => pathUnder(url, base) === path;
-    if (method === "GET" && at(accounts, "/o/oauth2/v2/auth")) {
-      return consentPage({
-        provider: "Google",
-        authorizeUrl: url,
-        decideUrl: `${accounts}/o/oauth2/v2/decide`,
-      });
-    }
-    if (method === "GET" && at(accounts, "/o/oauth2/v2/decide")) {
-      return decide(request, `${accounts}/o/oauth2/v2/auth`, state);
-    }
+    const consent = consentRoute(request, {
+      provider: "Google",
+      authorizeUrl: `${accounts}/o/oauth2/v2/auth`,
+      decideUrl: `${accounts}/o/oauth2/v2/decide`,
+      simulation: state,
+    });
+    if (consent) return consent;
     if (method === "POST" && at(oauth2, "/token")) return token(request);
     if (method === "POST" && at(oauth2, "/revoke")) return revoke(request);
     if (method === "GET" && at(openId, "/v1/userinfo")) return userinfo(request);

@@ -1,4 +1,4 @@
-import { consentPage, decide } from "./consent";
+import { consentRoute } from "./consent";
 import { mswHandlers, pathUnder } from "./msw";
 
 export interface SlackSimulationOptions {
@@ -177,18 +177,14 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
   }
 
   async function handle(request: Request): Promise<Response> {
-    const url = new URL(request.url);
-    const path = pathUnder(url, base);
-    if (request.method === "GET" && path === "/oauth/v2/authorize") {
-      return consentPage({
-        provider: "Slack",
-        authorizeUrl: url,
-        decideUrl: `${base}/oauth/v2/decide`,
-      });
-    }
-    if (request.method === "GET" && path === "/oauth/v2/decide") {
-      return decide(request, `${base}/oauth/v2/authorize`, state);
-    }
+    const consent = consentRoute(request, {
+      provider: "Slack",
+      authorizeUrl: `${base}/oauth/v2/authorize`,
+      decideUrl: `${base}/oauth/v2/decide`,
+      simulation: state,
+    });
+    if (consent) return consent;
+    const path = pathUnder(new URL(request.url), base);
     if (request.method === "POST" && path === "/api/oauth.v2.access") return access(request);
     if (request.method === "POST" && path === "/api/auth.revoke") return revoke(request);
     return Response.json({ ok: false, error: "unknown_method" }, { status: 404 });

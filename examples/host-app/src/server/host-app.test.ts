@@ -183,4 +183,35 @@ describe("the demo as a tracker, in Chromium", () => {
       await app.stop();
     }
   });
+
+  it("creates an issue from the Issues page, shows a field's error, and edits it", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${host.origin}/issues`);
+    await page.getByRole("link", { name: "New issue" }).click();
+    await page.getByRole("heading", { level: 1, name: "New issue in Demo" }).waitFor();
+    await page.getByRole("button", { name: "Create issue" }).click();
+    const title = page.getByLabel("Title");
+    await page.getByText("Give the issue a title").waitFor();
+    expect(await title.getAttribute("aria-invalid")).toBe("true");
+
+    await title.fill("Password reset email never arrives");
+    await page.getByLabel("Priority").selectOption({ label: "Urgent" });
+    await page.getByLabel("Due date").fill("2026-12-24");
+    await page.getByRole("button", { name: "Create issue" }).click();
+    await page.getByRole("heading", { level: 1, name: /DEMO-\d+ Password reset/ }).waitFor();
+    expect(page.url()).toMatch(/\/issues\/DEMO-\d+$/);
+
+    await page.getByLabel("Status").selectOption({ label: "In Progress" });
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/^Saved/)
+      .waitFor();
+    await page.getByRole("link", { name: "← Issues" }).click();
+    const row = page.getByRole("row", { name: /Password reset email never arrives/ });
+    await row.getByText("In Progress").waitFor();
+    expect(await row.getByText("Urgent").count()).toBe(1);
+    expect(await row.getByText("Dec 24, 2026").count()).toBe(1);
+    await page.close();
+  });
 });

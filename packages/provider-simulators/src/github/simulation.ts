@@ -1,4 +1,4 @@
-import { consentPage, decide } from "../consent";
+import { consentRoute } from "../consent";
 import { htmlPage, seeOther } from "../html";
 import { mswHandlers, pathUnder } from "../msw";
 import { s256 } from "../pkce";
@@ -273,18 +273,14 @@ export function createGitHubSimulation(options: GitHubSimulationOptions = {}) {
   }
 
   async function handleWeb(request: Request, path: string): Promise<Response> {
-    const url = new URL(request.url);
     if (request.method === "POST" && path === "/login/oauth/access_token") return exchange(request);
-    if (request.method === "GET" && path === "/login/oauth/authorize") {
-      return consentPage({
-        provider: "GitHub",
-        authorizeUrl: url,
-        decideUrl: `${web}/login/oauth/decide`,
-      });
-    }
-    if (request.method === "GET" && path === "/login/oauth/decide") {
-      return decide(request, `${web}/login/oauth/authorize`, state);
-    }
+    const consent = consentRoute(request, {
+      provider: "GitHub",
+      authorizeUrl: `${web}/login/oauth/authorize`,
+      decideUrl: `${web}/login/oauth/decide`,
+      simulation: state,
+    });
+    if (consent) return consent;
     if (request.method === "GET" && path === "/") return repositoriesPage(web, repositories);
     const match = /^\/([^/]+\/[^/]+)(?:\/(pulls|pull\/(\d+)(?:\/(merge|close))?))?$/.exec(path);
     const repository = match?.[1] ? findRepository(match[1]) : undefined;

@@ -1,5 +1,5 @@
 import { PlugboardError } from "@plugboard/core";
-import { type FormEvent, useId, useState } from "react";
+import { type ChangeEvent, type FormEvent, type ReactNode, useId, useState } from "react";
 import {
   issuePrioritySchema,
   type TrackerProject,
@@ -49,103 +49,83 @@ export function IssueForm({ session, project, initial, submitLabel, onSubmit }: 
     }
   }
 
-  const field = (name: keyof IssueFormValues) => {
+  type Name = keyof IssueFormValues;
+  type Control = (props: {
+    id: string;
+    value: string;
+    onChange: (
+      event: ChangeEvent<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>,
+    ) => void;
+    "aria-invalid"?: true;
+    "aria-describedby"?: string;
+  }) => ReactNode;
+
+  /** A labelled field; its error (from the API's problem) sits under it and describes it. */
+  const row = (name: Name, label: string, control: Control, wide = false) => {
     const message = error?.fieldError(name);
-    return {
-      id: `${id}-${name}`,
-      "aria-invalid": message ? true : undefined,
-      "aria-describedby": message ? `${id}-${name}-error` : undefined,
-    };
+    const errorId = `${id}-${name}-error`;
+    return (
+      <div className={wide ? "host-field host-field--wide" : "host-field"}>
+        <label htmlFor={`${id}-${name}`}>{label}</label>
+        {control({
+          id: `${id}-${name}`,
+          value: values[name],
+          onChange: (event) => set(name)(event.target.value),
+          ...(message ? { "aria-invalid": true, "aria-describedby": errorId } : {}),
+        })}
+        {message && (
+          <span className="host-field__error" id={errorId}>
+            {message}
+          </span>
+        )}
+      </div>
+    );
   };
-  const fieldError = (name: keyof IssueFormValues) => {
-    const message = error?.fieldError(name);
-    return message ? (
-      <span className="host-field__error" id={`${id}-${name}-error`}>
-        {message}
-      </span>
-    ) : null;
-  };
+  const choice = (name: Name, label: string, options: { value: string; label: string }[]) =>
+    row(name, label, (props) => (
+      <select {...props}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    ));
 
   return (
     <form className="host-form" onSubmit={(event) => void submit(event)} noValidate>
-      <div className="host-field host-field--wide">
-        <label htmlFor={`${id}-title`}>Title</label>
-        <input
-          {...field("title")}
-          value={values.title}
-          onChange={(event) => set("title")(event.target.value)}
-          required
-          maxLength={256}
-        />
-        {fieldError("title")}
-      </div>
-      <div className="host-field host-field--wide">
-        <label htmlFor={`${id}-description`}>Description</label>
-        <textarea
-          {...field("description")}
-          value={values.description}
-          onChange={(event) => set("description")(event.target.value)}
-          rows={4}
-        />
-        {fieldError("description")}
-      </div>
-      <div className="host-field">
-        <label htmlFor={`${id}-stateId`}>Status</label>
-        <select
-          {...field("stateId")}
-          value={values.stateId}
-          onChange={(event) => set("stateId")(event.target.value)}
-        >
-          {project.states.map((state) => (
-            <option key={state.id} value={state.id}>
-              {state.name}
-            </option>
-          ))}
-        </select>
-        {fieldError("stateId")}
-      </div>
-      <div className="host-field">
-        <label htmlFor={`${id}-priority`}>Priority</label>
-        <select
-          {...field("priority")}
-          value={values.priority}
-          onChange={(event) => set("priority")(event.target.value)}
-        >
-          <option value="">No priority</option>
-          {issuePrioritySchema.options.map((priority) => (
-            <option key={priority} value={priority}>
-              {priorityLabels[priority]}
-            </option>
-          ))}
-        </select>
-        {fieldError("priority")}
-      </div>
-      <div className="host-field">
-        <label htmlFor={`${id}-assigneeId`}>Assignee</label>
-        <select
-          {...field("assigneeId")}
-          value={values.assigneeId}
-          onChange={(event) => set("assigneeId")(event.target.value)}
-        >
-          <option value="">Unassigned</option>
-          {session.users.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.name}
-            </option>
-          ))}
-        </select>
-        {fieldError("assigneeId")}
-      </div>
-      <div className="host-field">
-        <label htmlFor={`${id}-dueDate`}>Due date</label>
-        <input
-          {...field("dueDate")}
-          type="date"
-          value={values.dueDate}
-          onChange={(event) => set("dueDate")(event.target.value)}
-        />
-        {fieldError("dueDate")}
-      </div>
+      {row(
+        "title",
+        "Title",
+        (props) => (
+          <input {...props} required maxLength={256} />
+        ),
+        true,
+      )}
+      {row(
+        "description",
+        "Description",
+        (props) => (
+          <textarea {...props} rows={4} />
+        ),
+        true,
+      )}
+      {choice(
+        "stateId",
+        "Status",
+        project.states.map((state) => ({ value: state.id, label: state.name })),
+      )}
+      {choice("priority", "Priority", [
+        { value: "", label: "No priority" },
+        ...issuePrioritySchema.options.map((value) => ({ value, label: priorityLabels[value] })),
+      ])}
+      {choice("assigneeId", "Assignee", [
+        { value: "", label: "Unassigned" },
+        ...session.users.map((user) => ({ value: user.id, label: user.name })),
+      ])}
+      {row("dueDate", "Due date", (props) => (
+        <input {...props} type="date" />
+      ))}
       <div className="host-form__actions">
         <button type="submit" className="host-button host-button--primary" disabled={saving}>
           {saving ? "Saving…" : submitLabel}
