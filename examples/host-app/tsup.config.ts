@@ -12,4 +12,5 @@ export default defineConfig({
   clean: false,
   sourcemap: true,
   noExternal: ["@plugboard/provider-simulators"],
+  external: ["msw"],
 });

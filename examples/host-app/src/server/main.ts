@@ -6,7 +6,7 @@ const clientDir = fileURLToPath(new URL("../client", import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
 
 const host = await createHostApp({ dataDir, clientDir });
-const server = await host.listen(port, process.env.HOST);
+const server = await host.listen(port, process.env.PLUGBOARD_DEMO_HOST);
 const page = server.origin.replace("127.0.0.1", "localhost");
 console.log(`Plugboard demo host app: ${page}`);
 console.log(`  Issues: ${page}/issues`);
