@@ -39,17 +39,18 @@ describe("GitHub to the tracker, through the simulator's real webhooks (no brows
     });
     expect(linked.status).toBe(201);
 
+    const accepted = () => String(github.deliveries.at(-1)?.status).startsWith("2");
     await github.openPullRequest("acme/web", { title: "Fix the checkout button", body: "DEMO-1" });
-    expect(github.deliveries.at(-1)?.status).toBe(200);
-    const reviewing = await issue("DEMO-1");
-    expect(reviewing.issue.stateId).toBe("st_in_review");
-    expect(reviewing.comments).toEqual([
+    expect(accepted()).toBe(true);
+    // Polled: Plugboard may acknowledge a webhook before its work is done.
+    await expect.poll(async () => (await issue("DEMO-1")).issue.stateId).toBe("st_in_review");
+    expect((await issue("DEMO-1")).comments).toEqual([
       expect.objectContaining({ authorId: null, body: expect.stringContaining("acme/web #1") }),
     ]);
 
     await github.closePullRequest("acme/web", 1);
-    expect(github.deliveries.at(-1)?.status).toBe(200);
-    expect((await issue("DEMO-1")).issue.stateId).toBe("st_done");
+    expect(accepted()).toBe(true);
+    await expect.poll(async () => (await issue("DEMO-1")).issue.stateId).toBe("st_done");
     // A PR on an unlinked repository changes nothing.
     await github.openPullRequest("acme/api", { title: "DEMO-2 refactor" });
     expect((await issue("DEMO-2")).issue.stateId).toBe("st_in_progress");

@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { TrackerSession } from "../../shared/tracker-api";
 import { Link } from "../router";
 import { trackerClient } from "../tracker-client";
@@ -7,13 +7,23 @@ import { assigneeName, formatDueDate, priorityLabel, stateOf } from "./labels";
 import { StateBadge } from "./state-badge";
 
 const columns = ["Key", "Title", "Status", "Priority", "Assignee", "Due"] as const;
+const refreshMs = 3000;
 
 /** Every issue, most recently updated first, with a search box; a card per row when narrow. */
 export function IssuesPage({ session }: { session: TrackerSession }) {
   const [query, setQuery] = useState("");
-  const { data: issues, error } = useLoad(
-    useCallback(() => trackerClient.listIssues(query), [query]),
-  );
+  const {
+    data: issues,
+    error,
+    reload,
+  } = useLoad(useCallback(() => trackerClient.listIssues(query), [query]));
+  // Others change issues too (a merged pull request, a teammate): keep the list current.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") reload();
+    }, refreshMs);
+    return () => clearInterval(timer);
+  }, [reload]);
 
   return (
     <>
