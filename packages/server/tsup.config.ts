@@ -8,5 +8,6 @@ export default defineConfig(
     "sqlite/index": "src/stores/sqlite/index.ts",
     "postgres/index": "src/stores/postgres/index.ts",
     "redis/index": "src/redis/index.ts",
+    "testing/index": "src/testing/index.ts",
   }),
 );

@@ -1,4 +1,5 @@
-import { createGitHubSimulation, s256, simulatedRepository } from "@plugboard/provider-simulators";
+import { pkceChallenge } from "@plugboard/core";
+import { createGitHubSimulation, simulatedRepository } from "@plugboard/provider-simulators";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createMockPlugboard } from "./mock-plugboard";
@@ -31,7 +32,7 @@ describe("the simulated GitHub", () => {
     const authorize = new URL("https://github.com/login/oauth/authorize");
     authorize.searchParams.set("redirect_uri", "https://app.test/callback");
     authorize.searchParams.set("state", "s1");
-    authorize.searchParams.set("code_challenge", await s256(verifier));
+    authorize.searchParams.set("code_challenge", await pkceChallenge(verifier));
     const callback = new URL(github.approve(authorize.toString()));
     expect(callback.searchParams.get("state")).toBe("s1");
     const code = callback.searchParams.get("code") ?? "";

@@ -1,6 +1,7 @@
 import type { Identity } from "@plugboard/core";
 import { createGitHubSimulation, type GitHubSimulation } from "@plugboard/provider-simulators";
 import {
+  createKeyring,
   createPlugboard,
   generateEncryptionKey,
   memoryStore,
@@ -38,10 +39,11 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
   const store = memoryStore();
   const identity = options.identity === undefined ? fixtureIdentities.admin : options.identity;
   const github = createGitHubSimulation({ acceptedTokens: [fixtureGitHubToken] });
+  const encryption = { currentKeyId: "mock", keys: { mock: generateEncryptionKey() } };
   const plugboard = createPlugboard({
     store,
     authenticate: () => identity,
-    encryption: { currentKeyId: "mock", keys: { mock: generateEncryptionKey() } },
+    encryption,
     apiKeys: { environment: "test" },
     providers: {
       github: { clientId: github.clientId, clientSecret: github.clientSecret },
@@ -55,7 +57,9 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
   const ready = Promise.all(seed.map((record) => store.installations.create(record)))
     .then(() => (options.fixtures === "empty" ? undefined : seedApiKeys(store)))
     .then(() => (options.fixtures === "empty" ? undefined : seedOAuthFixtures(store, plugboard)))
-    .then(() => (options.fixtures === "empty" ? undefined : seedWebhooks(store, plugboard)))
+    .then(() =>
+      options.fixtures === "empty" ? undefined : seedWebhooks(store, createKeyring(encryption)),
+    )
     .then(() => undefined);
   return {
     plugboard,

@@ -16,7 +16,7 @@ export async function seedOAuthFixtures(store: Store, plugboard: Plugboard): Pro
   const github = fixtureInstallations.find((record) => record.provider === "github");
   if (!github) return;
   await store.installations.updateCredentials(github.organizationId, github.id, {
-    secret: await sealOAuthTokens(plugboard.context, github.id, {
+    secret: await sealOAuthTokens(plugboard, github.id, {
       accessToken: fixtureGitHubToken,
     }),
     updatedAt: github.updatedAt,

@@ -1,6 +1,6 @@
 import { generateWebhookSecret } from "@plugboard/core";
 import type {
-  Plugboard,
+  Keyring,
   Store,
   WebhookAttemptRecord,
   WebhookEndpointRecord,
@@ -217,7 +217,7 @@ const fixtureChatUrls: Record<string, string> = {
   whe_disabled: "https://api.pumble.com/workspaces/acme/incomingWebhooks/postMessage/fixture",
 };
 
-export async function seedWebhooks(store: Store, plugboard: Plugboard): Promise<void> {
+export async function seedWebhooks(store: Store, keyring: Keyring): Promise<void> {
   const { endpoints, messages, attempts } = fixtureWebhooks();
   // The log goes in before its endpoints exist, so it leaves their fixture health as it is.
   await store.webhooks.publish(
@@ -245,14 +245,14 @@ export async function seedWebhooks(store: Store, plugboard: Plugboard): Promise<
     await store.webhooks.createEndpoint({
       ...record,
       secretUrl: chatUrl
-        ? await plugboard.context.keyring.encrypt(chatUrl, `webhook-endpoint-url:${record.id}`)
+        ? await keyring.encrypt(chatUrl, `webhook-endpoint-url:${record.id}`)
         : null,
-      secret: await plugboard.context.keyring.encrypt(secret, context),
+      secret: await keyring.encrypt(secret, context),
       secretHint: `whsec_…${secret.slice(-4)}`,
       previousSecret:
         record.previousSecretExpiresAt === null
           ? null
-          : await plugboard.context.keyring.encrypt(generateWebhookSecret(), context),
+          : await keyring.encrypt(generateWebhookSecret(), context),
     });
   }
 }

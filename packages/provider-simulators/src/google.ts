@@ -1,6 +1,6 @@
+import { pkceChallenge } from "@plugboard/core";
 import { consentRoute } from "./consent";
 import { mswHandlers, pathUnder } from "./msw";
-import { s256 } from "./pkce";
 
 export interface GoogleSimulationOptions {
   /**
@@ -170,7 +170,7 @@ export function createGoogleSimulation(options: GoogleSimulationOptions = {}) {
     if (pending.challenge !== null) {
       const verifier = form.get("code_verifier");
       if (!verifier) return oauthError(400, "invalid_grant", "Missing code verifier.");
-      if ((await s256(verifier)) !== pending.challenge) {
+      if ((await pkceChallenge(verifier)) !== pending.challenge) {
         return oauthError(400, "invalid_grant", "Invalid code verifier.");
       }
     }

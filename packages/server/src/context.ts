@@ -28,3 +28,18 @@ export interface PlugboardContext {
 }
 
 export type Authenticate = (request: Request) => Identity | null | Promise<Identity | null>;
+
+// A registered symbol, so the /node entry (a separate bundle in CommonJS) finds the same key.
+const contextKey = Symbol.for("@plugboard/server.context");
+
+/** Keeps the context off the public object while the kit's own entries can still reach it. */
+export function attachContext<T extends object>(plugboard: T, context: PlugboardContext): T {
+  Object.defineProperty(plugboard, contextKey, { value: context, enumerable: false });
+  return plugboard;
+}
+
+export function contextOf(plugboard: object): PlugboardContext {
+  const context = (plugboard as { [contextKey]?: PlugboardContext })[contextKey];
+  if (!context) throw new Error("Pass the object createPlugboard() returned");
+  return context;
+}

@@ -3,6 +3,7 @@ import * as node from "@plugboard/server/node";
 import * as postgres from "@plugboard/server/postgres";
 import * as redis from "@plugboard/server/redis";
 import * as sqlite from "@plugboard/server/sqlite";
+import * as testing from "@plugboard/server/testing";
 import { describe, expect, test } from "vitest";
 
 // Every name here is a promise to users, so adding, renaming or dropping one must show up in
@@ -51,6 +52,16 @@ describe("public exports of each entry point change only deliberately", () => {
     expect(Object.keys(redis).sort()).toMatchInlineSnapshot(`
       [
         "redisRateLimiter",
+      ]
+    `);
+  });
+
+  test("@plugboard/server/testing", () => {
+    expect(Object.keys(testing).sort()).toMatchInlineSnapshot(`
+      [
+        "createFakeOAuthProvider",
+        "createMemoryHost",
+        "describeStoreConformance",
       ]
     `);
   });

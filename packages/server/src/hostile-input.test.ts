@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateEncryptionKey } from "./crypto/keyring";
 import type { HttpMethod, Route } from "./http/route";
 import type { Logger } from "./logger";
+import { builtinModules } from "./modules";
 import { createPlugboard, type Plugboard } from "./plugboard";
-import { routes } from "./routes/index";
 import { backends, type OpenedBackend } from "./stores/backends.test-helper";
 import type { Store } from "./stores/types";
 
@@ -284,6 +284,7 @@ function acceptedBy(route: Route<unknown>, input: BodyInput): boolean {
   }
 }
 
+const routes = builtinModules.flatMap((module) => module.routes ?? []);
 const cases = routes.flatMap(casesFor);
 
 // --- requests and assertions --------------------------------------------------------------------

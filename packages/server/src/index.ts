@@ -25,6 +25,11 @@ export {
 } from "./crypto/keyring";
 export type { IssueReferenceEvent, IssueStatusReason } from "./github/hooks";
 export type {
+  GitHubReferenceRecord,
+  GitHubStore,
+  RepositoryLinkRecord,
+} from "./github/store/types";
+export type {
   CreateIssueInput,
   HostActor,
   HostCall,
@@ -41,17 +46,12 @@ export type {
 } from "./integrations/oauth/options";
 export { type OAuthTokensInput, sealOAuthTokens } from "./integrations/oauth/tokens";
 export type { GenericOAuthOptions, OAuthClientOptions } from "./integrations/oauth/types";
-export type {
-  GitHubReferenceRecord,
-  GitHubStore,
-  OAuthStateRecord,
-  OAuthStateStore,
-  RepositoryLinkRecord,
-} from "./integrations/store/oauth-state-types";
+export type { OAuthStateRecord, OAuthStateStore } from "./integrations/store/oauth-state-types";
+export type { InstallationRecord, InstallationStore } from "./integrations/store/types";
 export { consoleLogger, type Logger } from "./logger";
 export { createPlugboard, type Plugboard, type PlugboardOptions } from "./plugboard";
 export { memoryStore } from "./stores/memory/memory-store";
-export type { InstallationRecord, InstallationStore, Store } from "./stores/types";
+export type { Store } from "./stores/types";
 export type { Dispatcher, DispatchRound } from "./webhooks/dispatcher";
 export type { DispatcherOptions, WebhooksOptions } from "./webhooks/options";
 export type { PublishEventInput, PublishEventResult } from "./webhooks/publish";

@@ -8,11 +8,12 @@ import {
   problemSchema,
 } from "@plugboard/core";
 import { describe, expect, it, vi } from "vitest";
+import { contextOf } from "./context";
 import { generateEncryptionKey } from "./crypto/keyring";
+import { installationRecord } from "./integrations/store/installations-conformance";
 import type { Logger } from "./logger";
 import { createPlugboard, type PlugboardOptions } from "./plugboard";
 import { memoryStore } from "./stores/memory/memory-store";
-import { installationRecord } from "./stores/store-conformance.test-suite";
 import type { Store } from "./stores/types";
 import { secretUrlContext } from "./webhooks/endpoint-url";
 
@@ -259,7 +260,7 @@ describe("POST /integrations/pumble/installations", () => {
     const [endpoint] = await store.webhooks.listEndpoints("org_acme");
     if (!record?.secret || !endpoint?.secretUrl) throw new Error("expected sealed records");
 
-    const keyring = plugboard.context.keyring;
+    const keyring = contextOf(plugboard).keyring;
     expect(JSON.parse(await keyring.decrypt(record.secret, id))).toEqual({
       endpointId: endpoint.id,
     });

@@ -7,7 +7,7 @@ import {
 import { createPlugboardApiKeys, type PlugboardApiKeys } from "./api-keys/api";
 import { type ApiKeysOptions, resolveApiKeysOptions } from "./api-keys/options";
 import { createApiKeyService } from "./api-keys/verifier";
-import type { Authenticate, PlugboardContext } from "./context";
+import { type Authenticate, attachContext, type PlugboardContext } from "./context";
 import { createKeyring, type KeyringOptions } from "./crypto/keyring";
 import { requireHostCapabilities } from "./host/capabilities";
 import { createHostClient } from "./host/host-client";
@@ -20,7 +20,7 @@ import { createRouter } from "./http/router";
 import type { OAuthOptions, ProvidersOptions } from "./integrations/oauth/options";
 import { createGitHubRuntime, createOAuthRuntime } from "./integrations/oauth/runtime";
 import { consoleLogger, type Logger } from "./logger";
-import { routes } from "./routes";
+import { builtinModules } from "./modules";
 import type { Store } from "./stores/types";
 import type { Dispatcher } from "./webhooks/dispatcher";
 import type { WebhooksOptions } from "./webhooks/options";
@@ -60,7 +60,6 @@ export interface Plugboard {
   /** Serves the whole API: `(request: Request) => Promise<Response>`. */
   handler: (request: Request) => Promise<Response>;
   basePath: string;
-  context: PlugboardContext;
   /** Verify Plugboard API keys in the host's own routes: `verify` and `guard`. */
   apiKeys: PlugboardApiKeys;
   /** Publish events to the organization's webhook endpoints (written to the outbox, then returns). */
@@ -107,7 +106,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       options: options.webhooks,
     }),
   };
-  const match = createRouter(routes);
+  const match = createRouter(builtinModules.flatMap((module) => module.routes ?? []));
 
   async function dispatch(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -154,9 +153,8 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
     return route.handle({ request, params, identity, body, context });
   }
 
-  return {
+  const plugboard: Plugboard = {
     basePath,
-    context,
     apiKeys: createPlugboardApiKeys(context),
     events: { publish: context.webhooks.publish },
     dispatcher: context.webhooks.dispatcher,
@@ -180,6 +178,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       }
     },
   };
+  return attachContext(plugboard, context);
 }
 
 async function authenticateRequest(authenticate: Authenticate, request: Request) {

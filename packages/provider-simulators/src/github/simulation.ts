@@ -1,7 +1,7 @@
+import { pkceChallenge } from "@plugboard/core";
 import { consentRoute } from "../consent";
 import { htmlPage, seeOther } from "../html";
 import { mswHandlers, pathUnder } from "../msw";
-import { s256 } from "../pkce";
 import { pullRequestsPage, repositoriesPage } from "./pages";
 import { pullRequestPayload, repositoryPayload, type SimulatedPullRequest } from "./pull-requests";
 import { type SimulatedRepository, simulatedRepository } from "./repositories";
@@ -235,7 +235,10 @@ export function createGitHubSimulation(options: GitHubSimulationOptions = {}) {
       return json(badCode); // GitHub answers 200 with an error body
     }
     const verifier = form.get("code_verifier");
-    if (grant.challenge !== null && (!verifier || (await s256(verifier)) !== grant.challenge)) {
+    if (
+      grant.challenge !== null &&
+      (!verifier || (await pkceChallenge(verifier)) !== grant.challenge)
+    ) {
       return json(badCode);
     }
     return json(issue());

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { pkceChallenge } from "@plugboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulatedRepository } from "../github";
-import { s256 } from "../pkce";
 import { listenOnLoopback } from "./loopback";
 import { startGitHubSimulator } from "./servers";
 
@@ -62,7 +62,7 @@ describe("the GitHub simulator on a loopback server", () => {
     authorize.searchParams.set("client_id", "demo");
     authorize.searchParams.set("redirect_uri", "http://app.test/callback");
     authorize.searchParams.set("state", "st1");
-    authorize.searchParams.set("code_challenge", await s256(verifier));
+    authorize.searchParams.set("code_challenge", await pkceChallenge(verifier));
     authorize.searchParams.set("code_challenge_method", "S256");
     const consent = await (await fetch(authorize)).text();
     const approve = /href="([^"]+decision=approve[^"]*)"/

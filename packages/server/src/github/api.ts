@@ -2,7 +2,7 @@ import { type GitHubRepository, type Identity, PlugboardError } from "@plugboard
 import type { PlugboardContext } from "../context";
 import { githubApiBaseUrl, githubHeaders } from "../integrations/oauth/providers/github";
 import { accessTokenFor, markNeedsReconnect } from "../integrations/oauth/tokens";
-import type { InstallationRecord } from "../stores/types";
+import type { InstallationRecord } from "../integrations/store/types";
 
 /** At most this many pages of 100 repositories are listed. */
 const maxPages = 10;

@@ -1,8 +1,5 @@
 import type { GitHubReference, RepositoryLink } from "@plugboard/core";
-import type {
-  GitHubReferenceRecord,
-  RepositoryLinkRecord,
-} from "../integrations/store/oauth-state-types";
+import type { GitHubReferenceRecord, RepositoryLinkRecord } from "./store/types";
 
 export function presentLink(record: RepositoryLinkRecord): RepositoryLink {
   return {

@@ -1,13 +1,10 @@
 import { createId } from "@plugboard/core";
 import { z } from "zod";
 import type { PlugboardContext } from "../context";
-import type {
-  GitHubReferenceRecord,
-  RepositoryLinkRecord,
-} from "../integrations/store/oauth-state-types";
 import type { IssueStatusReason } from "./hooks";
 import { findIssueKeys } from "./issue-keys";
 import { presentReference } from "./present";
+import type { GitHubReferenceRecord, RepositoryLinkRecord } from "./store/types";
 
 // Only the fields Plugboard reads, as GitHub documents them; everything else passes through.
 const repositorySchema = z.object({ id: z.number().int(), full_name: z.string() });

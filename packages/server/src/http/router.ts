@@ -11,7 +11,7 @@ export type Match =
   | { kind: "not_found" };
 
 /** A segment matcher: routes are few and static, so a linear scan is as fast as a tree. */
-export function createRouter(routes: Route<unknown>[]) {
+export function createRouter(routes: readonly Route<unknown>[]) {
   const compiled: CompiledRoute[] = routes.map((route) => ({
     route,
     segments: route.path.split("/").filter(Boolean),

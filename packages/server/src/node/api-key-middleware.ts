@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiKeyScope } from "@plugboard/core";
 import { failureResponse, rateLimitHeaders } from "../api-keys/guard";
 import { readPresentedKey, type VerifiedApiKey } from "../api-keys/verifier";
+import { contextOf } from "../context";
 import type { Plugboard } from "../plugboard";
 
 export interface ApiKeyMiddlewareOptions {
@@ -25,11 +26,8 @@ type Next = (error?: unknown) => void;
  * on Express) and calls `next()`. Usage is recorded when the response
  * finishes, in the background.
  */
-export function apiKeyMiddleware(
-  plugboard: Pick<Plugboard, "context">,
-  options: ApiKeyMiddlewareOptions = {},
-) {
-  const { apiKeys: service, now } = plugboard.context;
+export function apiKeyMiddleware(plugboard: Plugboard, options: ApiKeyMiddlewareOptions = {}) {
+  const { apiKeys: service, now } = contextOf(plugboard);
   return function requireApiKey(req: ApiKeyRequest, res: ServerResponse, next: Next): void {
     const started = performance.now();
     const headers = new Headers();

@@ -1,77 +1,16 @@
-import type { InstallationLevel, InstallationStatus } from "@plugboard/core";
-import type { ApiKeyStore, RateLimiter } from "../api-keys/store/types";
-import type { GitHubStore, OAuthStateStore } from "../integrations/store/oauth-state-types";
-import type { WebhookStore } from "../webhooks/store/types";
-
-/** An installation as stored. Times are epoch milliseconds; `secret` is keyring ciphertext. */
-export interface InstallationRecord {
-  id: string;
-  provider: string;
-  organizationId: string;
-  projectId: string | null;
-  level: InstallationLevel;
-  status: InstallationStatus;
-  externalAccountName: string | null;
-  scopes: string[];
-  installedBy: string;
-  /** Encrypted (see crypto/keyring): tokens or an incoming-webhook URL. Never sent to clients. */
-  secret: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface InstallationStore {
-  /** Every installation of the organization, oldest first. */
-  list(organizationId: string): Promise<InstallationRecord[]>;
-  get(organizationId: string, id: string): Promise<InstallationRecord | null>;
-  /**
-   * Throws a `conflict` PlugboardError when the provider is already installed at the same place
-   * (same organization, provider, level, and project or user).
-   */
-  create(record: InstallationRecord): Promise<void>;
-  /** Whether a row was deleted. */
-  delete(organizationId: string, id: string): Promise<boolean>;
-  /**
-   * Replaces the credentials (and what came with them) of one installation. With
-   * `expectedSecret`, only when the stored secret is still that one (compare-and-set, so two
-   * processes refreshing a token at once cannot overwrite each other). Whether a row changed.
-   */
-  updateCredentials(
-    organizationId: string,
-    id: string,
-    update: InstallationCredentialsUpdate,
-    expectedSecret?: string | null,
-  ): Promise<boolean>;
-}
-
-export interface InstallationCredentialsUpdate {
-  secret: string | null;
-  updatedAt: number;
-  scopes?: string[];
-  externalAccountName?: string | null;
-  status?: InstallationRecord["status"];
-}
-
-/** All of Plugboard's persistent state, one sub-store per aggregate. */
-export interface Store {
-  readonly installations: InstallationStore;
-  readonly apiKeys: ApiKeyStore;
-  /** Per-key request counters; `createPlugboard` can use a shared one instead (see /redis). */
-  readonly rateLimits: RateLimiter;
-  readonly oauthStates: OAuthStateStore;
-  readonly github: GitHubStore;
-  /** Outgoing webhook endpoints, the outbox and its attempt log. */
-  readonly webhooks: WebhookStore;
-  /** Releases connections. The store is unusable afterwards. */
-  close(): Promise<void>;
-}
+import type { ApiKeysStoreSlice } from "../api-keys/store/slice";
+import type { GitHubStoreSlice } from "../github/store/slice";
+import type { IntegrationsStoreSlice } from "../integrations/store/slice";
+import type { WebhooksStoreSlice } from "../webhooks/store/slice";
 
 /**
- * Where an installation applies, as one comparable key: the project for project-level installs,
- * the installing user for user-level ones, nothing for organization-wide ones.
+ * All of Plugboard's persistent state: each feature's part (see its `store/slice.ts`), on one
+ * backend. Built by `memoryStore()`, `sqliteStore()` or `postgresStore()` from the modules list.
  */
-export function installationPlace(record: InstallationRecord): string {
-  if (record.level === "project") return `project:${record.projectId ?? ""}`;
-  if (record.level === "user") return `user:${record.installedBy}`;
-  return "organization";
-}
+export type Store = IntegrationsStoreSlice &
+  GitHubStoreSlice &
+  ApiKeysStoreSlice &
+  WebhooksStoreSlice & {
+    /** Releases connections. The store is unusable afterwards. */
+    close(): Promise<void>;
+  };

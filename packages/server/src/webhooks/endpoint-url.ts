@@ -1,5 +1,5 @@
 import type { WebhookDestination } from "@plugboard/core";
-import type { PlugboardContext } from "../context";
+import type { Keyring } from "../crypto/keyring";
 
 /** The keyring's AAD for an endpoint's secret URL: a ciphertext copied to another row won't open. */
 export const secretUrlContext = (endpointId: string) => `webhook-endpoint-url:${endpointId}`;
@@ -14,7 +14,7 @@ export function maskUrl(url: string): string {
 
 /** What to store for an endpoint delivering to `url`: chat destinations' URL only encrypted. */
 export async function endpointUrlFields(
-  context: PlugboardContext,
+  context: { keyring: Keyring },
   endpointId: string,
   url: string,
   destination: WebhookDestination,

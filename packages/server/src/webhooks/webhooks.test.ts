@@ -10,6 +10,7 @@ import {
 } from "@plugboard/core";
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { contextOf } from "../context";
 import { setupWebhooks, startReceiver } from "./webhooks.test-harness";
 
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
@@ -218,7 +219,7 @@ describe("outgoing webhooks: delivery", () => {
     await kit.plugboard.dispatcher.runDue();
     // Three failures, but not yet for ten minutes: a blip during a deploy disables nothing.
     expect(
-      (await kit.plugboard.context.store.webhooks.getEndpoint("org_acme", endpoint.id))?.enabled,
+      (await contextOf(kit.plugboard).store.webhooks.getEndpoint("org_acme", endpoint.id))?.enabled,
     ).toBe(true);
     kit.advance(10 * MINUTE);
     await kit.plugboard.dispatcher.runDue();
@@ -311,7 +312,7 @@ describe("outgoing webhooks: delivery", () => {
         data: {},
       }),
     ).rejects.toMatchObject({ code: "validation_failed" });
-    const messages = await kit.plugboard.context.store.webhooks.listMessages(
+    const messages = await contextOf(kit.plugboard).store.webhooks.listMessages(
       "org_acme",
       endpoint.id,
       { limit: 10 },
@@ -443,7 +444,7 @@ describe("outgoing webhooks: chat destination URLs are credentials", () => {
     const listed = await (await kit.call("GET", "/webhooks/endpoints")).text();
     const got = await (await kit.call("GET", `/webhooks/endpoints/${endpoint.id}`)).text();
     for (const text of [listed, got]) expect(text).not.toContain(token);
-    const [stored] = await kit.plugboard.context.store.webhooks.listEndpoints("org_acme");
+    const [stored] = await contextOf(kit.plugboard).store.webhooks.listEndpoints("org_acme");
     expect(JSON.stringify(stored)).not.toContain(token);
 
     expect(await kit.deliver()).toEqual([pumbleUrl]);
@@ -475,7 +476,7 @@ describe("outgoing webhooks: chat destination URLs are credentials", () => {
       destination: "standard",
     });
     expect(await response.json()).toMatchObject({ url: pumbleUrl, destination: "standard" });
-    const [stored] = await kit.plugboard.context.store.webhooks.listEndpoints("org_acme");
+    const [stored] = await contextOf(kit.plugboard).store.webhooks.listEndpoints("org_acme");
     expect(stored?.secretUrl).toBeNull();
   });
 });
@@ -500,7 +501,7 @@ describe("outgoing webhooks: endpoint API", () => {
     expect(list.data).toHaveLength(1);
     expect(listText).not.toContain(created.secret);
     expect(listText).not.toContain(created.secret.slice(6, 20));
-    const stored = await kit.plugboard.context.store.webhooks.getEndpoint(
+    const stored = await contextOf(kit.plugboard).store.webhooks.getEndpoint(
       "org_acme",
       created.endpoint.id,
     );
@@ -558,7 +559,7 @@ describe("outgoing webhooks: endpoint API", () => {
     const problem = problemSchema.parse(await response.json());
     expect(problem.code).toBe("validation_failed");
     expect(problem.errors?.map((e) => e.path)).toContain(path);
-    expect(await kit.plugboard.context.store.webhooks.listEndpoints("org_acme")).toEqual([]);
+    expect(await contextOf(kit.plugboard).store.webhooks.listEndpoints("org_acme")).toEqual([]);
   });
 
   it("tells the caller with the list whether they may change endpoints: admins yes, members no", async () => {

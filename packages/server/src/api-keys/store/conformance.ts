@@ -1,7 +1,7 @@
 import { PlugboardError } from "@plugboard/core";
 import { describe, expect, it } from "vitest";
+import type { StoreUnderTest } from "../../stores/conformance/store-per-test";
 import { storePerTest } from "../../stores/conformance/store-per-test";
-import type { StoreUnderTest } from "../../stores/store-conformance.test-suite";
 import type { ApiKeyRecord, ApiKeyUsageRecord } from "./types";
 
 let sequence = 0;

@@ -1,8 +1,8 @@
 import { type ApiKeyScope, PlugboardError } from "@plugboard/core";
 import { type Kysely, type Selectable, sql } from "kysely";
 import { fromJsonList, numberOrNull, toJsonList } from "../../stores/sql/columns";
+import type { SqlStoreOptions } from "../../stores/sql/options";
 import type { Database } from "../../stores/sql/schema";
-import type { SqlStoreOptions } from "../../stores/sql/sql-store";
 import type { ApiKeysTable, ApiKeyUsageTable } from "./schema";
 import type { ApiKeyRecord, ApiKeyStore, ApiKeyUsageRecord } from "./types";
 

@@ -6,9 +6,9 @@ import {
 } from "@plugboard/core";
 import { json } from "../../http/responses";
 import { defineRoute } from "../../http/route";
-import type { RepositoryLinkRecord } from "../../integrations/store/oauth-state-types";
 import { findGitHubInstallation, getRepository } from "../api";
 import { presentLink } from "../present";
+import type { RepositoryLinkRecord } from "../store/types";
 
 /** Links a repository the installation can see to a project (its PRs and commits then count). */
 export const linkRepository = defineRoute<LinkRepositoryInput>({

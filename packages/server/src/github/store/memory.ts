@@ -1,9 +1,5 @@
 import { PlugboardError } from "@plugboard/core";
-import type {
-  GitHubReferenceRecord,
-  GitHubStore,
-  RepositoryLinkRecord,
-} from "../../integrations/store/oauth-state-types";
+import type { GitHubReferenceRecord, GitHubStore, RepositoryLinkRecord } from "./types";
 
 const referenceKey = (record: GitHubReferenceRecord) =>
   [

@@ -1,12 +1,9 @@
 import { PlugboardError } from "@plugboard/core";
 import type { Kysely, Selectable } from "kysely";
-import type {
-  GitHubReferenceRecord,
-  GitHubStore,
-  RepositoryLinkRecord,
-} from "../../integrations/store/oauth-state-types";
-import type { Database, GitHubLinksTable, GitHubReferencesTable } from "../../stores/sql/schema";
-import type { SqlStoreOptions } from "../../stores/sql/sql-store";
+import type { SqlStoreOptions } from "../../stores/sql/options";
+import type { Database } from "../../stores/sql/schema";
+import type { GitHubLinksTable, GitHubReferencesTable } from "./schema";
+import type { GitHubReferenceRecord, GitHubStore, RepositoryLinkRecord } from "./types";
 
 export function sqlGitHub(db: Kysely<Database>, options: SqlStoreOptions): GitHubStore {
   return {

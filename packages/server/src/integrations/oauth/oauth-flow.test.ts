@@ -83,6 +83,16 @@ describe("POST /integrations/:provider/authorize", () => {
 });
 
 describe("GET /integrations/:provider/callback", () => {
+  it("names only catalog providers on its page, never the raw path segment", async () => {
+    const h = harness();
+    const spoof = encodeURIComponent("Your bank — call 555-0100");
+    const response = await h.call("GET", `/api/plugboard/integrations/${spoof}/callback?state=x`);
+    const { html, message } = await postedMessage(response);
+    expect(html).toContain("Could not connect the integration");
+    expect(html).not.toContain("555-0100");
+    expect(message).toMatchObject({ status: "error", error: "invalid_state" });
+  });
+
   it("exchanges the code, records the installation and posts success to the exact host origin", async () => {
     const h = harness();
     const response = await h.install();

@@ -1,7 +1,7 @@
 import { PlugboardError } from "@plugboard/core";
-import type { PlugboardContext } from "../../context";
+import { contextOf, type PlugboardContext } from "../../context";
 import { quoted } from "../../http/quoted";
-import type { InstallationRecord } from "../../stores/types";
+import type { InstallationRecord } from "../store/types";
 import { OAuthExchangeError, type OAuthProvider, type TokenSet } from "./types";
 
 /** Refresh this long before expiry, so a token never expires in the middle of a call. */
@@ -30,11 +30,11 @@ export interface OAuthTokensInput {
  * bound to the installation id. For importing connections a host already has, and for fixtures.
  */
 export function sealOAuthTokens(
-  context: PlugboardContext,
+  plugboard: object,
   installationId: string,
   tokens: OAuthTokensInput,
 ): Promise<string> {
-  return sealTokens(context, installationId, {
+  return sealTokens(contextOf(plugboard), installationId, {
     accessToken: tokens.accessToken,
     refreshToken: tokens.refreshToken ?? null,
     expiresAt: tokens.expiresAt ?? null,

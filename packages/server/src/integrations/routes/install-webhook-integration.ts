@@ -7,9 +7,9 @@ import {
 } from "@plugboard/core";
 import { json } from "../../http/responses";
 import { defineRoute } from "../../http/route";
-import type { InstallationRecord } from "../../stores/types";
 import { createEndpoint } from "../../webhooks/create-endpoint";
 import { assertUrlAllowed } from "../../webhooks/routes/access";
+import type { InstallationRecord } from "../store/types";
 import { findCatalogEntry } from "./find-entry";
 import { presentInstallation } from "./present";
 import { sealWebhookInstallation } from "./webhook-installation";

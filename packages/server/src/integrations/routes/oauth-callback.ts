@@ -1,12 +1,12 @@
 import { createId, isPlugboardError, type OAuthErrorCode, oauthMessageType } from "@plugboard/core";
 import type { PlugboardContext } from "../../context";
 import { definePublicRoute } from "../../http/route";
-import { type InstallationRecord, installationPlace } from "../../stores/types";
 import { callbackPageResponse } from "../oauth/callback-page";
 import { allowedOrigins, hashState } from "../oauth/origins";
 import { sealTokens } from "../oauth/tokens";
 import { OAuthExchangeError, type OAuthProvider, type TokenSet } from "../oauth/types";
 import type { OAuthStateRecord } from "../store/oauth-state-types";
+import { type InstallationRecord, installationPlace } from "../store/types";
 
 /** Provider-supplied text shown on the page: escaped there, and kept short here. */
 const clip = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
@@ -22,7 +22,9 @@ export const oauthCallback = definePublicRoute({
   auth: "optional",
   async handle({ request, params, identity, context }) {
     const providerId = params.provider ?? "";
-    const name = context.catalog.find((entry) => entry.id === providerId)?.name ?? providerId;
+    // Only catalog entries reach the page: echoing the path would let a link spoof the heading.
+    const entry = context.catalog.find((candidate) => candidate.id === providerId);
+    const name = entry?.name ?? "the integration";
     const query = new URL(request.url).searchParams;
     let targetOrigin = allowedOrigins(context, request)[0] as string;
 
@@ -31,7 +33,7 @@ export const oauthCallback = definePublicRoute({
         message: {
           type: oauthMessageType,
           status: "error",
-          provider: providerId,
+          provider: entry ? providerId : "unknown",
           error,
           message: text,
         },

@@ -1,5 +1,5 @@
 import type { CatalogEntry, Identity, Installation, Integration } from "@plugboard/core";
-import type { InstallationRecord } from "../../stores/types";
+import type { InstallationRecord } from "../store/types";
 
 export function presentInstallation(record: InstallationRecord): Installation {
   return {

@@ -1,5 +1,5 @@
 import type { PlugboardContext } from "../../context";
-import type { InstallationRecord } from "../../stores/types";
+import type { InstallationRecord } from "../store/types";
 
 /**
  * What a webhook-based installation keeps: the endpoint it feeds, which holds the pasted URL

@@ -1,12 +1,10 @@
 import { PlugboardError } from "@plugboard/core";
 import { describe, expect, it } from "vitest";
+import type { GitHubReferenceRecord, RepositoryLinkRecord } from "../../github/store/types";
+import type { StoreUnderTest } from "../../stores/conformance/store-per-test";
 import { storePerTest } from "../../stores/conformance/store-per-test";
-import { installationRecord, type StoreUnderTest } from "../../stores/store-conformance.test-suite";
-import type {
-  GitHubReferenceRecord,
-  OAuthStateRecord,
-  RepositoryLinkRecord,
-} from "./oauth-state-types";
+import { installationRecord } from "./installations-conformance";
+import type { OAuthStateRecord } from "./oauth-state-types";
 
 let sequence = 0;
 const T0 = 1_764_000_000_000;

@@ -1,9 +1,5 @@
 import { PlugboardError } from "@plugboard/core";
-import {
-  type InstallationRecord,
-  type InstallationStore,
-  installationPlace,
-} from "../../stores/types";
+import { type InstallationRecord, type InstallationStore, installationPlace } from "./types";
 
 const copy = (record: InstallationRecord): InstallationRecord => ({
   ...record,

@@ -1,13 +1,10 @@
 import { PlugboardError } from "@plugboard/core";
 import type { Kysely, Selectable } from "kysely";
 import { fromJsonList, toJsonList } from "../../stores/sql/columns";
-import type { Database, InstallationsTable } from "../../stores/sql/schema";
-import type { SqlStoreOptions } from "../../stores/sql/sql-store";
-import {
-  type InstallationRecord,
-  type InstallationStore,
-  installationPlace,
-} from "../../stores/types";
+import type { SqlStoreOptions } from "../../stores/sql/options";
+import type { Database } from "../../stores/sql/schema";
+import type { InstallationsTable } from "./schema";
+import { type InstallationRecord, type InstallationStore, installationPlace } from "./types";
 
 export function sqlInstallations(
   db: Kysely<Database>,

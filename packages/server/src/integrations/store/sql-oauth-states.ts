@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
-import type { Database, OAuthStatesTable } from "../../stores/sql/schema";
+import type { Database } from "../../stores/sql/schema";
 import type { OAuthStateRecord, OAuthStateStore } from "./oauth-state-types";
+import type { OAuthStatesTable } from "./schema";
 
 export function sqlOAuthStates(db: Kysely<Database>): OAuthStateStore {
   return {

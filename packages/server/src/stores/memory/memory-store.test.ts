@@ -1,4 +1,4 @@
-import { describeStoreConformance } from "../store-conformance.test-suite";
+import { describeStoreConformance } from "../../testing/store-conformance";
 import { memoryStore } from "./memory-store";
 
 describeStoreConformance("memoryStore", async () => ({ store: memoryStore() }));

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeStoreConformance, installationRecord } from "../store-conformance.test-suite";
+import { installationRecord } from "../../integrations/store/installations-conformance";
+import { describeStoreConformance } from "../../testing/store-conformance";
 import { postgresStore } from "./index";
 
 const url = process.env.PLUGBOARD_TEST_POSTGRES_URL;

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeStoreConformance, installationRecord } from "../store-conformance.test-suite";
+import { installationRecord } from "../../integrations/store/installations-conformance";
+import { describeStoreConformance } from "../../testing/store-conformance";
 import { sqliteStore } from "./index";
 
 let directory: string;

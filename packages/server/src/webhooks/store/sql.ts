@@ -20,8 +20,8 @@ import {
 } from "kysely";
 import { fromJsonList, numberOrNull, toJsonList } from "../../stores/sql/columns";
 import { groupCommit } from "../../stores/sql/group-commit";
+import type { SqlStoreOptions } from "../../stores/sql/options";
 import type { Database } from "../../stores/sql/schema";
-import type { SqlStoreOptions } from "../../stores/sql/sql-store";
 import type {
   WebhookAttemptsTable,
   WebhookEndpointsTable,

@@ -6,6 +6,7 @@ import {
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { contextOf } from "../../../context";
 import { NOW, oauthHarness, postedMessage } from "../oauth.test-harness";
 import { accessTokenFor } from "../tokens";
 
@@ -160,7 +161,7 @@ describe("Google Calendar token refresh", () => {
 
     h.clock.now = NOW + hour - 30_000;
     const tokens = await Promise.all(
-      Array.from({ length: 4 }, () => accessTokenFor(h.plugboard.context, installation)),
+      Array.from({ length: 4 }, () => accessTokenFor(contextOf(h.plugboard), installation)),
     );
     expect(h.google.refreshes).toBe(1);
     expect(new Set(tokens)).toEqual(new Set([h.google.issued[1]]));
@@ -171,7 +172,7 @@ describe("Google Calendar token refresh", () => {
     const [refreshed] = await h.store.installations.list("org_acme");
     if (!refreshed) throw new Error("the installation is gone");
     h.clock.now += hour;
-    expect(await accessTokenFor(h.plugboard.context, refreshed)).toBe(h.google.issued[2]);
+    expect(await accessTokenFor(contextOf(h.plugboard), refreshed)).toBe(h.google.issued[2]);
     expect(h.google.tokenRequests[2]?.get("refresh_token")).toBe(h.google.issuedRefreshTokens[0]);
   });
 
@@ -180,7 +181,7 @@ describe("Google Calendar token refresh", () => {
     const installation = await install(h);
     h.clock.now = NOW + hour - 120_000;
 
-    expect(await accessTokenFor(h.plugboard.context, installation)).toBe(h.google.issued[0]);
+    expect(await accessTokenFor(contextOf(h.plugboard), installation)).toBe(h.google.issued[0]);
     expect(h.google.refreshes).toBe(0);
   });
 
@@ -194,7 +195,7 @@ describe("Google Calendar token refresh", () => {
     });
     h.clock.now = NOW + hour;
 
-    await expect(accessTokenFor(h.plugboard.context, installation)).rejects.toMatchObject({
+    await expect(accessTokenFor(contextOf(h.plugboard), installation)).rejects.toMatchObject({
       code: "provider_error",
       detail: "Google Calendar needs to be reconnected: it no longer accepts this connection",
     });

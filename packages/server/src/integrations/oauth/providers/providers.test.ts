@@ -2,6 +2,7 @@ import { integrationCatalog } from "@plugboard/core";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { contextOf } from "../../../context";
 import { generateEncryptionKey } from "../../../crypto/keyring";
 import { createPlugboard, type PlugboardOptions } from "../../../plugboard";
 import { memoryStore } from "../../../stores/memory/memory-store";
@@ -126,7 +127,7 @@ describe("provider registry", () => {
     expect(page.status).toBe(200);
     expect(seen[0]?.get("code_verifier")).toBeTruthy();
 
-    const [installation] = await plugboard.context.store.installations.list("org_acme");
+    const [installation] = await contextOf(plugboard).store.installations.list("org_acme");
     expect(installation).toMatchObject({
       externalAccountName: "Acme on Linear",
       scopes: ["read", "write"],

@@ -2,6 +2,7 @@ import { integrationSchema } from "@plugboard/core";
 import { createSlackSimulation, type SlackSimulationOptions } from "@plugboard/provider-simulators";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { contextOf } from "../../../context";
 import { NOW, oauthHarness, postedMessage } from "../oauth.test-harness";
 import { accessTokenFor } from "../tokens";
 
@@ -147,7 +148,7 @@ describe("Slack token rotation", () => {
     expect(h.slack.issued[0]).toMatch(/^xoxe\.xoxb-/);
 
     h.clock.now = NOW + twelveHours * 1000 - 30_000; // inside the refresh margin
-    const token = await accessTokenFor(h.plugboard.context, installation);
+    const token = await accessTokenFor(contextOf(h.plugboard), installation);
 
     expect(h.slack.refreshes).toBe(1);
     expect(token).toBe(h.slack.issued[1]);
@@ -175,7 +176,7 @@ describe("Slack token rotation", () => {
     h.slack.forgetRefreshTokens();
     h.clock.now = NOW + twelveHours * 1000 + 1;
 
-    await expect(accessTokenFor(h.plugboard.context, installation)).rejects.toMatchObject({
+    await expect(accessTokenFor(contextOf(h.plugboard), installation)).rejects.toMatchObject({
       code: "provider_error",
       detail: "Slack needs to be reconnected: it no longer accepts this connection",
     });

@@ -1,24 +1,23 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
-import { apiKeys } from "../../../api-keys/migrations/0003-api-keys";
-import { installations } from "../../../integrations/migrations/0001-installations";
-import { oauth } from "../../../integrations/migrations/0004-oauth";
-import { webhooks } from "../../../webhooks/migrations/0002-webhooks";
-import { webhookRetention } from "../../../webhooks/migrations/0005-webhook-retention";
-import { webhookSecretUrls } from "../../../webhooks/migrations/0006-webhook-secret-urls";
+import { builtinModules } from "../../../modules";
 
 /**
- * Versioned, append-only. Written with Kysely's schema builder in types both SQLite and
- * PostgreSQL accept (`bigint` is INTEGER affinity in SQLite), so one list serves both.
- * Never edit a migration that has shipped: add the next one. Names sort in the order they apply.
+ * Every module's migrations, versioned and append-only. Written with Kysely's schema builder in
+ * types both SQLite and PostgreSQL accept (`bigint` is INTEGER affinity in SQLite), so one list
+ * serves both. Names are unique across modules and sort in the order they apply.
  */
-const migrations: Record<string, Migration> = {
-  "0001_installations": installations,
-  "0002_webhooks": webhooks,
-  "0003_api_keys": apiKeys,
-  "0004_oauth": oauth,
-  "0005_webhook_retention": webhookRetention,
-  "0006_webhook_secret_urls": webhookSecretUrls,
-};
+function collectMigrations(): Record<string, Migration> {
+  const migrations: Record<string, Migration> = {};
+  for (const module of builtinModules) {
+    for (const [name, migration] of Object.entries(module.migrations ?? {})) {
+      if (name in migrations) throw new Error(`Two modules define the migration ${name}`);
+      migrations[name] = migration;
+    }
+  }
+  return migrations;
+}
+
+const migrations = collectMigrations();
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

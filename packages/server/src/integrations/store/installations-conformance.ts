@@ -1,16 +1,10 @@
-import { PlugboardError } from "@plugboard/core";
 import { describe, expect, it } from "vitest";
-import { describeApiKeyStoreConformance } from "../api-keys/store/conformance";
-import { describeOAuthStoreConformance } from "../integrations/store/conformance";
-import { describeWebhookStoreConformance } from "../webhooks/store/conformance";
-import { storePerTest } from "./conformance/store-per-test";
-import type { InstallationRecord, Store } from "./types";
-
-export interface StoreUnderTest {
-  store: Store;
-  /** Runs after `store.close()`: drop schemas, delete files. */
-  cleanup?: () => Promise<void>;
-}
+import {
+  expectConflict,
+  type StoreUnderTest,
+  storePerTest,
+} from "../../stores/conformance/store-per-test";
+import type { InstallationRecord } from "./types";
 
 let sequence = 0;
 
@@ -37,27 +31,11 @@ export function installationRecord(
   };
 }
 
-async function expectConflict(promise: Promise<unknown>): Promise<void> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error, "expected the store to reject with a conflict").toBeInstanceOf(PlugboardError);
-  expect((error as PlugboardError).code).toBe("conflict");
-  expect((error as PlugboardError).status).toBe(409);
-}
-
-/**
- * The behaviour every `Store` implementation must share. Each test gets a new, empty store from
- * `makeStore`, which is closed (and cleaned up) afterwards.
- */
-export function describeStoreConformance(
+/** The behaviour every store's installations must share. */
+export function describeInstallationStoreConformance(
   name: string,
   makeStore: () => Promise<StoreUnderTest>,
 ): void {
-  describeApiKeyStoreConformance(name, makeStore);
-  describeOAuthStoreConformance(name, makeStore);
-  describeWebhookStoreConformance(name, makeStore);
   describe(`${name}: InstallationStore conformance`, () => {
     const store = storePerTest(makeStore);
 

@@ -1,0 +1,5 @@
+import type { GitHubStore } from "./types";
+
+export interface GitHubStoreSlice {
+  readonly github: GitHubStore;
+}

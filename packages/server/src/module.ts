@@ -1,0 +1,41 @@
+import type { Kysely, Migration } from "kysely";
+import type { Route } from "./http/route";
+import type { SqlStoreOptions } from "./stores/sql/options";
+import type { Database } from "./stores/sql/schema";
+
+/**
+ * One feature of the kit, everything of its own in one folder: its routes, its part of the store
+ * on every backend, and its migrations. `createPlugboard` and the store factories compose the
+ * list in `modules.ts`; adding a feature is its folder and one line there.
+ */
+export interface FeatureModule<Slice extends object = object> {
+  readonly name: string;
+  readonly store?: {
+    /** In-process maps; a part with `clear()` is cleared when the store closes. */
+    memory(): Slice;
+    /** One implementation for SQLite and PostgreSQL, over Kysely. */
+    sql(db: Kysely<Database>, options: SqlStoreOptions): Slice;
+  };
+  /**
+   * Append-only, never edited once shipped. Names are global across modules and sort in the
+   * order they apply (`0007_jobs`), so a feature's tables can build on another's.
+   */
+  readonly migrations?: Readonly<Record<string, Migration>>;
+  readonly routes?: readonly Route<unknown>[];
+}
+
+export function defineModule<Slice extends object>(module: FeatureModule<Slice>) {
+  return module;
+}
+
+type SliceOf<M> = M extends FeatureModule<infer Slice> ? Slice : never;
+type Intersect<U> = (U extends unknown ? (value: U) => void : never) extends (
+  value: infer I,
+) => void
+  ? I
+  : never;
+
+/** The store parts of every module in the list, as one object type. */
+export type StoreSlices<Modules extends readonly FeatureModule[]> = Intersect<
+  SliceOf<Modules[number]>
+>;

@@ -1,0 +1,12 @@
+import { apiKeysModule } from "./api-keys/module";
+import { githubModule } from "./github/module";
+import { integrationsModule } from "./integrations/module";
+import { webhooksModule } from "./webhooks/module";
+
+/** Every built-in feature, in the order their routes are matched. */
+export const builtinModules = [
+  integrationsModule,
+  githubModule,
+  apiKeysModule,
+  webhooksModule,
+] as const;

@@ -1,0 +1,20 @@
+import { describeApiKeyStoreConformance } from "../api-keys/store/conformance";
+import { describeOAuthStoreConformance } from "../integrations/store/conformance";
+import { describeInstallationStoreConformance } from "../integrations/store/installations-conformance";
+import type { StoreUnderTest } from "../stores/conformance/store-per-test";
+import { describeWebhookStoreConformance } from "../webhooks/store/conformance";
+
+/**
+ * The behaviour every `Store` implementation must share, as vitest suites: call it from a test
+ * file with a factory of new, empty stores; each is closed (and cleaned up) after its test.
+ * Every feature's suite runs; a host proves its own store (or database setup) the same way.
+ */
+export function describeStoreConformance(
+  name: string,
+  makeStore: () => Promise<StoreUnderTest>,
+): void {
+  describeInstallationStoreConformance(name, makeStore);
+  describeOAuthStoreConformance(name, makeStore);
+  describeApiKeyStoreConformance(name, makeStore);
+  describeWebhookStoreConformance(name, makeStore);
+}
