@@ -75,3 +75,15 @@ export function consentRoute(request: Request, routes: ConsentRoutes): Response 
   if (at === routes.decideUrl) return decide(request, routes.authorizeUrl, routes.simulation);
   return null;
 }
+
+/**
+ * Where the provider sends the browser back: the authorize request's `redirect_uri` with
+ * `params` (a code, or an error) and the request's `state`, unchanged.
+ */
+export function redirectBack(authorizeUrl: string, params: Record<string, string>): string {
+  const request = new URL(authorizeUrl);
+  const callback = new URL(request.searchParams.get("redirect_uri") ?? "");
+  for (const [name, value] of Object.entries(params)) callback.searchParams.set(name, value);
+  callback.searchParams.set("state", request.searchParams.get("state") ?? "");
+  return callback.toString();
+}

@@ -1,5 +1,5 @@
 import { pkceChallenge } from "@plugboard/core";
-import { consentRoute } from "./consent";
+import { consentRoute, redirectBack } from "./consent";
 import { mswHandlers, pathUnder } from "./msw";
 
 export interface GoogleSimulationOptions {
@@ -95,18 +95,10 @@ export function createGoogleSimulation(options: GoogleSimulationOptions = {}) {
           .join(" "),
         offline: url.searchParams.get("access_type") === "offline",
       });
-      const callback = new URL(redirectUri);
-      callback.searchParams.set("state", url.searchParams.get("state") ?? "");
-      callback.searchParams.set("code", code);
-      callback.searchParams.set("scope", codes.get(code)?.scope ?? "");
-      return callback.toString();
+      return redirectBack(authorizeUrl, { code, scope: codes.get(code)?.scope ?? "" });
     },
     deny(authorizeUrl: string): string {
-      const url = new URL(authorizeUrl);
-      const callback = new URL(url.searchParams.get("redirect_uri") ?? "");
-      callback.searchParams.set("error", "access_denied");
-      callback.searchParams.set("state", url.searchParams.get("state") ?? "");
-      return callback.toString();
+      return redirectBack(authorizeUrl, { error: "access_denied" });
     },
     /** Whether an access token is currently accepted by Google's APIs. */
     accepts(token: string): boolean {

@@ -1,4 +1,4 @@
-import { consentRoute } from "./consent";
+import { consentRoute, redirectBack } from "./consent";
 import { mswHandlers, pathUnder } from "./msw";
 
 export interface SlackSimulationOptions {
@@ -66,17 +66,10 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
         redirectUri: url.searchParams.get("redirect_uri"),
         scope: url.searchParams.get("scope") ?? "",
       });
-      const callback = new URL(url.searchParams.get("redirect_uri") ?? "");
-      callback.searchParams.set("code", code);
-      callback.searchParams.set("state", url.searchParams.get("state") ?? "");
-      return callback.toString();
+      return redirectBack(authorizeUrl, { code });
     },
     deny(authorizeUrl: string): string {
-      const url = new URL(authorizeUrl);
-      const callback = new URL(url.searchParams.get("redirect_uri") ?? "");
-      callback.searchParams.set("error", "access_denied");
-      callback.searchParams.set("state", url.searchParams.get("state") ?? "");
-      return callback.toString();
+      return redirectBack(authorizeUrl, { error: "access_denied" });
     },
     /** Invalidates every refresh token, as when the app is uninstalled from the workspace. */
     forgetRefreshTokens() {

@@ -1,5 +1,5 @@
 import { pkceChallenge } from "@plugboard/core";
-import { consentRoute } from "../consent";
+import { consentRoute, redirectBack } from "../consent";
 import { htmlPage, seeOther } from "../html";
 import { mswHandlers, pathUnder } from "../msw";
 import { pullRequestsPage, repositoriesPage } from "./pages";
@@ -81,21 +81,13 @@ export function createGitHubSimulation(options: GitHubSimulationOptions = {}) {
       const redirectUri = url.searchParams.get("redirect_uri") ?? "";
       const code = `code_${++counter}`;
       codes.set(code, { redirectUri, challenge: url.searchParams.get("code_challenge") });
-      const callback = new URL(redirectUri);
-      callback.searchParams.set("code", code);
-      callback.searchParams.set("state", url.searchParams.get("state") ?? "");
-      return callback.toString();
+      return redirectBack(authorizeUrl, { code });
     },
     deny(authorizeUrl: string): string {
-      const url = new URL(authorizeUrl);
-      const callback = new URL(url.searchParams.get("redirect_uri") ?? "");
-      callback.searchParams.set("error", "access_denied");
-      callback.searchParams.set(
-        "error_description",
-        "The user has denied your application access.",
-      );
-      callback.searchParams.set("state", url.searchParams.get("state") ?? "");
-      return callback.toString();
+      return redirectBack(authorizeUrl, {
+        error: "access_denied",
+        error_description: "The user has denied your application access.",
+      });
     },
     /** Invalidates every refresh token, as when the user revokes the app on github.com. */
     forgetRefreshTokens() {
