@@ -8,6 +8,9 @@ test("@plugboard/core's public exports change only deliberately", () => {
     [
       "PlugboardError",
       "WebhookVerificationError",
+      "accountLinkListSchema",
+      "accountLinkQuerySchema",
+      "accountLinkSchema",
       "apiKeyEnvironmentSchema",
       "apiKeyListSchema",
       "apiKeyLookupHash",

@@ -33,6 +33,13 @@ export {
 export { base62Alphabet, createId, randomBase62 } from "./ids";
 export { pkceChallenge } from "./oauth/pkce";
 export {
+  type AccountLink,
+  type AccountLinkList,
+  accountLinkListSchema,
+  accountLinkQuerySchema,
+  accountLinkSchema,
+} from "./schemas/account-links";
+export {
   type ApiKey,
   type ApiKeyList,
   type ApiKeyStatus,

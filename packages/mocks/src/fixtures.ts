@@ -19,6 +19,7 @@ export const fixtureInstallations: InstallationRecord[] = [
     level: "organization",
     status: "active",
     externalAccountName: "acme-inc",
+    externalAccountId: null,
     scopes: ["repo", "read:org"],
     installedBy: "user_ada",
     secret: null,

@@ -19,6 +19,8 @@ export interface PlugboardContext {
   apiKeys: ApiKeyService;
   /** The mount path (`/api/plugboard`), for URLs the kit hands out (OAuth redirect URIs). */
   basePath: string;
+  /** The most a route reads of a request body (413 beyond), whatever adapter is in front. */
+  maxBodyBytes: number;
   oauth: OAuthRuntime;
   github: GitHubRuntime;
   /** The host's tracker (issues, projects, users), its answers parsed. */

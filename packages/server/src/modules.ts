@@ -1,3 +1,4 @@
+import { accountLinksModule } from "./account-links/module";
 import { apiKeysModule } from "./api-keys/module";
 import { githubModule } from "./github/module";
 import { integrationsModule } from "./integrations/module";
@@ -9,4 +10,5 @@ export const builtinModules = [
   githubModule,
   apiKeysModule,
   webhooksModule,
+  accountLinksModule,
 ] as const;

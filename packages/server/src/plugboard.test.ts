@@ -733,3 +733,50 @@ describe("unexpected failures", () => {
     expect(denied.headers.get("cache-control")).toBe("no-store");
   });
 });
+
+describe("the body cap on the handler itself (mounted without the Node adapter)", () => {
+  const big = JSON.stringify({ name: "x".repeat(2 * 1024 * 1024), scopes: ["issues:read"] });
+
+  it("answers 413 problem+json for a body over 1 MiB by default, and creates nothing", async () => {
+    const { call, store } = setup();
+    const response = await call("POST", "/api/plugboard/api-keys", { user: "ada", body: big });
+    const problem = await expectProblem(response, 413, "payload_too_large");
+    expect(problem.detail).toBe("Request bodies are limited to 1048576 bytes");
+    expect(await store.apiKeys.list("org_acme")).toEqual([]);
+  });
+
+  it("stops reading a streamed body without Content-Length once it passes maxBodyBytes", async () => {
+    const { plugboard, store } = setup({ maxBodyBytes: 64 });
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        // An endless body: only the cap ends it.
+        controller.enqueue(new TextEncoder().encode(`{"name":"${"y".repeat(40)}`));
+      },
+    });
+    const response = await plugboard.handler(
+      new Request("http://app.test/api/plugboard/api-keys", {
+        method: "POST",
+        headers: { "x-user": "ada", "content-type": "application/json" },
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
+    );
+    await expectProblem(response, 413, "payload_too_large");
+    expect(pulled).toBeLessThan(5);
+    expect(await store.apiKeys.list("org_acme")).toEqual([]);
+  });
+
+  it("caps provider webhooks too, before checking their signature", async () => {
+    const { call } = setup({
+      maxBodyBytes: 1024,
+      providers: { github: { clientId: "x", clientSecret: "y", webhookSecret: "s" } },
+    });
+    const response = await call("POST", "/api/plugboard/providers/github/webhook", {
+      body: { padding: "z".repeat(4096) },
+      headers: { "x-github-event": "push", "x-github-delivery": "d1" },
+    });
+    await expectProblem(response, 413, "payload_too_large");
+  });
+});

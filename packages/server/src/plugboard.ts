@@ -12,7 +12,7 @@ import { createKeyring, type KeyringOptions } from "./crypto/keyring";
 import { requireHostCapabilities } from "./host/capabilities";
 import { createHostClient } from "./host/host-client";
 import type { HostPort } from "./host/port";
-import { readJsonBody } from "./http/body";
+import { defaultMaxBodyBytes, readJsonBody } from "./http/body";
 import { refuseNul } from "./http/nul";
 import { problemResponse } from "./http/responses";
 import type { PublicRoute } from "./http/route";
@@ -35,6 +35,11 @@ export interface PlugboardOptions {
   encryption: KeyringOptions;
   /** Where the handler is mounted. Default `/api/plugboard`. */
   basePath?: string;
+  /**
+   * The largest request body the handler reads, in bytes; larger ones are answered 413. Default
+   * 1 MiB. Enforced by the handler itself, so it holds when mounted without the Node adapter.
+   */
+  maxBodyBytes?: number;
   /** The integrations offered. Default: every built-in entry. */
   catalog?: readonly CatalogEntry[];
   logger?: Logger;
@@ -89,6 +94,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
     logger,
     now,
     basePath,
+    maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
     oauth: createOAuthRuntime(options.providers ?? {}, options.oauth ?? {}, catalog, now),
     github: createGitHubRuntime(options.providers?.github),
     host: createHostClient(options.host),
@@ -149,7 +155,9 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
     if (route.role === "admin" && identity.role !== "admin") {
       throw new PlugboardError({ code: "forbidden", detail: "Only admins can do this" });
     }
-    const body = route.body ? await readJsonBody(request, route.body) : undefined;
+    const body = route.body
+      ? await readJsonBody(request, route.body, context.maxBodyBytes)
+      : undefined;
     return route.handle({ request, params, identity, body, context });
   }
 

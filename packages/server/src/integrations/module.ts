@@ -1,6 +1,7 @@
 import { defineModule } from "../module";
 import { installations } from "./migrations/0001-installations";
 import { oauth } from "./migrations/0004-oauth";
+import { installationAccounts } from "./migrations/0008-installation-accounts";
 import { authorizeIntegration } from "./routes/authorize-integration";
 import { deleteInstallation } from "./routes/delete-installation";
 import { getIntegration } from "./routes/get-integration";
@@ -24,7 +25,11 @@ export const integrationsModule = defineModule<IntegrationsStoreSlice>({
     }),
   },
   // 0004 also created the GitHub tables (it shipped before features had folders).
-  migrations: { "0001_installations": installations, "0004_oauth": oauth },
+  migrations: {
+    "0001_installations": installations,
+    "0004_oauth": oauth,
+    "0008_installation_accounts": installationAccounts,
+  },
   routes: [
     listIntegrations,
     getIntegration,

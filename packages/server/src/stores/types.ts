@@ -1,3 +1,4 @@
+import type { AccountLinksStoreSlice } from "../account-links/store/slice";
 import type { ApiKeysStoreSlice } from "../api-keys/store/slice";
 import type { GitHubStoreSlice } from "../github/store/slice";
 import type { IntegrationsStoreSlice } from "../integrations/store/slice";
@@ -10,7 +11,8 @@ import type { WebhooksStoreSlice } from "../webhooks/store/slice";
 export type Store = IntegrationsStoreSlice &
   GitHubStoreSlice &
   ApiKeysStoreSlice &
-  WebhooksStoreSlice & {
+  WebhooksStoreSlice &
+  AccountLinksStoreSlice & {
     /** Releases connections. The store is unusable afterwards. */
     close(): Promise<void>;
   };

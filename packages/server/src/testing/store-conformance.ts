@@ -1,3 +1,4 @@
+import { describeAccountLinkStoreConformance } from "../account-links/store/conformance";
 import { describeApiKeyStoreConformance } from "../api-keys/store/conformance";
 import { describeOAuthStoreConformance } from "../integrations/store/conformance";
 import { describeInstallationStoreConformance } from "../integrations/store/installations-conformance";
@@ -17,4 +18,5 @@ export function describeStoreConformance(
   describeOAuthStoreConformance(name, makeStore);
   describeApiKeyStoreConformance(name, makeStore);
   describeWebhookStoreConformance(name, makeStore);
+  describeAccountLinkStoreConformance(name, makeStore);
 }

@@ -1,5 +1,5 @@
 import { PlugboardError, verifyGitHubSignature } from "@plugboard/core";
-import { refuseNulInJson } from "../../http/nul";
+import { parseJsonText, readRawBody } from "../../http/body";
 import { json } from "../../http/responses";
 import { definePublicRoute } from "../../http/route";
 import { pruneGitHubDeliveriesWhenDue } from "../deliveries";
@@ -19,7 +19,7 @@ export const receiveGitHubWebhook = definePublicRoute({
     if (!secret) {
       throw new PlugboardError({ code: "not_found", detail: "GitHub webhooks are not configured" });
     }
-    const raw = new Uint8Array(await request.arrayBuffer());
+    const raw = await readRawBody(request, context.maxBodyBytes);
     if (!(await verifyGitHubSignature(secret, raw, request.headers.get("x-hub-signature-256")))) {
       throw new PlugboardError({ code: "unauthenticated", detail: "Invalid webhook signature" });
     }
@@ -38,17 +38,7 @@ export const receiveGitHubWebhook = definePublicRoute({
         detail: "X-GitHub-Delivery is too long",
       });
     }
-    const text = new TextDecoder().decode(raw);
-    refuseNulInJson(text);
-    let payload: unknown;
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      throw new PlugboardError({
-        code: "validation_failed",
-        detail: "Send GitHub webhooks with content type application/json",
-      });
-    }
+    const payload = parseJsonText(new TextDecoder().decode(raw));
     // GitHub's test delivery on creating the hook: the signature proved the secret; nothing to do.
     if (event === "ping") return json({ status: "ignored" });
     // Only verified deliveries reach the housekeeping: a stranger cannot make us run it.

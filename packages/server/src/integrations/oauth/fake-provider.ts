@@ -1,5 +1,5 @@
 import { pkceChallenge, randomBase62 } from "@plugboard/core";
-import { escapeHtml } from "./callback-page";
+import { escapeHtml } from "../../http/html-page";
 import type { GitHubProviderOptions } from "./options";
 
 export interface FakeOAuthProviderOptions {

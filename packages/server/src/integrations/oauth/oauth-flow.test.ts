@@ -126,6 +126,10 @@ describe("GET /integrations/:provider/callback", () => {
       status: "active",
     });
     expect(parsed.status === "success" && parsed.integrationId).toBe(installation?.id);
+    // GitHub's numeric account id, by which its webhooks find the installation.
+    expect(
+      (await h.store.installations.findByAccount("github", "1")).map((found) => found.id),
+    ).toEqual([installation?.id]);
 
     // The token went to the store encrypted, and never into the page or the API.
     const token = h.github.issued[0] as string;

@@ -39,7 +39,7 @@ export function sealOAuthTokens(
     refreshToken: tokens.refreshToken ?? null,
     expiresAt: tokens.expiresAt ?? null,
     scopes: null,
-    accountName: null,
+    account: null,
   });
 }
 
@@ -76,7 +76,7 @@ export async function openTokens(
     refreshToken: sealed.refreshToken,
     expiresAt: sealed.expiresAt,
     scopes: null,
-    accountName: null,
+    account: null,
   };
 }
 

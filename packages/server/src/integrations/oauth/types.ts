@@ -6,8 +6,18 @@ export interface TokenSet {
   expiresAt: number | null;
   /** What the user actually granted, when the provider says (it may be less than asked for). */
   scopes: string[] | null;
-  /** The provider's account or workspace name, when the token response carries it (Slack). */
-  accountName: string | null;
+  /** The provider's account or workspace, when the token response names it (Slack). */
+  account: ExternalAccount | null;
+}
+
+/**
+ * The account on the provider's side: its stable id (GitHub account id, Slack team id — the
+ * enterprise id for an org-wide Enterprise Grid install —, Google subject), by which inbound
+ * traffic finds the installation, and its display name.
+ */
+export interface ExternalAccount {
+  id: string | null;
+  name: string | null;
 }
 
 export interface AuthorizationRequest {
@@ -32,8 +42,8 @@ export interface OAuthProvider {
   refresh?(refreshToken: string): Promise<TokenSet>;
   /** Absent when the provider offers no revocation. */
   revoke?(tokens: TokenSet): Promise<void>;
-  /** The external account's display name (a GitHub login, a Google email), or null. */
-  accountName(tokens: TokenSet): Promise<string | null>;
+  /** The connected account (a GitHub user, a Google account), looked up with the tokens. */
+  account(tokens: TokenSet): Promise<ExternalAccount>;
 }
 
 /** Host configuration shared by every provider. */

@@ -65,6 +65,7 @@ export const installWebhookIntegration = defineRoute<InstallWebhookIntegrationIn
       level,
       status: "active",
       externalAccountName: null,
+      externalAccountId: null,
       scopes: [],
       installedBy: identity.userId,
       secret: await sealWebhookInstallation(context, id, { endpointId }),

@@ -141,14 +141,14 @@ async function install(
   state: OAuthStateRecord,
   tokens: TokenSet,
 ): Promise<string> {
-  const accountName =
-    tokens.accountName ??
-    (await provider.accountName(tokens).catch((error: unknown) => {
-      context.logger.warn("Could not read the connected account's name", {
+  const account =
+    tokens.account ??
+    (await provider.account(tokens).catch((error: unknown) => {
+      context.logger.warn("Could not read the connected account", {
         provider: provider.id,
         error: error instanceof Error ? error.message : String(error),
       });
-      return null;
+      return { id: null, name: null };
     }));
   const now = context.now();
   const record: InstallationRecord = {
@@ -158,7 +158,8 @@ async function install(
     projectId: state.projectId,
     level: state.level,
     status: "active",
-    externalAccountName: accountName,
+    externalAccountName: account.name,
+    externalAccountId: account.id,
     scopes: tokens.scopes ?? provider.scopes,
     installedBy: state.userId,
     secret: null,
@@ -174,7 +175,8 @@ async function install(
     await context.store.installations.updateCredentials(state.organizationId, existing.id, {
       secret: await sealTokens(context, existing.id, tokens),
       scopes: record.scopes,
-      externalAccountName: accountName,
+      externalAccountName: account.name,
+      externalAccountId: account.id,
       status: "active",
       updatedAt: now,
     });

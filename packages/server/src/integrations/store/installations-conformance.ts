@@ -22,6 +22,7 @@ export function installationRecord(
     level: "organization",
     status: "active",
     externalAccountName: null,
+    externalAccountId: null,
     scopes: [],
     installedBy: "usr_ada",
     secret: "v1.k1.aXY=.c2VhbGVk",
@@ -106,6 +107,53 @@ export function describeInstallationStoreConformance(
         const second = installationRecord();
         await store().installations.create(second);
         expect(await store().installations.list("org_acme")).toEqual([second]);
+      });
+    });
+
+    describe("findByAccount", () => {
+      it("finds every organization's installation of that provider account, oldest first", async () => {
+        const acme = installationRecord({
+          provider: "slack",
+          externalAccountId: "T0001",
+          createdAt: 2_000,
+        });
+        const globex = installationRecord({
+          provider: "slack",
+          organizationId: "org_globex",
+          externalAccountId: "T0001",
+          createdAt: 1_000,
+        });
+        const otherTeam = installationRecord({
+          provider: "slack",
+          organizationId: "org_initech",
+          externalAccountId: "T0002",
+        });
+        const otherProvider = installationRecord({
+          provider: "github",
+          organizationId: "org_umbrella",
+          externalAccountId: "T0001",
+        });
+        for (const record of [acme, globex, otherTeam, otherProvider]) {
+          await store().installations.create(record);
+        }
+
+        expect(await store().installations.findByAccount("slack", "T0001")).toEqual([globex, acme]);
+        expect(await store().installations.findByAccount("slack", "T9999")).toEqual([]);
+      });
+
+      it("follows a reconnect that changes the account", async () => {
+        const record = installationRecord({ provider: "slack", externalAccountId: "T0001" });
+        await store().installations.create(record);
+        await store().installations.updateCredentials("org_acme", record.id, {
+          secret: "v1.k1.bmV3.c2VhbGVk",
+          updatedAt: record.updatedAt + 1,
+          externalAccountId: "T0002",
+        });
+
+        expect(await store().installations.findByAccount("slack", "T0001")).toEqual([]);
+        expect(
+          (await store().installations.findByAccount("slack", "T0002")).map((found) => found.id),
+        ).toEqual([record.id]);
       });
     });
 

@@ -19,6 +19,15 @@ export function memoryInstallations(): InstallationStore & { clear(): void } {
       const record = installations.get(id);
       return record && record.organizationId === organizationId ? copy(record) : null;
     },
+    async findByAccount(provider, externalAccountId) {
+      return [...installations.values()]
+        .filter(
+          (record) =>
+            record.provider === provider && record.externalAccountId === externalAccountId,
+        )
+        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+        .map(copy);
+    },
     async create(record) {
       const place = installationPlace(record);
       for (const existing of installations.values()) {

@@ -7,6 +7,7 @@ export interface InstallationsTable {
   level: string;
   status: string;
   external_account_name: string | null;
+  external_account_id: string | null;
   /** JSON array of strings. */
   scopes: string;
   installed_by: string;

@@ -30,6 +30,17 @@ export function sqlInstallations(
         .executeTakeFirst();
       return row ? toInstallation(row) : null;
     },
+    async findByAccount(provider, externalAccountId) {
+      const rows = await db
+        .selectFrom("plugboard_installations")
+        .selectAll()
+        .where("provider", "=", provider)
+        .where("external_account_id", "=", externalAccountId)
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+      return rows.map(toInstallation);
+    },
     async create(record) {
       try {
         await db
@@ -42,6 +53,7 @@ export function sqlInstallations(
             level: record.level,
             status: record.status,
             external_account_name: record.externalAccountName,
+            external_account_id: record.externalAccountId,
             scopes: toJsonList(record.scopes),
             installed_by: record.installedBy,
             secret: record.secret,
@@ -75,6 +87,9 @@ export function sqlInstallations(
           ...(update.externalAccountName === undefined
             ? {}
             : { external_account_name: update.externalAccountName }),
+          ...(update.externalAccountId === undefined
+            ? {}
+            : { external_account_id: update.externalAccountId }),
           ...(update.status === undefined ? {} : { status: update.status }),
         })
         .where("organization_id", "=", organizationId)
@@ -96,6 +111,7 @@ function toInstallation(row: Selectable<InstallationsTable>): InstallationRecord
     level: row.level as InstallationRecord["level"],
     status: row.status as InstallationRecord["status"],
     externalAccountName: row.external_account_name,
+    externalAccountId: row.external_account_id,
     scopes: fromJsonList(row.scopes),
     installedBy: row.installed_by,
     secret: row.secret,

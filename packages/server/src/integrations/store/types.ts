@@ -9,6 +9,11 @@ export interface InstallationRecord {
   level: InstallationLevel;
   status: InstallationStatus;
   externalAccountName: string | null;
+  /**
+   * The provider's stable id of that account (GitHub account id, Slack team or enterprise id,
+   * Google subject): inbound provider traffic finds the installation by it.
+   */
+  externalAccountId: string | null;
   scopes: string[];
   installedBy: string;
   /** Encrypted (see crypto/keyring): tokens or an incoming-webhook URL. Never sent to clients. */
@@ -26,6 +31,11 @@ export interface InstallationStore {
    * (same organization, provider, level, and project or user).
    */
   create(record: InstallationRecord): Promise<void>;
+  /**
+   * Every installation of the provider for that provider account, across organizations (one
+   * Slack workspace can be connected to several), oldest first.
+   */
+  findByAccount(provider: string, externalAccountId: string): Promise<InstallationRecord[]>;
   /** Whether a row was deleted. */
   delete(organizationId: string, id: string): Promise<boolean>;
   /**
@@ -46,6 +56,7 @@ export interface InstallationCredentialsUpdate {
   updatedAt: number;
   scopes?: string[];
   externalAccountName?: string | null;
+  externalAccountId?: string | null;
   status?: InstallationRecord["status"];
 }
 

@@ -1,3 +1,4 @@
+import type { AccountLinkIntentsTable, AccountLinksTable } from "../../account-links/store/schema";
 import type { ApiKeysTable, ApiKeyUsageTable, RateLimitsTable } from "../../api-keys/store/schema";
 import type {
   GitHubDeliveriesTable,
@@ -17,6 +18,8 @@ import type {
  * live in the host app's own database; each feature declares its tables in its `store/schema.ts`.
  */
 export interface Database {
+  plugboard_account_links: AccountLinksTable;
+  plugboard_account_link_intents: AccountLinkIntentsTable;
   plugboard_installations: InstallationsTable;
   plugboard_api_keys: ApiKeysTable;
   plugboard_api_key_usage: ApiKeyUsageTable;

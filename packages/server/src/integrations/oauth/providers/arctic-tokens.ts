@@ -20,13 +20,22 @@ export function toTokenSet(tokens: OAuth2Tokens, now: number): TokenSet {
     throw new OAuthExchangeError("invalid_response", "The token response had no access token");
   }
   const expiresIn = typeof data.expires_in === "number" ? data.expires_in : null;
-  const team = data.team as { name?: unknown } | undefined;
+  const team = data.team as { id?: unknown; name?: unknown } | null | undefined;
+  const enterprise = data.enterprise as { id?: unknown; name?: unknown } | null | undefined;
+  // An org-wide Enterprise Grid install names no team: the enterprise is the account.
+  const owner = team ?? enterprise;
   return {
     accessToken: data.access_token,
     refreshToken: typeof data.refresh_token === "string" ? data.refresh_token : null,
     expiresAt: expiresIn === null ? null : now + expiresIn * 1000,
     scopes: typeof data.scope === "string" ? data.scope.split(/[\s,]+/).filter(Boolean) : null,
-    accountName: typeof team?.name === "string" ? team.name : null,
+    account:
+      owner && (typeof owner.id === "string" || typeof owner.name === "string")
+        ? {
+            id: typeof owner.id === "string" ? owner.id : null,
+            name: typeof owner.name === "string" ? owner.name : null,
+          }
+        : null,
   };
 }
 

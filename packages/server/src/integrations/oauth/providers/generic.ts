@@ -35,7 +35,9 @@ export function genericProvider(
             ),
         }
       : {}),
-    accountName: (tokens) =>
-      accountName ? accountName(tokens.accessToken) : Promise.resolve(null),
+    account: async (tokens) => ({
+      id: null,
+      name: accountName ? await accountName(tokens.accessToken) : null,
+    }),
   });
 }

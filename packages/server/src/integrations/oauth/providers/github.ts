@@ -62,12 +62,15 @@ export function githubProvider(options: GitHubOAuthOptions, now: () => number): 
         },
       );
     },
-    async accountName(tokens) {
+    async account(tokens) {
       const response = await providerFetch(`${githubApiBaseUrl(options)}/user`, {
         headers: githubHeaders(tokens.accessToken),
       });
-      const user = (await response.json()) as { login?: unknown };
-      return typeof user.login === "string" ? user.login : null;
+      const user = (await response.json()) as { id?: unknown; login?: unknown };
+      return {
+        id: typeof user.id === "number" ? String(user.id) : null,
+        name: typeof user.login === "string" ? user.login : null,
+      };
     },
   });
 }

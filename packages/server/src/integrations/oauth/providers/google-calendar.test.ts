@@ -112,7 +112,7 @@ describe("Google Calendar install through Google's token endpoint", () => {
     const installation = await install(h);
     expect(installation.externalAccountName).toBeNull();
     expect(h.logger.warn).toHaveBeenCalledWith(
-      "Could not read the connected account's name",
+      "Could not read the connected account",
       expect.objectContaining({ provider: "google-calendar" }),
     );
   });

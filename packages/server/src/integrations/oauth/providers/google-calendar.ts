@@ -37,12 +37,15 @@ export function googleCalendarProvider(
         body: new URLSearchParams({ token: tokens.refreshToken ?? tokens.accessToken }),
       });
     },
-    async accountName(tokens) {
+    async account(tokens) {
       const response = await providerFetch("https://openidconnect.googleapis.com/v1/userinfo", {
         headers: { authorization: `Bearer ${tokens.accessToken}` },
       });
-      const info = (await response.json()) as { email?: unknown };
-      return typeof info.email === "string" ? info.email : null;
+      const info = (await response.json()) as { sub?: unknown; email?: unknown };
+      return {
+        id: typeof info.sub === "string" ? info.sub : null,
+        name: typeof info.email === "string" ? info.email : null,
+      };
     },
   });
 }

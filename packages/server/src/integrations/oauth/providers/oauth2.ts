@@ -1,5 +1,5 @@
 import { CodeChallengeMethod, OAuth2Client } from "arctic";
-import type { OAuthProvider, TokenSet } from "../types";
+import type { ExternalAccount, OAuthProvider, TokenSet } from "../types";
 import { arcticCall, toTokenSet } from "./arctic-tokens";
 
 export interface OAuth2ProviderSpec {
@@ -18,7 +18,7 @@ export interface OAuth2ProviderSpec {
   /** Whether refresh_token grants are supported. */
   refreshable: boolean;
   revoke?: (tokens: TokenSet) => Promise<void>;
-  accountName: (tokens: TokenSet) => Promise<string | null>;
+  account: (tokens: TokenSet) => Promise<ExternalAccount>;
   now: () => number;
 }
 
@@ -61,7 +61,7 @@ export function oauth2Provider(spec: OAuth2ProviderSpec): OAuthProvider {
       );
       return toTokenSet(tokens, spec.now());
     },
-    accountName: spec.accountName,
+    account: spec.account,
   };
   if (spec.refreshable) {
     provider.refresh = async (refreshToken) => {

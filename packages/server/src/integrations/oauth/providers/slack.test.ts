@@ -74,6 +74,11 @@ describe("Slack install through oauth.v2.access", () => {
       }),
     ]);
 
+    // Inbound Slack traffic names the team: the installation is found by it.
+    expect(
+      (await h.store.installations.findByAccount("slack", "T0PLUGBRD")).map((found) => found.id),
+    ).toEqual([entry.installations[0]?.id]);
+
     // The exchange was form-encoded, repeated the redirect URI, and sent no PKCE (Slack has none).
     const [exchange] = h.slack.tokenRequests;
     expect(exchange?.get("redirect_uri")).toBe(

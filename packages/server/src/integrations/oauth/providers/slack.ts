@@ -47,8 +47,8 @@ export function slackProvider(options: OAuthClientOptions, now: () => number): O
         throw new OAuthExchangeError(error, `Slack answered ${error}`);
       }
     },
-    // oauth.v2.access names the workspace in its answer (`team.name`).
-    accountName: async (tokens) => tokens.accountName,
+    // oauth.v2.access names the workspace in its answer (`team`, or `enterprise`).
+    account: async (tokens) => tokens.account ?? { id: null, name: null },
   });
   return provider;
 }

@@ -1,0 +1,5 @@
+import type { AccountLinkStore } from "./types";
+
+export interface AccountLinksStoreSlice {
+  readonly accountLinks: AccountLinkStore;
+}
