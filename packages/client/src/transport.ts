@@ -5,7 +5,6 @@ import {
   problemContentType,
   problemSchema,
 } from "@plugboard/core";
-import ky, { HTTPError, type KyInstance, TimeoutError } from "ky";
 import type { z } from "zod";
 
 export interface TransportOptions {
@@ -33,68 +32,84 @@ interface Call<T> extends CallOptions {
 
 export type Transport = <T>(call: Call<T>) => Promise<T>;
 
+/**
+ * Plain fetch, so the package has no runtime dependency beyond core and zod and its CommonJS
+ * build runs wherever fetch does (a wrapped ESM-only HTTP library broke `require()` consumers).
+ */
 export function createTransport(options: TransportOptions): Transport {
-  const http: KyInstance = ky.create({
-    prefixUrl: options.baseUrl,
-    timeout: options.timeout ?? 30_000,
-    retry: 0,
-    throwHttpErrors: true,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    hooks: {
-      beforeRequest: [
-        async (request) => {
-          const extra =
-            typeof options.headers === "function" ? await options.headers() : options.headers;
-          new Headers(extra).forEach((value, name) => {
-            request.headers.set(name, value);
-          });
-        },
-      ],
-    },
-  });
+  const prefix = options.baseUrl.replace(/\/+$/, "");
+  const timeoutMs = options.timeout ?? 30_000;
 
   return async function call<T>({ method, path, json, schema, signal }: Call<T>): Promise<T> {
-    let response: Response;
-    try {
-      response = await http(path.replace(/^\//, ""), {
-        method,
-        ...(json === undefined ? {} : { json }),
-        ...(signal ? { signal } : {}),
-      });
-    } catch (error) {
-      throw await toPlugboardError(error);
-    }
-    if (!schema) return undefined as T;
-    const parsed = schema.safeParse(await response.json().catch(() => undefined));
-    if (!parsed.success) {
-      throw new PlugboardError({
-        code: "invalid_response",
-        detail: `The server's answer to ${method.toUpperCase()} ${path} did not match the contract`,
-        cause: parsed.error,
-      });
-    }
-    return parsed.data;
-  };
-}
+    const headers = new Headers(
+      typeof options.headers === "function" ? await options.headers() : options.headers,
+    );
+    if (!headers.has("accept")) headers.set("accept", `application/json, ${problemContentType}`);
+    if (json !== undefined) headers.set("content-type", "application/json");
 
-async function toPlugboardError(error: unknown): Promise<unknown> {
-  if (error instanceof HTTPError) return fromResponse(error.response);
-  if (error instanceof TimeoutError) {
-    return new PlugboardError({ code: "timeout", detail: "The server took too long to answer" });
-  }
-  // A caller's abort stays an AbortError, so cancellation is never mistaken for a failure.
-  if (error instanceof DOMException && error.name === "AbortError") return error;
-  return new PlugboardError({
-    code: "network_error",
-    detail: "Could not reach the server",
-    cause: error,
-  });
+    // One signal for the caller's abort and our timeout; which one fired decides the error.
+    const controller = new AbortController();
+    const onCallerAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener("abort", onCallerAbort, { once: true });
+    if (signal?.aborted) onCallerAbort();
+    let timedOut = false;
+    const timer =
+      timeoutMs === false
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, timeoutMs);
+
+    try {
+      const response = await (options.fetch ?? globalThis.fetch)(
+        `${prefix}/${path.replace(/^\/+/, "")}`,
+        {
+          method: method.toUpperCase(),
+          headers,
+          ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+          signal: controller.signal,
+        },
+      );
+      if (!response.ok) throw await fromResponse(response);
+      if (!schema) {
+        await response.body?.cancel();
+        return undefined as T;
+      }
+      const parsed = schema.safeParse(await response.json().catch(() => undefined));
+      if (!parsed.success) {
+        throw new PlugboardError({
+          code: "invalid_response",
+          detail: `The server's answer to ${method.toUpperCase()} ${path} did not match the contract`,
+          cause: parsed.error,
+        });
+      }
+      return parsed.data;
+    } catch (error) {
+      if (error instanceof PlugboardError) throw error;
+      if (timedOut) {
+        throw new PlugboardError({ code: "timeout", detail: "The server took too long to answer" });
+      }
+      // A caller's abort stays an AbortError, so cancellation is never mistaken for a failure.
+      if (signal?.aborted) throw error;
+      throw new PlugboardError({
+        code: "network_error",
+        detail: "Could not reach the server",
+        cause: error,
+      });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onCallerAbort);
+    }
+  };
 }
 
 async function fromResponse(response: Response): Promise<PlugboardError> {
   if (response.headers.get("content-type")?.startsWith(problemContentType)) {
     const problem = problemSchema.safeParse(await response.json().catch(() => undefined));
     if (problem.success) return PlugboardError.fromProblem(problem.data);
+  } else {
+    await response.body?.cancel();
   }
   // Not one of ours (a proxy's 502, say): keep the status, pick the closest code.
   return new PlugboardError({

@@ -15,6 +15,7 @@ describe("public exports of each entry point change only deliberately", () => {
         "consoleLogger",
         "createKeyring",
         "createPlugboard",
+        "defineJob",
         "generateEncryptionKey",
         "memoryStore",
         "readPresentedKey",

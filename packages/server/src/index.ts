@@ -48,6 +48,25 @@ export { type OAuthTokensInput, sealOAuthTokens } from "./integrations/oauth/tok
 export type { GenericOAuthOptions, OAuthClientOptions } from "./integrations/oauth/types";
 export type { OAuthStateRecord, OAuthStateStore } from "./integrations/store/oauth-state-types";
 export type { InstallationRecord, InstallationStore } from "./integrations/store/types";
+export {
+  defineJob,
+  type EnqueueOptions,
+  type JobHandler,
+  type JobRun,
+  type JobType,
+  type ScheduleDefinition,
+} from "./jobs/define";
+export type { JobsOptions } from "./jobs/options";
+export type {
+  EnqueueResult,
+  JobListQuery,
+  JobRecord,
+  JobState,
+  JobStore,
+  JsonValue,
+  ScheduleRecord,
+} from "./jobs/types";
+export type { JobWorker, RunDueResult } from "./jobs/worker";
 export { consoleLogger, type Logger } from "./logger";
 export { createPlugboard, type Plugboard, type PlugboardOptions } from "./plugboard";
 export { memoryStore } from "./stores/memory/memory-store";

@@ -2,6 +2,7 @@ import { accountLinksModule } from "./account-links/module";
 import { apiKeysModule } from "./api-keys/module";
 import { githubModule } from "./github/module";
 import { integrationsModule } from "./integrations/module";
+import { jobsModule } from "./jobs/module";
 import { webhooksModule } from "./webhooks/module";
 
 /** Every built-in feature, in the order their routes are matched. */
@@ -11,4 +12,5 @@ export const builtinModules = [
   apiKeysModule,
   webhooksModule,
   accountLinksModule,
+  jobsModule,
 ] as const;

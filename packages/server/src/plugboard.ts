@@ -19,8 +19,12 @@ import type { PublicRoute } from "./http/route";
 import { createRouter } from "./http/router";
 import type { OAuthOptions, ProvidersOptions } from "./integrations/oauth/options";
 import { createGitHubRuntime, createOAuthRuntime } from "./integrations/oauth/runtime";
+import { scheduleHousekeeping } from "./jobs/housekeeping";
+import { type JobsOptions, resolveJobsOptions } from "./jobs/options";
+import { createWorker, type JobWorker } from "./jobs/worker";
 import { consoleLogger, type Logger } from "./logger";
 import { builtinModules } from "./modules";
+import { validateOptions } from "./options/validate-options";
 import type { Store } from "./stores/types";
 import type { Dispatcher } from "./webhooks/dispatcher";
 import type { WebhooksOptions } from "./webhooks/options";
@@ -59,6 +63,8 @@ export interface PlugboardOptions {
   apiKeys?: ApiKeysOptions;
   /** Outgoing webhooks: SSRF guard (http, allowed addresses, resolver), fetch, retries, limits. */
   webhooks?: WebhooksOptions;
+  /** Durable jobs: concurrency, leases, retries and backoff, how long finished jobs are kept. */
+  jobs?: JobsOptions;
 }
 
 export interface Plugboard {
@@ -71,9 +77,12 @@ export interface Plugboard {
   events: { publish: Publish };
   /** Delivers the outbox: `start()`/`stop()` in a long-running process, `runDue()` from a cron. */
   dispatcher: Dispatcher;
+  /** Runs jobs and schedules (Plugboard's housekeeping too): `start()`/`stop()`, or `runDue()` from a cron. */
+  worker: JobWorker;
 }
 
 export function createPlugboard(options: PlugboardOptions): Plugboard {
+  validateOptions(options);
   const basePath = normalizeBasePath(options.basePath ?? "/api/plugboard");
   const catalog = options.catalog ?? integrationCatalog;
   const now = options.now ?? Date.now;
@@ -113,6 +122,9 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
     }),
   };
   const match = createRouter(builtinModules.flatMap((module) => module.routes ?? []));
+  const jobsOptions = resolveJobsOptions(options.jobs);
+  const worker = createWorker({ store: options.store, logger, now, options: jobsOptions });
+  scheduleHousekeeping(worker, context, jobsOptions);
 
   async function dispatch(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -166,6 +178,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
     apiKeys: createPlugboardApiKeys(context),
     events: { publish: context.webhooks.publish },
     dispatcher: context.webhooks.dispatcher,
+    worker,
     async handler(request) {
       try {
         return await dispatch(request);

@@ -75,6 +75,8 @@ export async function createHostApp({
   app.use(express.static(clientDir));
   app.get("/{*path}", (_req, res) => res.sendFile(join(clientDir, "index.html")));
   plugboard.dispatcher.start();
+  // Housekeeping (pruning logs, expired OAuth states, finished jobs) runs on the worker.
+  plugboard.worker.start();
   return {
     app,
     plugboard,
@@ -89,6 +91,7 @@ export async function createHostApp({
     },
     close: async () => {
       await plugboard.dispatcher.stop();
+      await plugboard.worker.stop();
       await store.close();
       tracker.db.close();
       await simulators?.close();

@@ -32,7 +32,7 @@ export interface ApiKeysOptions {
      */
     onError?: "allow" | "deny";
   };
-  /** Usage rows older than this are pruned. Default 30 days. */
+  /** Usage rows older than this are pruned (hourly, by the worker). Default 30 days. */
   usageRetentionDays?: number;
   /** `own` (default): members create and manage their own keys; `none`: admins only. */
   memberAccess?: "own" | "none";

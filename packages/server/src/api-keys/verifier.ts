@@ -67,7 +67,7 @@ export interface ApiKeyService {
   recordUsage(usage: ApiKeyUsage): void;
   /** Resolves once every usage write started so far has settled. */
   flushUsage(): Promise<void>;
-  /** Deletes usage older than the retention period; how many rows went. */
+  /** Deletes usage older than the retention period (the worker runs it hourly); how many rows went. */
   pruneUsage(): Promise<number>;
 }
 
@@ -78,7 +78,6 @@ interface CachedKey {
 }
 
 const windowMs = 60_000;
-const pruneEveryMs = 60 * 60 * 1000;
 
 /** The key from `Authorization: Bearer <key>` or `X-Api-Key: <key>`, or null. */
 export function readPresentedKey(headers: Headers): string | null {
@@ -103,7 +102,6 @@ export function createApiKeyService(deps: {
   // Hashes the store did not have. Safe to remember: a key's hash exists in the store before
   // anyone can know the key, so an unknown hash can only ever become known by a new key.
   const unknown = new Map<string, number>();
-  let lastPrune = 0;
   // Usage writes run after the response; kept so shutdown and serverless hosts can await them.
   const pendingUsage = new Set<Promise<void>>();
 
@@ -254,14 +252,6 @@ export function createApiKeyService(deps: {
         })
         .finally(() => pendingUsage.delete(write));
       pendingUsage.add(write);
-      if (usage.at - lastPrune >= pruneEveryMs) {
-        lastPrune = usage.at;
-        this.pruneUsage().catch((error: unknown) => {
-          logger.error("Could not prune API key usage", {
-            error: error instanceof Error ? error.message : String(error),
-          });
-        });
-      }
     },
 
     async flushUsage() {

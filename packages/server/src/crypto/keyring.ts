@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { parseOptions } from "../options/parse-options";
 import { fromBase64, toBase64 } from "./encoding";
 
 /**
@@ -30,21 +32,80 @@ export function generateEncryptionKey(): string {
   return toBase64(crypto.getRandomValues(new Uint8Array(32)));
 }
 
+const keyIdPattern = /^[A-Za-z0-9_-]+$/;
+
+function isKeyMaterial(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  try {
+    return fromBase64(value).length === 32;
+  } catch {
+    return false; // atob's DOMException: not base64 at all
+  }
+}
+
+/** What `encryption` must hold; every message names the option and how to fix it. */
+export const keyringOptionsSchema = z
+  .object(
+    {
+      currentKeyId: z.string({
+        error: 'must be the id of one of encryption.keys, e.g. "k1"',
+      }),
+      keys: z.record(
+        z.string(),
+        z.custom<string>(isKeyMaterial, {
+          error: (issue) =>
+            issue.input === undefined
+              ? "is undefined (an unset environment variable?) — set it to a key from generateEncryptionKey()"
+              : "is not 32 bytes of base64 — generate one with generateEncryptionKey()",
+        }),
+        {
+          error: (issue) =>
+            issue.code === "invalid_type"
+              ? "must map key ids to keys, e.g. { k1: generateEncryptionKey() }"
+              : undefined,
+        },
+      ),
+    },
+    {
+      error:
+        'is missing — pass { currentKeyId: "k1", keys: { k1: <a key from generateEncryptionKey()> } }',
+    },
+  )
+  .superRefine((options, context) => {
+    const ids = Object.keys(options.keys);
+    for (const id of ids.filter((candidate) => !keyIdPattern.test(candidate))) {
+      context.addIssue({
+        code: "custom",
+        path: ["keys", id],
+        message: "has an id that is not only letters, digits, _ or - (e.g. k1, 2026-11)",
+      });
+    }
+    if (ids.length === 0) {
+      context.addIssue({
+        code: "custom",
+        path: ["keys"],
+        message: "is empty — add a key from generateEncryptionKey()",
+      });
+    } else if (!Object.hasOwn(options.keys, options.currentKeyId)) {
+      context.addIssue({
+        code: "custom",
+        path: ["currentKeyId"],
+        message: `"${options.currentKeyId}" is not one of encryption.keys (${ids.join(", ")}) — add that key or name an existing one`,
+      });
+    }
+  });
+
 export function createKeyring(options: KeyringOptions): Keyring {
-  const keyIdPattern = /^[A-Za-z0-9_-]+$/;
+  parseOptions(keyringOptionsSchema, options, "encryption");
   const imported = new Map<string, Promise<CryptoKey>>();
   for (const [id, material] of Object.entries(options.keys)) {
-    if (!keyIdPattern.test(id))
-      throw new Error(`Encryption key id "${id}" must match ${keyIdPattern}`);
-    const bytes = fromBase64(material);
-    if (bytes.length !== 32) throw new Error(`Encryption key "${id}" must be 32 bytes of base64`);
     imported.set(
       id,
-      crypto.subtle.importKey("raw", bytes, "AES-GCM", false, ["encrypt", "decrypt"]),
+      crypto.subtle.importKey("raw", fromBase64(material), "AES-GCM", false, [
+        "encrypt",
+        "decrypt",
+      ]),
     );
-  }
-  if (!imported.has(options.currentKeyId)) {
-    throw new Error(`The current encryption key "${options.currentKeyId}" is not in the keyring`);
   }
 
   const keyFor = (id: string): Promise<CryptoKey> => {

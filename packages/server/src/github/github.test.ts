@@ -494,39 +494,41 @@ describe("remembering delivery ids", () => {
     expect(await redelivered.json()).toEqual({ status: "duplicate" });
 
     h.clock.now = start + 7 * day + 1;
+    await h.plugboard.worker.runDue();
     const late = await delivery(h, "pull_request", pullRequest("opened"), { id: "old" });
     expect(await late.json()).toEqual({ status: "processed" });
   });
 
-  it("prunes at most once an hour, with the configured retention", async () => {
+  it("prunes delivery ids on the worker's hourly schedule, with the configured retention", async () => {
     const h = await installed(githubWith(2));
     const prune = vi.spyOn(h.store.github, "pruneDeliveries");
     const start = h.clock.now;
 
     for (const minutes of [0, 30, 59]) {
       h.clock.now = start + minutes * 60_000;
-      expect((await delivery(h, "push", { repository: web, commits: [] })).status).toBe(200);
+      await h.plugboard.worker.runDue();
     }
     expect(prune).toHaveBeenCalledTimes(1);
     expect(prune).toHaveBeenLastCalledWith(start - 2 * day);
 
     h.clock.now = start + 60 * 60_000;
-    await delivery(h, "push", { repository: web, commits: [] });
+    await h.plugboard.worker.runDue();
     expect(prune).toHaveBeenCalledTimes(2);
     expect(prune).toHaveBeenLastCalledWith(h.clock.now - 2 * day);
   });
 
-  it("keeps receiving when pruning fails, and logs it", async () => {
+  it("retries a failed prune later and keeps its error visible", async () => {
     const h = await installed();
-    await link(h);
     vi.spyOn(h.store.github, "pruneDeliveries").mockRejectedValue(new Error("disk full"));
 
-    const response = await delivery(h, "pull_request", pullRequest("opened"));
-    expect(await response.json()).toEqual({ status: "processed" });
-    expect(h.logger.error).toHaveBeenCalledWith(
-      "Could not prune GitHub webhook deliveries",
-      expect.objectContaining({ error: "disk full" }),
-    );
+    expect(await h.plugboard.worker.runDue()).toMatchObject({ retried: 1 });
+    expect(await h.plugboard.worker.list({ state: "pending" })).toEqual([
+      expect.objectContaining({
+        queue: "schedule:plugboard.github.prune-deliveries",
+        attempts: 1,
+        lastError: "disk full",
+      }),
+    ]);
   });
 
   it("refuses a retention that is not a positive number of days at startup", () => {

@@ -2,6 +2,7 @@ import { describeAccountLinkStoreConformance } from "../account-links/store/conf
 import { describeApiKeyStoreConformance } from "../api-keys/store/conformance";
 import { describeOAuthStoreConformance } from "../integrations/store/conformance";
 import { describeInstallationStoreConformance } from "../integrations/store/installations-conformance";
+import { describeJobStoreConformance } from "../jobs/conformance";
 import type { StoreUnderTest } from "../stores/conformance/store-per-test";
 import { describeWebhookStoreConformance } from "../webhooks/store/conformance";
 
@@ -19,4 +20,5 @@ export function describeStoreConformance(
   describeApiKeyStoreConformance(name, makeStore);
   describeWebhookStoreConformance(name, makeStore);
   describeAccountLinkStoreConformance(name, makeStore);
+  describeJobStoreConformance(name, makeStore);
 }

@@ -1,4 +1,5 @@
 import { createId, type WebhookAttemptTrigger } from "@plugboard/core";
+import { backgroundLoop } from "../background-loop";
 import type { Logger } from "../logger";
 import type { Store } from "../stores/types";
 import type { ResolvedWebhooksOptions } from "./options";
@@ -26,9 +27,8 @@ export interface Dispatcher {
   /** One round: claims what is due and delivers it. For serverless cron and tests. */
   runDue(): Promise<DispatchRound>;
   /**
-   * Deletes the delivery log older than `retentionDays` (never a pending message). A started
-   * dispatcher runs it at most hourly by itself; call it from a cron where only `runDue` runs.
-   * Null when retention is off.
+   * Deletes the delivery log older than `retentionDays` (never a pending message). The worker's
+   * hourly `plugboard.webhooks.prune` schedule calls it. Null when retention is off.
    */
   prune(): Promise<WebhookPruneResult | null>;
   /** Wakes a started dispatcher now instead of at its next poll (new messages were written). */
@@ -150,28 +150,10 @@ export function createDispatcher(
   const { batchSize, concurrency, pollIntervalMs, leaseMs } = options.dispatcher;
   // One owner per dispatcher: a claim names who may finish it.
   const owner = createId("dsp");
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-  let lastPruneAt: number | undefined;
 
   async function prune(): Promise<WebhookPruneResult | null> {
     if (options.retentionDays === false) return null;
-    const at = now();
-    lastPruneAt = at;
-    return store.webhooks.prune(at - options.retentionDays * DAY);
-  }
-
-  /** From the loop: at most once an hour, and a failure only delays it to the next hour. */
-  async function pruneIfDue() {
-    if (lastPruneAt !== undefined && now() - lastPruneAt < HOUR) return;
-    try {
-      await prune();
-    } catch (error) {
-      logger.error("Pruning the webhook delivery log failed", {
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
+    return store.webhooks.prune(now() - options.retentionDays * DAY);
   }
 
   async function runDue(): Promise<DispatchRound> {
@@ -209,45 +191,23 @@ export function createDispatcher(
     return round;
   }
 
-  async function run(): Promise<void> {
-    while (running) {
-      await pruneIfDue();
-      let full = false;
-      try {
-        full = (await runDue()).claimed === batchSize;
-      } catch (error) {
-        logger.error("Webhook dispatcher round failed", {
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-      if (full || !running) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollIntervalMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
+  // A full batch means more may be due: the next round starts at once.
+  const loop = backgroundLoop(async () => {
+    try {
+      return (await runDue()).claimed === batchSize;
+    } catch (error) {
+      logger.error("Webhook dispatcher round failed", {
+        error: error instanceof Error ? error.message : String(error),
       });
-      wake = undefined;
+      return false;
     }
-  }
+  }, pollIntervalMs);
 
   return {
     runDue,
     prune,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-      loop = undefined;
-    },
-    notify() {
-      wake?.();
-    },
+    start: loop.start,
+    stop: loop.stop,
+    notify: loop.wake,
   };
 }

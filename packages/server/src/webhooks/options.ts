@@ -42,8 +42,8 @@ export interface WebhooksOptions extends UrlGuardOptions {
   /**
    * Days the delivery log is kept: delivered and failed messages with no activity for this long
    * are deleted with their attempts, and so are older attempts and idempotency keys. Pending
-   * messages are never deleted. The dispatcher prunes at most hourly; `dispatcher.prune()` does
-   * it on demand (cron). Default 30; false keeps everything.
+   * messages are never deleted. The worker prunes hourly (`plugboard.worker`);
+   * `dispatcher.prune()` does it on demand. Default 30; false keeps everything.
    */
   retentionDays?: number | false;
   /** The text a chat destination (Pumble, Slack) shows for an event. */

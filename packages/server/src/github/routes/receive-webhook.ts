@@ -2,7 +2,6 @@ import { PlugboardError, verifyGitHubSignature } from "@plugboard/core";
 import { parseJsonText, readRawBody } from "../../http/body";
 import { json } from "../../http/responses";
 import { definePublicRoute } from "../../http/route";
-import { pruneGitHubDeliveriesWhenDue } from "../deliveries";
 import { handleGitHubEvent } from "../webhook-events";
 
 /**
@@ -41,8 +40,6 @@ export const receiveGitHubWebhook = definePublicRoute({
     const payload = parseJsonText(new TextDecoder().decode(raw));
     // GitHub's test delivery on creating the hook: the signature proved the secret; nothing to do.
     if (event === "ping") return json({ status: "ignored" });
-    // Only verified deliveries reach the housekeeping: a stranger cannot make us run it.
-    await pruneGitHubDeliveriesWhenDue(context);
     if (!(await context.store.github.recordDelivery(deliveryId, context.now()))) {
       return json({ status: "duplicate" });
     }

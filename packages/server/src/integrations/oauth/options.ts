@@ -32,7 +32,7 @@ export interface GitHubProviderOptions extends GitHubOAuthOptions {
   onIssueReference?: (event: IssueReferenceEvent) => void | Promise<void>;
   /**
    * How long webhook delivery ids are kept to spot redeliveries. Default 7 days: GitHub lets a
-   * delivery be redelivered for 3 days. Older ids are pruned at most hourly by the receiver.
+   * delivery be redelivered for 3 days. The worker prunes older ids hourly.
    */
   deliveryRetentionDays?: number;
 }

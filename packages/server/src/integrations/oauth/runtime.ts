@@ -22,11 +22,8 @@ export interface OAuthRuntime {
 export interface GitHubRuntime {
   options: GitHubProviderOptions | null;
   issueKeyPattern: RegExp;
-  deliveries: {
-    retentionMs: number;
-    /** When this process last pruned old delivery ids (epoch ms; 0: not yet). */
-    lastPrunedAt: number;
-  };
+  /** How long delivery ids are remembered (the `plugboard.github.prune-deliveries` schedule). */
+  deliveries: { retentionMs: number };
 }
 
 export function createOAuthRuntime(
@@ -52,6 +49,6 @@ export function createGitHubRuntime(options: GitHubProviderOptions | undefined):
   return {
     options: options ?? null,
     issueKeyPattern: pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`),
-    deliveries: { retentionMs: retentionDays * 24 * 60 * 60 * 1000, lastPrunedAt: 0 },
+    deliveries: { retentionMs: retentionDays * 24 * 60 * 60 * 1000 },
   };
 }

@@ -61,7 +61,6 @@ export const authorizeIntegration = defineRoute<AuthorizeIntegrationInput>({
     const id = await hashState(state);
     const codeVerifier = provider.pkce ? generateCodeVerifier() : null;
     const redirectUri = redirectUriFor(context, request, provider);
-    await context.store.oauthStates.deleteExpired(now);
     await context.store.oauthStates.create({
       id,
       provider: entry.id,
