@@ -1,6 +1,7 @@
 import type { Plugboard } from "@plugboard/server";
 import { type ApiKeyRequest, apiKeyMiddleware } from "@plugboard/server/node";
 import express, { type Router } from "express";
+import { problemResponses } from "./problem-responses";
 import type { TrackerContext } from "./tracker/context";
 import { createIssue } from "./tracker/issues/create-issue";
 import { searchIssues } from "./tracker/issues/search-issues";
@@ -29,7 +30,7 @@ export function demoApi(plugboard: Plugboard, tracker: TrackerContext): Router {
     apiKeyMiddleware(plugboard, { scopes: ["issues:write"] }),
     express.json({ limit: "64kb" }),
     async (req, res) => {
-      const title = typeof req.body?.title === "string" ? req.body.title : "Untitled";
+      const title = (req.body as { title?: unknown } | undefined)?.title;
       const issue = await createIssue(tracker, callOf(req as ApiKeyRequest), {
         projectId: "prj_demo",
         title,
@@ -37,5 +38,6 @@ export function demoApi(plugboard: Plugboard, tracker: TrackerContext): Router {
       res.status(201).json(issue);
     },
   );
+  router.use(problemResponses);
   return router;
 }

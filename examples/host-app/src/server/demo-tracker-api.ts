@@ -1,8 +1,9 @@
-import { isPlugboardError, PlugboardError, problemContentType } from "@plugboard/core";
+import { PlugboardError } from "@plugboard/core";
 import type { HostCall } from "@plugboard/server";
-import express, { type ErrorRequestHandler, type Request, type Router } from "express";
+import express, { type Request, type Router } from "express";
 import type { IssueDetail, TrackerSession } from "../shared/tracker-api";
 import { identityFromCookie } from "./demo-identity";
+import { problemResponses } from "./problem-responses";
 import { createComment } from "./tracker/comments/create-comment";
 import { listComments } from "./tracker/comments/list-comments";
 import type { TrackerContext } from "./tracker/context";
@@ -28,20 +29,6 @@ async function issueByKey(tracker: TrackerContext, call: HostCall, key: string) 
   return issue;
 }
 
-/** Answers a route's failure as problem+json: a client's mistake is never a 500. */
-const problems: ErrorRequestHandler = (error, _req, res, _next) => {
-  const known = isPlugboardError(error)
-    ? error
-    : (error as { type?: string }).type === "entity.too.large"
-      ? new PlugboardError({ code: "payload_too_large" })
-      : (error as { type?: string }).type === "entity.parse.failed"
-        ? new PlugboardError({ code: "validation_failed", detail: "The body is not valid JSON" })
-        : null;
-  if (!known) console.error("[demo-tracker]", error);
-  const problem = (known ?? new PlugboardError({ code: "internal_error" })).toProblem();
-  res.status(problem.status).type(problemContentType).send(JSON.stringify(problem));
-};
-
 /**
  * The demo tracker's JSON API for its Issues page, as the signed-in demo user. Every change goes
  * through the same tracker functions as the host port, so each one is announced to Plugboard.
@@ -53,12 +40,10 @@ export function demoTrackerApi(tracker: TrackerContext): Router {
   router.get("/session", async (req, res) => {
     const call = callOf(req);
     const projects = await listProjects(tracker, call);
+    const user = await getUser(tracker, call, "userId" in call.actor ? call.actor.userId : "");
+    if (!user) throw new PlugboardError({ code: "unauthenticated", detail: "Not a tracker user" });
     const session: TrackerSession = {
-      user: (await getUser(tracker, call, "userId" in call.actor ? call.actor.userId : "")) ?? {
-        id: "",
-        name: "Unknown",
-        email: null,
-      },
+      user,
       users: listUsers(tracker, call.organizationId),
       projects: await Promise.all(
         projects.map(async (project) => ({
@@ -104,6 +89,6 @@ export function demoTrackerApi(tracker: TrackerContext): Router {
     res.status(201).json(await createComment(tracker, call, { issueId: issue.id, body }));
   });
 
-  router.use(problems);
+  router.use(problemResponses);
   return router;
 }
