@@ -9,6 +9,7 @@ import { setupWorker } from "msw/browser";
 import { mswLoader } from "msw-storybook-addon/csf3";
 import { configure } from "storybook/test";
 import { PlugboardProvider, type PlugboardTheme } from "../packages/react/src";
+import { layoutViewports } from "../packages/react/src/test/layout";
 
 const themes: PlugboardTheme[] = ["light", "dark", "system"];
 
@@ -41,14 +42,30 @@ const queryClientLoader: Loader = async () => ({
   }),
 });
 
+/** The host page's own colours: Plugboard's components must read well on either. */
+const hostPages = {
+  light: { background: "#ffffff", color: "#1b1b1f", colorScheme: "light" },
+  dark: { background: "#121216", color: "#ececf1", colorScheme: "dark" },
+} as const;
+
 const withPlugboard: Decorator = (Story, context) => {
   const queryClient = context.loaded.queryClient as QueryClient;
-  const theme = isTheme(context.globals.theme) ? context.globals.theme : "system";
-  // The canvas takes the theme's background, as a host page in that theme would: components
-  // without one of their own are seen (and contrast-checked by axe) on it.
+  const theme = isTheme(context.globals.theme) ? context.globals.theme : "light";
+  // The story sits on a host page in that theme (not inside a Plugboard root), as in an app:
+  // what has no background of its own is seen, and contrast-checked by axe, on the host's.
+  const host =
+    theme === "system" && matchMedia("(prefers-color-scheme: dark)").matches
+      ? hostPages.dark
+      : hostPages[theme === "dark" ? "dark" : "light"];
+  document.body.style.background = host.background;
   return (
-    <div className="pb-root" data-pb-theme={theme} style={{ background: "var(--pb-color-bg)" }}>
-      <PlugboardProvider client={client} queryClient={queryClient} theme={theme}>
+    <div data-host-page={theme} style={host}>
+      {/* A light page leaves the theme to the provider's default: the contract is tested as used. */}
+      <PlugboardProvider
+        client={client}
+        queryClient={queryClient}
+        {...(theme === "light" ? {} : { theme })}
+      >
         <Story />
       </PlugboardProvider>
     </div>
@@ -60,6 +77,8 @@ const withPlugboard: Decorator = (Story, context) => {
 configure({ asyncUtilTimeout: 5000 });
 
 const preview: Preview = {
+  // A Docs page with a props table for every component (@storybook/addon-docs).
+  tags: ["autodocs"],
   loaders: [
     mswLoader(async () => {
       const worker = setupWorker();
@@ -86,10 +105,12 @@ const preview: Preview = {
       },
     },
   },
-  // PB_STORY_THEME=dark runs the story tests (and their axe checks) in the dark theme.
+  // VITE_PB_STORY_THEME=dark runs the story tests (and their axe checks) on a dark host page.
   initialGlobals: { theme: import.meta.env.VITE_PB_STORY_THEME ?? "light" },
   parameters: {
     layout: "padded",
+    // The widths the layout stories check (atWidth in src/test/layout.ts); the toolbar offers them.
+    viewport: { options: layoutViewports },
     msw: { handlers: defaultHandlers },
     // axe runs on every story after its play function, in the story tests too: a violation fails.
     a11y: { test: "error" },

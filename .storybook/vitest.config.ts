@@ -8,6 +8,13 @@ import { chromiumLaunchOptions, sourceConditions } from "../vitest.shared.ts";
 const configDir = path.dirname(fileURLToPath(import.meta.url));
 
 /**
+ * The OS preference is always the opposite of the host page's theme (VITE_PB_STORY_THEME), so
+ * every story is checked where the theming contract matters: a light page on a dark OS, and a
+ * dark page on a light OS. A component that followed the OS would fail axe's contrast check.
+ */
+const osColorScheme = process.env.VITE_PB_STORY_THEME === "dark" ? "light" : "dark";
+
+/**
  * Runs every story's play function as a test in real headless Chromium. The plugin finds the
  * stories from .storybook/main.ts and applies .storybook/preview.tsx itself (no setup file).
  */
@@ -21,6 +28,7 @@ export default defineConfig({
       headless: true,
       provider: playwright({
         launchOptions: chromiumLaunchOptions,
+        contextOptions: { colorScheme: osColorScheme },
       }),
       instances: [{ browser: "chromium" }],
     },

@@ -3,6 +3,7 @@ import type { ApiKeyService } from "./api-keys/verifier";
 import type { Keyring } from "./crypto/keyring";
 import type { HostClient } from "./host/host-client";
 import type { GitHubRuntime, OAuthRuntime } from "./integrations/oauth/runtime";
+import type { JobWorker } from "./jobs/worker";
 import type { Logger } from "./logger";
 import type { Store } from "./stores/types";
 import type { WebhooksRuntime } from "./webhooks/runtime";
@@ -23,6 +24,8 @@ export interface PlugboardContext {
   maxBodyBytes: number;
   oauth: OAuthRuntime;
   github: GitHubRuntime;
+  /** Durable jobs: inbound provider work and housekeeping run on it. */
+  worker: JobWorker;
   /** The host's tracker (issues, projects, users), its answers parsed. */
   host: HostClient;
   /** Outgoing webhooks: URL guard, publisher, delivery and the dispatcher. */

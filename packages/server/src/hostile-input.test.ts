@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateEncryptionKey } from "./crypto/keyring";
 import type { HttpMethod, Route } from "./http/route";
 import type { Logger } from "./logger";
+import { routesOf } from "./module";
 import { builtinModules } from "./modules";
 import { createPlugboard, type Plugboard } from "./plugboard";
 import { backends, type OpenedBackend } from "./stores/backends.test-helper";
@@ -284,7 +285,7 @@ function acceptedBy(route: Route<unknown>, input: BodyInput): boolean {
   }
 }
 
-const routes = builtinModules.flatMap((module) => module.routes ?? []);
+const routes = routesOf(builtinModules);
 const cases = routes.flatMap(casesFor);
 
 // --- requests and assertions --------------------------------------------------------------------

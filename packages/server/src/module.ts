@@ -1,5 +1,7 @@
 import type { Kysely, Migration } from "kysely";
 import type { Route } from "./http/route";
+import { inboundRoute } from "./inbound/inbound-route";
+import type { InboundReceiver } from "./inbound/receiver";
 import type { SqlStoreOptions } from "./stores/sql/options";
 import type { Database } from "./stores/sql/schema";
 
@@ -22,6 +24,16 @@ export interface FeatureModule<Slice extends object = object> {
    */
   readonly migrations?: Readonly<Record<string, Migration>>;
   readonly routes?: readonly Route<unknown>[];
+  /** Provider traffic it receives: each becomes a route, its work a job. */
+  readonly inbound?: readonly InboundReceiver[];
+}
+
+/** Every route of the modules: their own, and one per inbound receiver. */
+export function routesOf(modules: readonly FeatureModule[]): Route<unknown>[] {
+  return modules.flatMap((module) => [
+    ...(module.routes ?? []),
+    ...(module.inbound ?? []).map((receiver) => inboundRoute(receiver)),
+  ]);
 }
 
 export function defineModule<Slice extends object>(module: FeatureModule<Slice>) {

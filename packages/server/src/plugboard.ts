@@ -23,6 +23,7 @@ import { scheduleHousekeeping } from "./jobs/housekeeping";
 import { type JobsOptions, resolveJobsOptions } from "./jobs/options";
 import { createWorker, type JobWorker } from "./jobs/worker";
 import { consoleLogger, type Logger } from "./logger";
+import { routesOf } from "./module";
 import { builtinModules } from "./modules";
 import { validateOptions } from "./options/validate-options";
 import type { Store } from "./stores/types";
@@ -96,7 +97,10 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       "issues.update",
     ]);
   }
+  const jobsOptions = resolveJobsOptions(options.jobs);
+  const worker = createWorker({ store: options.store, logger, now, options: jobsOptions });
   const context: PlugboardContext = {
+    worker,
     store: options.store,
     keyring,
     catalog,
@@ -121,9 +125,10 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       options: options.webhooks,
     }),
   };
-  const match = createRouter(builtinModules.flatMap((module) => module.routes ?? []));
-  const jobsOptions = resolveJobsOptions(options.jobs);
-  const worker = createWorker({ store: options.store, logger, now, options: jobsOptions });
+  const match = createRouter(routesOf(builtinModules));
+  for (const receiver of builtinModules.flatMap((module) => module.inbound ?? [])) {
+    worker.handle(receiver.job, (payload) => receiver.process(context, payload));
+  }
   scheduleHousekeeping(worker, context, jobsOptions);
 
   async function dispatch(request: Request): Promise<Response> {

@@ -11,10 +11,19 @@ const sections = [
   { href: "/settings", label: "Settings" },
 ];
 
-/** The host app's chrome: its navigation and sign-in switcher, then the page for the path. */
-export function App() {
+/**
+ * The host app's chrome: its navigation and sign-in switcher, then the page for the path. The
+ * page is keyed on the user, so a switch loads everything again as them.
+ */
+export function App({
+  user,
+  onUserChange,
+}: {
+  user: string;
+  onUserChange: (user: string) => void;
+}) {
   const path = usePath();
-  const { session, error } = useTrackerSession();
+  const { session, error } = useTrackerSession(user);
   const onIssues = path.startsWith("/issues");
   const issueKey = /^\/issues\/([^/]+)$/.exec(path)?.[1];
 
@@ -50,9 +59,11 @@ export function App() {
             );
           })}
         </nav>
-        <RoleSwitcher />
+        <RoleSwitcher user={user} onChange={onUserChange} />
       </header>
-      <main className="host-main">{page}</main>
+      <main className="host-main" key={user}>
+        {page}
+      </main>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import {
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
+import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
 import { ApiKeysManager } from "./api-keys-manager";
 
 const meta = {
@@ -25,6 +26,7 @@ const findTable = (canvasElement: HTMLElement) =>
 
 /** An admin sees every key of the organization: active, expiring soon, revoked. */
 export const Keys: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardHandlers() } },
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);
@@ -40,25 +42,55 @@ export const Keys: Story = {
   },
 };
 
-/** Creating a key: scopes grouped by resource, expiry presets, then the secret shown once. */
+/** Opens the create dialog and fills it in: a scope, an expiry preset, a project. */
+async function fillCreateDialog(canvasElement: HTMLElement) {
+  await findTable(canvasElement);
+  await userEvent.click(within(canvasElement).getByRole("button", { name: "Create API key" }));
+  const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+  await userEvent.type(within(dialog).getByLabelText("Name"), "Nightly export");
+  const issues = within(dialog).getByRole("group", { name: "Issues" });
+  await userEvent.click(within(issues).getByRole("checkbox", { name: "Read issues" }));
+  await userEvent.selectOptions(within(dialog).getByLabelText("Expires"), "In 30 days");
+  await userEvent.selectOptions(within(dialog).getByLabelText("Project"), "Website");
+  return dialog;
+}
+
+/** Fills in the create dialog, submits it and answers the secret dialog it ends on. */
+async function createToSecret(canvasElement: HTMLElement) {
+  const dialog = await fillCreateDialog(canvasElement);
+  await userEvent.click(within(dialog).getByRole("button", { name: "Create key" }));
+  return screen.findByRole("dialog", { name: "Copy your API key" });
+}
+
+/** The create dialog, filled in: scopes grouped by resource, expiry presets, a project. */
 export const CreateKey: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardHandlers() } },
   play: async ({ canvasElement }) => {
-    await findTable(canvasElement);
-    await userEvent.click(within(canvasElement).getByRole("button", { name: "Create API key" }));
-    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
-    await userEvent.type(within(dialog).getByLabelText("Name"), "Nightly export");
-    const issues = within(dialog).getByRole("group", { name: "Issues" });
-    await userEvent.click(within(issues).getByRole("checkbox", { name: "Read issues" }));
-    await userEvent.selectOptions(within(dialog).getByLabelText("Expires"), "In 30 days");
-    await userEvent.selectOptions(within(dialog).getByLabelText("Project"), "Website");
-    await userEvent.click(within(dialog).getByRole("button", { name: "Create key" }));
+    const dialog = await fillCreateDialog(canvasElement);
+    await expect(within(dialog).getByRole("status")).toHaveTextContent(
+      "Selected scopes: issues:read",
+    );
+  },
+};
 
-    const secret = await screen.findByRole("dialog", { name: "Copy your API key" });
+/** Created: the secret is shown once, with a copy button and a warning. */
+export const CreatedKeySecret: Story = {
+  parameters: { msw: { handlers: plugboardHandlers() } },
+  play: async ({ canvasElement }) => {
+    const secret = await createToSecret(canvasElement);
     await expect(within(secret).getByText(/only time the key is shown/)).toBeVisible();
     const input = within(secret).getByLabelText("API key") as HTMLInputElement;
     await expect(input.value).toMatch(/^sk_test_[0-9A-Za-z]{30}$/);
-    const value = input.value;
+  },
+};
+
+/** After "Done" the new key is in the table and its secret is nowhere on the page. */
+export const CreatedKeyInTable: Story = {
+  parameters: { msw: { handlers: plugboardHandlers() } },
+  play: async ({ canvasElement }) => {
+    const secret = await createToSecret(canvasElement);
+    const value = (within(secret).getByLabelText("API key") as HTMLInputElement).value;
     await userEvent.click(within(secret).getByRole("button", { name: "Done" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     const row = within(canvasElement).getByRole("row", { name: /Nightly export/ });
@@ -210,6 +242,7 @@ export const CreateWithWildcards: Story = {
 
 /** A day of traffic: requests and errors per hour in SVG, status codes, top endpoints. */
 export const Usage: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardHandlers() } },
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);
@@ -284,3 +317,29 @@ export const DarkTheme: Story = {
     await expect(getComputedStyle(region).colorScheme).toBe("dark");
   },
 };
+
+/**
+ * Layout at a width: the table (cards in a narrow container) and the create dialog both fit,
+ * every action inside the card and no scope label spilling into the next column.
+ */
+function layout(width: LayoutWidth): Story {
+  return {
+    globals: atWidth(width),
+    parameters: { msw: { handlers: plugboardHandlers() } },
+    play: async ({ canvasElement }) => {
+      await findTable(canvasElement);
+      const region = within(canvasElement).getByRole("region", { name: "API keys" });
+      await expectFits(region);
+      await userEvent.click(within(region).getByRole("button", { name: "Create API key" }));
+      const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+      await expectFits(dialog);
+      await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+      await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    },
+  };
+}
+
+export const Layout320 = layout(320);
+export const Layout390 = layout(390);
+export const Layout960 = layout(960);
+export const Layout1280 = layout(1280);

@@ -100,8 +100,19 @@ describe("ApiKeysManager", () => {
     const dialog = await openCreateDialog(user);
     await user.type(within(dialog).getByLabelText("Name"), "No scopes");
     await user.click(within(dialog).getByRole("button", { name: "Create key" }));
-    expect(await within(dialog).findByRole("alert")).toHaveTextContent("invalid fields");
-    expect(within(dialog).getByText("Pick at least one scope")).toBeInTheDocument();
+    expect(await within(dialog).findByText("Pick at least one scope")).toBeInTheDocument();
+    // The field says what is wrong: no general "invalid fields" message on top of it.
+    expect(within(dialog).queryByText(/invalid fields/)).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("explains an empty submit next to the fields only", async () => {
+    const user = await renderManager();
+    const dialog = await openCreateDialog(user);
+    await user.click(within(dialog).getByRole("button", { name: "Create key" }));
+    expect(await within(dialog).findByText("Pick at least one scope")).toBeInTheDocument();
+    expect(within(dialog).getByLabelText("Name")).toHaveAttribute("aria-invalid", "true");
+    expect(within(dialog).queryByText(/invalid fields/)).not.toBeInTheDocument();
   });
 
   it("lets a member grant only what members may, and shows only their own keys", async () => {
@@ -136,6 +147,25 @@ describe("ApiKeysManager", () => {
     const [fresh, old] = screen.getAllByRole("row", { name: /CI deploy/ });
     expect(within(fresh as HTMLElement).getByText("Active")).toBeInTheDocument();
     expect(within(old as HTMLElement).getByText("Revoked")).toBeInTheDocument();
+  });
+
+  it("tells the old key from the new one while the rotation's grace period runs", async () => {
+    const user = await renderManager();
+    await user.click(within(row(/CI deploy/)).getByRole("button", { name: "Rotate CI deploy" }));
+    const dialog = await screen.findByRole("dialog", { name: "Rotate CI deploy?" });
+    await user.click(within(dialog).getByRole("button", { name: "Rotate key" }));
+    const secret = await screen.findByRole("dialog", { name: "Copy your API key" });
+    await user.click(within(secret).getByRole("button", { name: "Done" }));
+
+    await waitFor(() => expect(screen.getAllByRole("row", { name: /CI deploy/ })).toHaveLength(2));
+    const fresh = row(/CI deploy New key/);
+    const old = row(/CI deploy Old key, rotated/);
+    expect(within(fresh).queryByText(/Old key/)).not.toBeInTheDocument();
+    // The old key never expired on its own; Expires now shows the end of its grace period.
+    const ends = within(old).getByText((_, element) => element?.tagName === "TIME");
+    const graceEnd = Date.parse(ends.getAttribute("datetime") ?? "");
+    expect(Math.abs(graceEnd - (Date.now() + 86_400_000))).toBeLessThan(60_000);
+    expect(within(old).getByText(/Stops working in 24 hours/)).toBeInTheDocument();
   });
 
   it("revokes after confirmation", async () => {
@@ -374,6 +404,53 @@ describe("ApiKeysManager", () => {
     expect(list).toHaveClass("host-table");
     expect(screen.getByRole("region", { name: "API keys" })).toHaveClass("pb-root", "host-keys");
     expect(row(/CI deploy/)).toHaveClass("host-row");
+  });
+
+  it("hands focus back to the control that opened each dialog", async () => {
+    const user = await renderManager();
+    const create = screen.getByRole("button", { name: "Create API key" });
+    const closesOnto = async (
+      opener: HTMLElement,
+      close: (dialog: HTMLElement) => Promise<void>,
+      role: "dialog" | "alertdialog" = "dialog",
+    ) => {
+      await user.click(opener);
+      await close(await screen.findByRole(role));
+      await waitFor(() => expect(screen.queryByRole(role)).not.toBeInTheDocument());
+      await waitFor(() => expect(opener).toHaveFocus());
+    };
+    const cancel = (dialog: HTMLElement) =>
+      user.click(within(dialog).getByRole("button", { name: /Cancel|Close/ }));
+    const ci = () => row(/CI deploy/);
+
+    await closesOnto(create, cancel);
+    await closesOnto(within(ci()).getByRole("button", { name: "Usage of CI deploy" }), cancel);
+    await closesOnto(within(ci()).getByRole("button", { name: "Rename CI deploy" }), cancel);
+    await closesOnto(within(ci()).getByRole("button", { name: "Rotate CI deploy" }), cancel);
+    await closesOnto(
+      within(ci()).getByRole("button", { name: "Revoke CI deploy" }),
+      () => user.keyboard("{Escape}"),
+      "alertdialog",
+    );
+    // Rename saved: back to Rename.
+    await closesOnto(within(ci()).getByRole("button", { name: "Rename CI deploy" }), async (d) => {
+      await user.type(within(d).getByLabelText("Name"), " 2");
+      await user.click(within(d).getByRole("button", { name: "Save name" }));
+    });
+    // Create, then its secret: the chain ends where it began.
+    await closesOnto(create, async (dialog) => {
+      await user.type(within(dialog).getByLabelText("Name"), "Focus");
+      await user.click(within(dialog).getByRole("checkbox", { name: "Read issues" }));
+      await user.click(within(dialog).getByRole("button", { name: "Create key" }));
+      const secret = await screen.findByRole("dialog", { name: "Copy your API key" });
+      await user.click(within(secret).getByRole("button", { name: "Done" }));
+    });
+    // Revoked: its Revoke button is gone, so focus goes to "Create API key".
+    await user.click(within(row(/Zapier/)).getByRole("button", { name: "Revoke Zapier" }));
+    const revoke = await screen.findByRole("alertdialog", { name: "Revoke Zapier?" });
+    await user.click(within(revoke).getByRole("button", { name: "Revoke key" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    await waitFor(() => expect(create).toHaveFocus());
   });
 
   it("carries the host's theme into its dialogs, which render outside the section", async () => {

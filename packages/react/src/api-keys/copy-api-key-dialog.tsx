@@ -6,16 +6,23 @@ export interface CopyApiKeyDialogProps {
   secret: string | null;
   /** The caller drops the secret here, so it is never shown again. */
   onClose: () => void;
-  className?: string;
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
+  className?: string | undefined;
 }
 
 /** Shows a just-created (or rotated) key once, with a copy button and a warning. */
-export function CopyApiKeyDialog({ secret, onClose, className }: CopyApiKeyDialogProps) {
+export function CopyApiKeyDialog({
+  secret,
+  onClose,
+  onCloseAutoFocus,
+  className,
+}: CopyApiKeyDialogProps) {
   const strings = useStrings();
   return (
     <SecretRevealDialog
       secret={secret}
       onClose={onClose}
+      onCloseAutoFocus={onCloseAutoFocus}
       className={className}
       text={{
         title: strings.apiKeySecretTitle,

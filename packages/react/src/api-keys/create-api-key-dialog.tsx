@@ -9,9 +9,10 @@ import {
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
+import { DialogPanel } from "../parts/dialog-panel";
 import { Field } from "../parts/field";
 import { useStrings } from "../provider/plugboard-provider";
-import { cx, useRootProps } from "../provider/root-props";
+import { cx } from "../provider/root-props";
 import { ApiKeyNameField } from "./name-field";
 import { useApiKeyMutations } from "./use-api-keys";
 
@@ -28,9 +29,13 @@ export interface CreateApiKeyDialogProps {
   /** What the caller may grant (from the list response); the rest is shown disabled. */
   grantableScopes: readonly ApiKeyScope[];
   /** The host's projects, for a picker; without them the project is typed as an id. */
-  projects?: readonly ApiKeyProject[];
-  className?: string;
+  projects?: readonly ApiKeyProject[] | undefined;
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
+  className?: string | undefined;
 }
+
+/** The fields the form shows the server's errors next to. */
+const formFields = ["name", "scopes", "projectId", "rateLimitPerMinute"];
 
 const expiryPresets = ["7", "30", "90", "365", "never"] as const;
 type ExpiryPreset = (typeof expiryPresets)[number];
@@ -61,14 +66,11 @@ export function CreateApiKeyDialog({
   onCreated,
   grantableScopes,
   projects,
+  onCloseAutoFocus,
   className,
 }: CreateApiKeyDialogProps) {
   const strings = useStrings();
   const { create } = useApiKeyMutations();
-  const rootProps = useRootProps(
-    "pb-dialog",
-    cx("pb-api-key-dialog pb-api-key-dialog--wide", className),
-  );
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiKeyScope[]>([]);
   const [projectId, setProjectId] = useState("");
@@ -78,6 +80,8 @@ export function CreateApiKeyDialog({
   const error = create.error;
   const fieldError = (path: string) =>
     isPlugboardError(error) ? error.fieldError(path) : undefined;
+  // A refusal the form explains next to its fields needs no general message on top.
+  const explained = formFields.some((path) => fieldError(path) !== undefined);
 
   function reset() {
     setName("");
@@ -125,146 +129,146 @@ export function CreateApiKeyDialog({
         onOpenChange(next);
       }}
     >
-      <Dialog.Portal>
-        <Dialog.Overlay className="pb-root pb-dialog__overlay" />
-        <Dialog.Content {...rootProps} aria-describedby={undefined}>
-          <Dialog.Title className="pb-dialog__title">{strings.apiKeyCreateTitle}</Dialog.Title>
-          <form onSubmit={submit} noValidate>
-            <fieldset className="pb-api-key-dialog__fieldset" disabled={pending}>
-              <ApiKeyNameField value={name} onChange={setName} error={fieldError("name")} />
+      <DialogPanel
+        title={strings.apiKeyCreateTitle}
+        className={cx("pb-api-key-dialog pb-api-key-dialog--wide", className)}
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
+        <form onSubmit={submit} noValidate>
+          <fieldset className="pb-api-key-dialog__fieldset" disabled={pending}>
+            <ApiKeyNameField value={name} onChange={setName} error={fieldError("name")} />
 
-              <fieldset className="pb-api-key-dialog__scopes">
-                <legend className="pb-api-key-dialog__label">{strings.apiKeyScopes}</legend>
-                <p className="pb-api-key-dialog__hint">
-                  {fieldError("scopes") ?? strings.apiKeyScopesHint}
-                </p>
-                <ScopeChoice
-                  scope="*"
-                  label={strings.apiKeyAllScopes}
-                  checked={full}
-                  grantable={grantableScopes}
-                  onToggle={toggle}
-                />
-                <p className="pb-api-key-dialog__hint">{strings.apiKeyFullAccessHint}</p>
-                <div className="pb-api-key-dialog__scope-groups">
-                  {groups.map((group) => {
-                    const resource = strings.apiKeyResources[group.resource] ?? group.resource;
-                    const wild = full || selected.includes(group.wildcard);
-                    return (
-                      <fieldset key={group.resource} className="pb-api-key-dialog__scope-group">
-                        <legend>{resource}</legend>
+            <fieldset className="pb-api-key-dialog__scopes">
+              <legend className="pb-api-key-dialog__label">{strings.apiKeyScopes}</legend>
+              <p className={fieldError("scopes") ? "pb-error" : "pb-api-key-dialog__hint"}>
+                {fieldError("scopes") ?? strings.apiKeyScopesHint}
+              </p>
+              <ScopeChoice
+                scope="*"
+                label={strings.apiKeyAllScopes}
+                checked={full}
+                grantable={grantableScopes}
+                onToggle={toggle}
+              />
+              <p className="pb-api-key-dialog__hint">{strings.apiKeyFullAccessHint}</p>
+              <div className="pb-api-key-dialog__scope-groups">
+                {groups.map((group) => {
+                  const resource = strings.apiKeyResources[group.resource] ?? group.resource;
+                  const wild = full || selected.includes(group.wildcard);
+                  return (
+                    <fieldset key={group.resource} className="pb-api-key-dialog__scope-group">
+                      <legend>{resource}</legend>
+                      <ScopeChoice
+                        scope={group.wildcard}
+                        label={strings.apiKeyResourceAll(resource)}
+                        checked={wild}
+                        includedIn={full ? "*" : null}
+                        grantable={grantableScopes}
+                        onToggle={toggle}
+                      />
+                      {group.scopes.map((entry) => (
                         <ScopeChoice
-                          scope={group.wildcard}
-                          label={strings.apiKeyResourceAll(resource)}
-                          checked={wild}
-                          includedIn={full ? "*" : null}
+                          key={entry.scope}
+                          scope={entry.scope}
+                          label={entry.description}
+                          checked={wild || selected.includes(entry.scope)}
+                          includedIn={full ? "*" : wild ? group.wildcard : null}
                           grantable={grantableScopes}
                           onToggle={toggle}
                         />
-                        {group.scopes.map((entry) => (
-                          <ScopeChoice
-                            key={entry.scope}
-                            scope={entry.scope}
-                            label={entry.description}
-                            checked={wild || selected.includes(entry.scope)}
-                            includedIn={full ? "*" : wild ? group.wildcard : null}
-                            grantable={grantableScopes}
-                            onToggle={toggle}
-                          />
-                        ))}
-                      </fieldset>
-                    );
-                  })}
-                </div>
-                <p role="status" className="pb-api-key-dialog__selection">
-                  {strings.apiKeySelection}{" "}
-                  {selected.length === 0
-                    ? strings.apiKeySelectionNone
-                    : selected.map((scope, index) => (
-                        <span key={scope}>
-                          {index > 0 && ", "}
-                          <code>{scope}</code>
-                        </span>
                       ))}
-                </p>
-              </fieldset>
+                    </fieldset>
+                  );
+                })}
+              </div>
+              <p role="status" className="pb-api-key-dialog__selection">
+                {strings.apiKeySelection}{" "}
+                {selected.length === 0
+                  ? strings.apiKeySelectionNone
+                  : selected.map((scope, index) => (
+                      <span key={scope}>
+                        {index > 0 && ", "}
+                        <code>{scope}</code>
+                      </span>
+                    ))}
+              </p>
+            </fieldset>
 
-              <div className="pb-api-key-dialog__row">
-                <Field
-                  label={projects ? strings.apiKeyProject : strings.apiKeyProjectId}
-                  hint={strings.apiKeyProjectHint}
-                  error={fieldError("projectId")}
-                >
-                  {(control) =>
-                    projects ? (
-                      <select
-                        {...control}
-                        className="pb-input"
-                        value={projectId}
-                        onChange={(event) => setProjectId(event.target.value)}
-                      >
-                        <option value="">{strings.apiKeyAllProjects}</option>
-                        {projects.map((project) => (
-                          <option key={project.id} value={project.id}>
-                            {project.name}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      <input
-                        {...control}
-                        className="pb-input"
-                        value={projectId}
-                        onChange={(event) => setProjectId(event.target.value)}
-                      />
-                    )
-                  }
-                </Field>
-                <Field label={strings.apiKeyExpiry} error={undefined}>
-                  {(control) => (
+            <div className="pb-api-key-dialog__row">
+              <Field
+                label={projects ? strings.apiKeyProject : strings.apiKeyProjectId}
+                hint={strings.apiKeyProjectHint}
+                error={fieldError("projectId")}
+              >
+                {(control) =>
+                  projects ? (
                     <select
                       {...control}
                       className="pb-input"
-                      value={expiry}
-                      onChange={(event) => setExpiry(event.target.value as ExpiryPreset)}
+                      value={projectId}
+                      onChange={(event) => setProjectId(event.target.value)}
                     >
-                      {expiryPresets.map((preset) => (
-                        <option key={preset} value={preset}>
-                          {strings.apiKeyExpiryPresets[preset]}
+                      <option value="">{strings.apiKeyAllProjects}</option>
+                      {projects.map((project) => (
+                        <option key={project.id} value={project.id}>
+                          {project.name}
                         </option>
                       ))}
                     </select>
-                  )}
-                </Field>
-                <Field
-                  label={strings.apiKeyRateLimit}
-                  hint={strings.apiKeyRateLimitHint}
-                  error={fieldError("rateLimitPerMinute")}
-                >
-                  {(control) => (
+                  ) : (
                     <input
                       {...control}
                       className="pb-input"
-                      type="number"
-                      inputMode="numeric"
-                      min={1}
-                      max={100_000}
-                      value={rateLimit}
-                      onChange={(event) => setRateLimit(event.target.value)}
+                      value={projectId}
+                      onChange={(event) => setProjectId(event.target.value)}
                     />
-                  )}
-                </Field>
-              </div>
-            </fieldset>
-            <DialogActions
-              error={error?.message ?? null}
-              pending={pending}
-              submitLabel={strings.apiKeyCreateSubmit}
-              pendingLabel={strings.apiKeyCreating}
-            />
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
+                  )
+                }
+              </Field>
+              <Field label={strings.apiKeyExpiry} error={undefined}>
+                {(control) => (
+                  <select
+                    {...control}
+                    className="pb-input"
+                    value={expiry}
+                    onChange={(event) => setExpiry(event.target.value as ExpiryPreset)}
+                  >
+                    {expiryPresets.map((preset) => (
+                      <option key={preset} value={preset}>
+                        {strings.apiKeyExpiryPresets[preset]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field
+                label={strings.apiKeyRateLimit}
+                hint={strings.apiKeyRateLimitHint}
+                error={fieldError("rateLimitPerMinute")}
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    className="pb-input"
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={100_000}
+                    value={rateLimit}
+                    onChange={(event) => setRateLimit(event.target.value)}
+                  />
+                )}
+              </Field>
+            </div>
+          </fieldset>
+          <DialogActions
+            error={explained ? null : (error?.message ?? null)}
+            pending={pending}
+            submitLabel={strings.apiKeyCreateSubmit}
+            pendingLabel={strings.apiKeyCreating}
+          />
+        </form>
+      </DialogPanel>
     </Dialog.Root>
   );
 }
@@ -309,15 +313,22 @@ function ScopeChoice({
         disabled={!allowed || includedIn !== null}
         onChange={(event) => onToggle(scope, event.target.checked)}
       />
-      {label}
-      {wildcard && <code className="pb-api-key-dialog__scope-code">{scope}</code>}
-      {!allowed ? (
-        <span className="pb-api-key-dialog__badge">{strings.apiKeyScopeNeedsAdmin}</span>
-      ) : (
-        includedIn && (
-          <span className="pb-api-key-dialog__badge">{strings.apiKeyIncludedIn(includedIn)}</span>
-        )
-      )}
+      <span className="pb-api-key-dialog__choice-text">
+        {label}
+        {wildcard && (
+          <>
+            {" "}
+            <code className="pb-api-key-dialog__scope-code">{scope}</code>
+          </>
+        )}
+        {!allowed ? (
+          <span className="pb-api-key-dialog__badge">{strings.apiKeyScopeNeedsAdmin}</span>
+        ) : (
+          includedIn && (
+            <span className="pb-api-key-dialog__badge">{strings.apiKeyIncludedIn(includedIn)}</span>
+          )
+        )}
+      </span>
     </label>
   );
 }

@@ -1,12 +1,13 @@
 import type { ApiKey } from "@plugboard/core";
+import { GuardedButton } from "../parts/guarded-button";
 import { useStrings } from "../provider/plugboard-provider";
+import { cx } from "../provider/root-props";
 import { useApiKeyMutations } from "./use-api-keys";
-import { KeyWriteButton } from "./write-button";
 
 export interface ApiKeyEnabledSwitchProps {
   apiKey: ApiKey;
   denied: string | null;
-  className?: string;
+  className?: string | undefined;
 }
 
 /** Switches a key off (verification answers DISABLED) and on again; nothing else changes. */
@@ -19,18 +20,18 @@ export function ApiKeyEnabledSwitch({ apiKey, denied, className }: ApiKeyEnabled
     : apiKey.enabled;
   return (
     <>
-      <KeyWriteButton
+      <GuardedButton
         role="switch"
         aria-checked={enabled}
         aria-label={strings.apiKeyToggle(apiKey.name)}
-        className={className ? `pb-switch ${className}` : "pb-switch"}
+        className={cx("pb-switch", className)}
         data-state={enabled ? "checked" : "unchecked"}
         denied={denied}
         disabled={update.isPending}
         onClick={() => update.mutate({ id: apiKey.id, input: { enabled: !apiKey.enabled } })}
       >
         <span className="pb-switch__thumb" />
-      </KeyWriteButton>
+      </GuardedButton>
       {update.isError && (
         <p role="alert" className="pb-error pb-api-keys__note">
           {strings.apiKeyToggleFailed(apiKey.name)} {update.error.message}

@@ -2,8 +2,9 @@ import { type ApiKey, isPlugboardError, updateApiKeySchema } from "@plugboard/co
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useEffect, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
+import { DialogPanel } from "../parts/dialog-panel";
 import { useStrings } from "../provider/plugboard-provider";
-import { cx, useRootProps } from "../provider/root-props";
+import { cx } from "../provider/root-props";
 import { ApiKeyNameField } from "./name-field";
 import { useApiKeyMutations } from "./use-api-keys";
 
@@ -11,11 +12,17 @@ export interface RenameApiKeyDialogProps {
   /** The key to rename; `null` closes the dialog. */
   apiKey: ApiKey | null;
   onClose: () => void;
-  className?: string;
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
+  className?: string | undefined;
 }
 
 /** Renames a key; the name is checked with the server's own rule before it is sent. */
-export function RenameApiKeyDialog({ apiKey, onClose, className }: RenameApiKeyDialogProps) {
+export function RenameApiKeyDialog({
+  apiKey,
+  onClose,
+  onCloseAutoFocus,
+  className,
+}: RenameApiKeyDialogProps) {
   const strings = useStrings();
   const { update } = useApiKeyMutations();
   const [name, setName] = useState("");
@@ -46,36 +53,33 @@ export function RenameApiKeyDialog({ apiKey, onClose, className }: RenameApiKeyD
     update.mutate({ id: apiKey.id, input: { name: parsed.data.name } }, { onSuccess: close });
   }
 
-  const rootProps = useRootProps("pb-dialog", cx("pb-api-key-dialog", className));
   return (
     <Dialog.Root open={apiKey !== null} onOpenChange={(open) => !open && !pending && close()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="pb-root pb-dialog__overlay" />
-        <Dialog.Content {...rootProps} aria-describedby={undefined}>
-          <Dialog.Title className="pb-dialog__title">
-            {strings.apiKeyRenameTitle(apiKey?.name ?? "")}
-          </Dialog.Title>
-          <form onSubmit={submit} noValidate>
-            <fieldset className="pb-api-key-dialog__fieldset" disabled={pending}>
-              <ApiKeyNameField
-                value={name}
-                onChange={(next) => {
-                  setName(next);
-                  setInvalid(null);
-                }}
-                error={problem}
-              />
-            </fieldset>
-            <DialogActions
-              // A refused name is already explained under the field.
-              error={serverError ? null : (update.error?.message ?? null)}
-              pending={pending}
-              submitLabel={strings.apiKeyRenameSubmit}
-              pendingLabel={strings.apiKeyRenaming}
+      <DialogPanel
+        title={strings.apiKeyRenameTitle(apiKey?.name ?? "")}
+        className={cx("pb-api-key-dialog", className)}
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
+        <form onSubmit={submit} noValidate>
+          <fieldset className="pb-api-key-dialog__fieldset" disabled={pending}>
+            <ApiKeyNameField
+              value={name}
+              onChange={(next) => {
+                setName(next);
+                setInvalid(null);
+              }}
+              error={problem}
             />
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
+          </fieldset>
+          <DialogActions
+            // A refused name is already explained under the field.
+            error={serverError ? null : (update.error?.message ?? null)}
+            pending={pending}
+            submitLabel={strings.apiKeyRenameSubmit}
+            pendingLabel={strings.apiKeyRenaming}
+          />
+        </form>
+      </DialogPanel>
     </Dialog.Root>
   );
 }

@@ -8,11 +8,17 @@ export interface RevokeApiKeyDialogProps {
   /** The key to revoke; `null` closes the dialog. */
   apiKey: ApiKey | null;
   onClose: () => void;
-  className?: string;
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
+  className?: string | undefined;
 }
 
 /** Confirms a revocation; stays open and undismissable while it runs, and shows a failure. */
-export function RevokeApiKeyDialog({ apiKey, onClose, className }: RevokeApiKeyDialogProps) {
+export function RevokeApiKeyDialog({
+  apiKey,
+  onClose,
+  onCloseAutoFocus,
+  className,
+}: RevokeApiKeyDialogProps) {
   const strings = useStrings();
   const { revoke } = useApiKeyMutations();
   const close = () => {
@@ -33,6 +39,7 @@ export function RevokeApiKeyDialog({ apiKey, onClose, className }: RevokeApiKeyD
       onConfirm={() => {
         if (apiKey) revoke.mutate(apiKey.id, { onSuccess: close });
       }}
+      onCloseAutoFocus={onCloseAutoFocus}
       className={cx("pb-api-key-dialog", className)}
     />
   );

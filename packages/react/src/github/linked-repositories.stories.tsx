@@ -8,6 +8,7 @@ import {
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
+import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
 import { resettableMock } from "../test/story-popup";
 import { LinkedRepositories } from "./linked-repositories";
 
@@ -22,6 +23,7 @@ type Story = StoryObj<typeof meta>;
 
 /** acme-inc/web is linked; a merged PR and a commit mention the project's issues. */
 export const Default: Story = {
+  tags: ["screenshot"],
   play: async ({ canvasElement }) => {
     const region = await within(canvasElement).findByRole("region", {
       name: "Linked repositories",
@@ -100,3 +102,20 @@ const ErrorState: Story = {
 };
 
 export { ErrorState as Error };
+
+/** Layout at a width: links, the link form and the activity list fit. */
+function layout(width: LayoutWidth): Story {
+  return {
+    globals: atWidth(width),
+    play: async ({ canvasElement }) => {
+      const region = await within(canvasElement).findByRole("region", {
+        name: "Linked repositories",
+      });
+      await within(region).findByRole("list", { name: "Recent pull requests and commits" });
+      await expectFits(region);
+    },
+  };
+}
+
+export const Layout320 = layout(320);
+export const Layout1280 = layout(1280);

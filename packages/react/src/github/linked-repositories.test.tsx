@@ -1,7 +1,14 @@
-import { createMockPlugboard, fixtureIdentities, mockPlugboardHandlers } from "@plugboard/mocks";
+import {
+  createMockPlugboard,
+  fixtureGitHubToken,
+  fixtureIdentities,
+  mockPlugboardHandlers,
+} from "@plugboard/mocks";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useState } from "react";
 import { describe, expect, it } from "vitest";
+import { IntegrationCard } from "../integrations/integration-card";
 import { renderWithPlugboard } from "../test/render";
 import { server } from "../test/server";
 import { LinkedRepositories } from "./linked-repositories";
@@ -10,6 +17,20 @@ function mockKit(options: Parameters<typeof createMockPlugboard>[0] = {}) {
   const mock = createMockPlugboard(options);
   server.use(...mockPlugboardHandlers(mock));
   return mock;
+}
+
+/** The GitHub card, and the project's repositories once "Open project" is clicked. */
+function CardThenProject() {
+  const [shown, setShown] = useState(false);
+  return (
+    <>
+      <IntegrationCard provider="github" />
+      <button type="button" onClick={() => setShown(true)}>
+        Open project
+      </button>
+      {shown && <LinkedRepositories projectId="prj_web" />}
+    </>
+  );
 }
 
 describe("LinkedRepositories", () => {
@@ -67,5 +88,26 @@ describe("LinkedRepositories", () => {
     expect(
       within(region).getByText("Only admins can link and unlink repositories."),
     ).toBeInTheDocument();
+  });
+
+  it("turns the GitHub card to needs-reconnect as soon as the repository list fails at GitHub", async () => {
+    const mock = mockKit();
+    renderWithPlugboard(<CardThenProject />);
+    const card = await screen.findByRole("article", { name: "GitHub" });
+    await waitFor(() => expect(card).toHaveAttribute("data-state", "installed"));
+
+    // The user revokes the app on github.com: the token the server holds is dead.
+    const { clientId, clientSecret } = mock.github;
+    const revoked = await fetch(`https://api.github.com/applications/${clientId}/grant`, {
+      method: "DELETE",
+      headers: { authorization: `Basic ${btoa(`${clientId}:${clientSecret}`)}` },
+      body: JSON.stringify({ access_token: fixtureGitHubToken }),
+    });
+    expect(revoked.status).toBe(204);
+
+    await userEvent.click(screen.getByRole("button", { name: "Open project" }));
+    // The repository list fails at GitHub; the card says so at once, without a reload.
+    await waitFor(() => expect(card).toHaveAttribute("data-state", "needs-reconnect"));
+    expect(within(card).getByRole("button", { name: "Reconnect" })).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useIntegrations } from "../integrations/use-integrations";
-import { PermissionTooltip } from "../parts/permission-tooltip";
+import { GuardedButton } from "../parts/guarded-button";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { githubKeys } from "./query-keys";
@@ -133,19 +133,15 @@ export function LinkedRepositories({
           {links.data.map((entry) => (
             <li key={entry.id} className="pb-linked-repos__item">
               <span>{entry.repositoryFullName}</span>
-              <PermissionTooltip content={denied}>
-                <button
-                  type="button"
-                  className="pb-button"
-                  aria-label={strings.unlinkRepository(entry.repositoryFullName)}
-                  aria-disabled={denied || unlink.isPending ? true : undefined}
-                  onClick={() => {
-                    if (!denied && !unlink.isPending) unlink.mutate(entry.id);
-                  }}
-                >
-                  ✕
-                </button>
-              </PermissionTooltip>
+              <GuardedButton
+                denied={denied}
+                busy={unlink.isPending}
+                className="pb-button"
+                aria-label={strings.unlinkRepository(entry.repositoryFullName)}
+                onClick={() => unlink.mutate(entry.id)}
+              >
+                ✕
+              </GuardedButton>
             </li>
           ))}
         </ul>

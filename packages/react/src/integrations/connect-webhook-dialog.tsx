@@ -18,8 +18,8 @@ export interface ConnectWebhookDialogProps {
   integration: Integration;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onCloseAutoFocus?: (event: Event) => void;
-  className?: string;
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
+  className?: string | undefined;
 }
 
 /**

@@ -2,7 +2,8 @@ import type { Installation, Integration } from "@plugboard/core";
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { ConfirmDialog } from "../parts/confirm-dialog";
-import { PermissionTooltip } from "../parts/permission-tooltip";
+import { GuardedButton } from "../parts/guarded-button";
+import { useReturnFocus } from "../parts/use-return-focus";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { webhookKeys } from "../webhooks/query-keys";
@@ -18,8 +19,8 @@ export interface IntegrationActionsProps {
   state: IntegrationCardState;
   /** The installation the provider no longer accepts (when `state` is `needs-reconnect`). */
   broken: Installation | undefined;
-  className?: string;
-  errorClassName?: string;
+  className?: string | undefined;
+  errorClassName?: string | undefined;
 }
 
 /**
@@ -40,6 +41,9 @@ export function IntegrationActions({
   const [confirming, setConfirming] = useState(false);
   const [connecting, setConnecting] = useState(false);
   const actionsRef = useRef<HTMLDivElement>(null);
+  // Back to the button that opened a dialog; once it is gone (Uninstall after uninstalling,
+  // Connect after connecting) to the card's action that took its place.
+  const focus = useReturnFocus(() => actionsRef.current?.querySelector("button"));
   const popup = useIntegrationPopup(integration.id, {
     ...(broken ? { level: broken.level, projectId: broken.projectId } : {}),
     messages: {
@@ -77,21 +81,15 @@ export function IntegrationActions({
 
   /** The Install or Reconnect button: opens the popup, busy until it reports back. */
   const popupButton = (label: string, busyLabel: string, denied: string | null) => (
-    <PermissionTooltip content={denied}>
-      <button
-        type="button"
-        className="pb-button pb-button--primary"
-        aria-disabled={denied || installing ? true : undefined}
-        aria-busy={installing || undefined}
-        onClick={() => {
-          if (denied || installing) return;
-          // Synchronously, inside the click: the popup must open before any await.
-          void popup.start();
-        }}
-      >
-        {installing ? busyLabel : label}
-      </button>
-    </PermissionTooltip>
+    <GuardedButton
+      denied={denied}
+      busy={installing}
+      className="pb-button pb-button--primary"
+      // Synchronously, inside the click: the popup must open before any await.
+      onClick={() => void popup.start()}
+    >
+      {installing ? busyLabel : label}
+    </GuardedButton>
   );
 
   let action = null;
@@ -110,31 +108,34 @@ export function IntegrationActions({
         {state === "needs-reconnect" &&
           integration.auth === "oauth" &&
           popupButton(strings.reconnect, strings.reconnecting, reconnectDenied)}
-        <PermissionTooltip content={denied}>
-          <button
-            type="button"
-            className="pb-button"
-            aria-disabled={denied ? true : undefined}
-            onClick={() => {
-              if (denied) return;
-              uninstall.reset();
-              setConfirming(true);
-            }}
-          >
-            {uninstall.isPending ? strings.uninstalling : strings.uninstall}
-          </button>
-        </PermissionTooltip>
+        <GuardedButton
+          denied={denied}
+          className="pb-button"
+          onClick={() => {
+            focus.remember();
+            uninstall.reset();
+            setConfirming(true);
+          }}
+        >
+          {uninstall.isPending ? strings.uninstalling : strings.uninstall}
+        </GuardedButton>
         <ConfirmDialog
           open={confirming}
           onOpenChange={setConfirming}
           title={strings.uninstallTitle(integration.name)}
-          description={strings.uninstallDescription(integration.name)}
+          description={[
+            strings.uninstallDescription(integration.name),
+            strings.uninstallConsequences[integration.id],
+          ]
+            .filter(Boolean)
+            .join(" ")}
           confirmLabel={strings.uninstall}
           pendingLabel={strings.uninstalling}
           pending={uninstall.isPending}
           error={uninstall.isError ? uninstall.error.message : null}
           tone="danger"
           onConfirm={() => uninstall.mutate()}
+          onCloseAutoFocus={focus.onCloseAutoFocus}
         />
       </>
     );
@@ -149,19 +150,17 @@ export function IntegrationActions({
       ? null
       : strings.installNeedsAdmin(integration.name);
     action = (
-      <PermissionTooltip content={denied}>
-        <button
-          type="button"
-          className="pb-button pb-button--primary"
-          aria-disabled={denied ? true : undefined}
-          aria-haspopup="dialog"
-          onClick={() => {
-            if (!denied) setConnecting(true);
-          }}
-        >
-          {strings.connect}
-        </button>
-      </PermissionTooltip>
+      <GuardedButton
+        denied={denied}
+        className="pb-button pb-button--primary"
+        aria-haspopup="dialog"
+        onClick={() => {
+          focus.remember();
+          setConnecting(true);
+        }}
+      >
+        {strings.connect}
+      </GuardedButton>
     );
   }
 
@@ -175,13 +174,7 @@ export function IntegrationActions({
           integration={integration}
           open={connecting}
           onOpenChange={setConnecting}
-          onCloseAutoFocus={(event) => {
-            // Connect is gone once connected: focus the card's action instead (now Uninstall).
-            const button = actionsRef.current?.querySelector("button");
-            if (!button) return;
-            event.preventDefault();
-            button.focus();
-          }}
+          onCloseAutoFocus={focus.onCloseAutoFocus}
         />
       )}
       {error && (

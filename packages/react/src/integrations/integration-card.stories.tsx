@@ -7,11 +7,12 @@ import {
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
+import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
 import {
   callbackMessage,
   resettableMock,
   stubBlockedPopup,
-  stubPopupWithFrame,
+  stubStoryPopup,
 } from "../test/story-popup";
 import { IntegrationCard } from "./integration-card";
 
@@ -32,6 +33,7 @@ type Story = StoryObj<typeof meta>;
 
 /** GitHub is connected for the fixture organization. */
 export const Installed: Story = {
+  tags: ["screenshot"],
   args: { provider: "github" },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -152,11 +154,11 @@ export const DarkTheme: Story = {
 };
 
 const installFlow = resettableMock({ fixtures: "empty" });
-let popupStub: ReturnType<typeof stubPopupWithFrame>["state"];
+let popupStub: ReturnType<typeof stubStoryPopup>["state"];
 
 /** A story's `beforeEach`: `window.open` returns a stand-in popup, kept in `popupStub`. */
 function stubPopup() {
-  const stub = stubPopupWithFrame();
+  const stub = stubStoryPopup();
   popupStub = stub.state;
   return stub.cleanup;
 }
@@ -196,6 +198,8 @@ async function approveInPopup(
       "true",
     );
     await waitFor(() => expect(consentUrl).toMatch(/^https:\/\/github\.com\/login\/oauth/));
+    // The popup is sent to the consent page, which a story only records: it never loads.
+    await waitFor(() => expect(popupStub.popup.location.href).toBe(consentUrl));
   } finally {
     msw.events.removeListener("response:mocked", captureUrl);
   }
@@ -328,31 +332,49 @@ async function breakGitHubInstallation() {
   return {};
 }
 
-/**
- * GitHub stopped accepting the installation's token: the card asks for a reconnect, which runs
- * the install popup again and gives the same installation new tokens.
- */
+/** What a card whose installation GitHub no longer accepts shows (checks shared below). */
+async function expectNeedsReconnect(canvasElement: HTMLElement) {
+  const card = await within(canvasElement).findByRole("article", { name: "GitHub" });
+  await expect(card).toHaveAttribute("data-state", "needs-reconnect");
+  const inCard = within(card);
+  const status = inCard.getByText("Needs reconnect");
+  await expect(status).toBeVisible();
+  await expect(status).toHaveAttribute("data-state", "needs-reconnect");
+  await expect(inCard.queryByText("Installed")).not.toBeInTheDocument();
+  await expect(inCard.getByText(/GitHub no longer accepts this connection/)).toBeVisible();
+  // Reconnect and Uninstall sit apart, not touching.
+  const reconnect = inCard.getByRole("button", { name: "Reconnect" }).getBoundingClientRect();
+  const uninstall = inCard.getByRole("button", { name: "Uninstall" }).getBoundingClientRect();
+  const apart = uninstall.left - reconnect.right >= 6 || uninstall.top - reconnect.bottom >= 6;
+  await expect(apart, "Reconnect and Uninstall touch").toBe(true);
+  return card;
+}
+
+/** GitHub stopped accepting the installation's token: the card asks for a reconnect. */
 export const NeedsReconnect: Story = {
+  tags: ["screenshot"],
   args: { provider: "github" },
   // The play function checks the light theme's warning colour.
   globals: { theme: "light" },
   loaders: [breakGitHubInstallation],
   parameters: { msw: { handlers: reconnectFlow.handlers } },
-  beforeEach: stubPopup,
-  play: async ({ canvasElement, msw }) => {
-    const card = await within(canvasElement).findByRole("article", { name: "GitHub" });
-    await expect(card).toHaveAttribute("data-state", "needs-reconnect");
-
-    const inCard = within(card);
-    const status = inCard.getByText("Needs reconnect");
-    await expect(status).toBeVisible();
-    await expect(status).toHaveAttribute("data-state", "needs-reconnect");
+  play: async ({ canvasElement }) => {
+    const card = await expectNeedsReconnect(canvasElement);
+    const status = within(card).getByText("Needs reconnect");
     // The warning colour, not the installed green (--pb-color-warning is #a15c00 in light).
     await expect(getComputedStyle(status).color).toBe("rgb(161, 92, 0)");
-    await expect(inCard.queryByText("Installed")).not.toBeInTheDocument();
-    await expect(inCard.getByText(/GitHub no longer accepts this connection/)).toBeVisible();
-    await expect(inCard.getByRole("button", { name: "Uninstall" })).toBeVisible();
+  },
+};
 
+/** Reconnect runs the install popup again and gives the same installation new tokens. */
+export const Reconnect: Story = {
+  args: { provider: "github" },
+  loaders: [breakGitHubInstallation],
+  parameters: { msw: { handlers: reconnectFlow.handlers } },
+  beforeEach: stubPopup,
+  play: async ({ canvasElement, msw }) => {
+    const card = await expectNeedsReconnect(canvasElement);
+    const inCard = within(card);
     await approveInPopup(card, msw, reconnectFlow, "Reconnect", "Reconnecting…");
     await waitFor(() => expect(card).toHaveAttribute("data-state", "installed"));
     await expect(inCard.getByText("Installed")).toBeVisible();
@@ -415,3 +437,17 @@ export const MemberCannotConnect: Story = {
     await expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
   },
 };
+
+/** Layout at a width: a needs-reconnect card, its two actions apart and inside it. */
+function layout(width: LayoutWidth): Story {
+  return {
+    globals: atWidth(width),
+    args: { provider: "github" },
+    loaders: [breakGitHubInstallation],
+    parameters: { msw: { handlers: reconnectFlow.handlers } },
+    play: async ({ canvasElement }) => expectFits(await expectNeedsReconnect(canvasElement)),
+  };
+}
+
+export const Layout320 = layout(320);
+export const Layout1280 = layout(1280);

@@ -82,6 +82,8 @@ describe("IntegrationCard", () => {
 
     const card = await screen.findByRole("article", { name: "GitHub" });
     expect(card).toHaveClass("pb-root", "host-card");
+    // Light unless the host asks otherwise: a dark OS does not darken a light page's card.
+    expect(card).toHaveAttribute("data-pb-theme", "light");
     expect(within(card).getByRole("heading", { name: "GitHub" })).toHaveClass("host-title");
   });
 

@@ -143,8 +143,8 @@ function LoadedCard({
           integration={integration}
           state={state}
           broken={broken}
-          {...(classNames.actions ? { className: classNames.actions } : {})}
-          {...(classNames.error ? { errorClassName: classNames.error } : {})}
+          className={classNames.actions}
+          errorClassName={classNames.error}
         />
       </div>
     </article>

@@ -7,6 +7,7 @@ import {
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
+import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
 import { IntegrationGallery } from "./integration-gallery";
 
 const meta = {
@@ -24,6 +25,7 @@ const headings = (region: HTMLElement) =>
 
 /** Featured entries first, then the rest; GitHub is installed for the fixture organization. */
 export const Default: Story = {
+  tags: ["screenshot"],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const featured = await canvas.findByRole("region", { name: "Featured" });
@@ -112,3 +114,19 @@ const ErrorState: Story = {
 };
 
 export { ErrorState as Error };
+
+/** Layout at a width: the toolbar, the category chips and every card fit. */
+function layout(width: LayoutWidth): Story {
+  return {
+    globals: atWidth(width),
+    play: async ({ canvasElement }) => {
+      await within(canvasElement).findByRole("region", { name: "Featured" });
+      await expectFits(canvasElement.firstElementChild as HTMLElement);
+    },
+  };
+}
+
+export const Layout320 = layout(320);
+export const Layout390 = layout(390);
+export const Layout960 = layout(960);
+export const Layout1280 = layout(1280);

@@ -138,16 +138,25 @@ describe("IntegrationCard: uninstalling", () => {
     const dialog = await screen.findByRole("alertdialog", { name: "Uninstall GitHub?" });
     // The dialog renders in a portal, outside the card: it carries the theme itself.
     expect(dialog).toHaveAttribute("data-pb-theme", "dark");
+    // It says that the linked repositories go with it.
+    expect(dialog).toHaveTextContent(/Every repository linked to a project is unlinked/);
     await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
     expect(card).toHaveAttribute("data-state", "installed");
+    // Focus comes back to the button that opened the dialog, not <body>.
+    const uninstall = within(card).getByRole("button", { name: "Uninstall" });
+    await waitFor(() => expect(uninstall).toHaveFocus());
 
-    await userEvent.click(within(card).getByRole("button", { name: "Uninstall" }));
+    await userEvent.click(uninstall);
     const again = await screen.findByRole("alertdialog", { name: "Uninstall GitHub?" });
     await userEvent.click(within(again).getByRole("button", { name: "Uninstall" }));
 
     await waitFor(() => expect(card).toHaveAttribute("data-state", "available"));
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    // Uninstall is gone: focus goes to what took its place.
+    await waitFor(() =>
+      expect(within(card).getByRole("button", { name: "Install" })).toHaveFocus(),
+    );
     expect(mock.github.revoked).toEqual(["gho_fixtureAcmeToken"]);
   });
 });

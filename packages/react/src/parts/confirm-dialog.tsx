@@ -18,8 +18,8 @@ export interface ConfirmDialogProps {
   tone?: "danger" | "primary";
   onConfirm: () => void;
   /** Where focus goes when the dialog closes (Radix's default: the element focused before). */
-  onCloseAutoFocus?: (event: Event) => void;
-  className?: string;
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
+  className?: string | undefined;
 }
 
 /** An alert dialog that stays open (and undismissable) while its action runs. */

@@ -1,7 +1,8 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { useEffect, useId, useState } from "react";
 import { useStrings } from "../provider/plugboard-provider";
-import { cx, useRootProps } from "../provider/root-props";
+import { cx } from "../provider/root-props";
+import { DialogPanel } from "./dialog-panel";
 
 export interface SecretRevealText {
   title: string;
@@ -17,8 +18,8 @@ export interface SecretRevealDialogProps {
   /** Called when the user is done: the caller forgets the secret, so it is never shown again. */
   onClose: () => void;
   text: SecretRevealText;
-  onCloseAutoFocus?: (event: Event) => void;
-  className?: string;
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
+  className?: string | undefined;
 }
 
 type CopyState = "idle" | "copied" | "failed";
@@ -34,8 +35,6 @@ export function SecretRevealDialog({
   const strings = useStrings();
   const inputId = useId();
   const [copy, setCopy] = useState<CopyState>("idle");
-  // The portal renders outside the component's root, so the panel carries the theme itself.
-  const rootProps = useRootProps("pb-dialog", cx("pb-secret-dialog", className));
   useEffect(() => {
     if (secret) setCopy("idle");
   }, [secret]);
@@ -52,46 +51,45 @@ export function SecretRevealDialog({
 
   return (
     <Dialog.Root open={secret !== null} onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="pb-root pb-dialog__overlay" />
-        <Dialog.Content {...rootProps} onCloseAutoFocus={onCloseAutoFocus}>
-          <Dialog.Title className="pb-dialog__title">{text.title}</Dialog.Title>
-          <Dialog.Description className="pb-secret-dialog__warning">
-            {text.warning}
-          </Dialog.Description>
-          <label className="pb-field__label" htmlFor={inputId}>
-            {text.label}
-          </label>
-          <div className="pb-secret-dialog__value">
-            <input
-              id={inputId}
-              className="pb-input pb-secret-dialog__input"
-              readOnly
-              value={secret ?? ""}
-              spellCheck={false}
-              autoComplete="off"
-              onFocus={(event) => event.currentTarget.select()}
-            />
-            <button
-              type="button"
-              className="pb-button"
-              data-state={copy}
-              onClick={() => void copySecret()}
-            >
-              {copy === "copied" ? strings.copied : strings.copy}
-            </button>
-          </div>
-          <p
-            role="status"
-            className={cx("pb-secret-dialog__status", copy === "failed" && "pb-error")}
+      <DialogPanel
+        title={text.title}
+        description={text.warning}
+        descriptionClassName="pb-secret-dialog__warning"
+        className={cx("pb-secret-dialog", className)}
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
+        <label className="pb-field__label" htmlFor={inputId}>
+          {text.label}
+        </label>
+        <div className="pb-secret-dialog__value">
+          <input
+            id={inputId}
+            className="pb-input pb-secret-dialog__input"
+            readOnly
+            value={secret ?? ""}
+            spellCheck={false}
+            autoComplete="off"
+            onFocus={(event) => event.currentTarget.select()}
+          />
+          <button
+            type="button"
+            className="pb-button"
+            data-state={copy}
+            onClick={() => void copySecret()}
           >
-            {copy === "failed" ? text.copyFailed : ""}
-          </p>
-          <div className="pb-dialog__actions">
-            <Dialog.Close className="pb-button pb-button--primary">{strings.done}</Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
+            {copy === "copied" ? strings.copied : strings.copy}
+          </button>
+        </div>
+        <p
+          role="status"
+          className={cx("pb-secret-dialog__status", copy === "failed" && "pb-error")}
+        >
+          {copy === "failed" ? text.copyFailed : ""}
+        </p>
+        <div className="pb-dialog__actions">
+          <Dialog.Close className="pb-button pb-button--primary">{strings.done}</Dialog.Close>
+        </div>
+      </DialogPanel>
     </Dialog.Root>
   );
 }

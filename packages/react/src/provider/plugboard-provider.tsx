@@ -2,6 +2,7 @@ import type { PlugboardClient } from "@plugboard/client";
 import { isPlugboardError } from "@plugboard/core";
 import { QueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
+import { useRefreshOnProviderFailure, useResetOnIdentityChange } from "./cache-sync";
 import { defaultStrings, type PlugboardStrings } from "./strings";
 
 export type PlugboardTheme = "light" | "dark" | "system";
@@ -11,6 +12,8 @@ interface PlugboardContextValue {
   queryClient: QueryClient;
   strings: PlugboardStrings;
   theme: PlugboardTheme;
+  /** How often work still under way (pending webhook deliveries) is asked about again, in ms. */
+  pollInterval: number;
 }
 
 const PlugboardContext = createContext<PlugboardContextValue | null>(null);
@@ -23,8 +26,20 @@ export interface PlugboardProviderProps {
    */
   queryClient?: QueryClient;
   strings?: Partial<PlugboardStrings>;
-  /** Default "system": follows the user's light or dark preference. */
+  /**
+   * The colours to draw with; pick the one your page uses. Default "light", whatever the OS
+   * prefers: a light host page stays readable for users whose OS is dark. "dark" for a dark
+   * page; "system" only when your page itself follows `prefers-color-scheme`.
+   */
   theme?: PlugboardTheme;
+  /**
+   * Who is signed in, e.g. `${organizationId}:${userId}`. When it changes, every cached answer
+   * is dropped and what is on screen is asked for again, so a user switch without a reload never
+   * shows the previous user's keys or integrations.
+   */
+  identityKey?: string;
+  /** While deliveries are pending, how often to ask about them again (ms). Default 2000. */
+  pollInterval?: number;
   children: ReactNode;
 }
 
@@ -44,18 +59,24 @@ export function PlugboardProvider({
   client,
   queryClient,
   strings,
-  theme = "system",
+  theme = "light",
+  identityKey,
+  pollInterval = 2000,
   children,
 }: PlugboardProviderProps) {
   const [ownQueryClient] = useState(() => queryClient ?? createPlugboardQueryClient());
+  const activeQueryClient = queryClient ?? ownQueryClient;
+  useResetOnIdentityChange(activeQueryClient, identityKey);
+  useRefreshOnProviderFailure(activeQueryClient);
   const value = useMemo(
     () => ({
       client,
-      queryClient: queryClient ?? ownQueryClient,
+      queryClient: activeQueryClient,
       strings: { ...defaultStrings, ...strings },
       theme,
+      pollInterval,
     }),
-    [client, queryClient, ownQueryClient, strings, theme],
+    [client, activeQueryClient, strings, theme, pollInterval],
   );
   return <PlugboardContext.Provider value={value}>{children}</PlugboardContext.Provider>;
 }

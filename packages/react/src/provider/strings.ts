@@ -42,6 +42,12 @@ export const defaultStrings = {
   uninstallTitle: (name: string) => `Uninstall ${name}?`,
   uninstallDescription: (name: string) =>
     `${name} is disconnected for everyone it was installed for, and Plugboard's access is revoked at ${name}. You can install it again later.`,
+  /** Said after `uninstallDescription`: what else goes with a provider's installation. */
+  uninstallConsequences: {
+    github:
+      "Every repository linked to a project is unlinked, and its pull requests and commits no longer show on issues.",
+    pumble: "Its webhook endpoint and delivery log are deleted too.",
+  } as Record<string, string>,
   popupBlocked:
     "Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.",
   popupClosed: (name: string) => `The sign-in window was closed before ${name} was connected.`,
@@ -122,14 +128,22 @@ export const defaultStrings = {
   webhookDisabled: "Disabled",
   webhookNoDeliveries: "No deliveries yet",
   webhookLastDelivery: (status: string) => `Last delivery: ${status}`,
-  webhookFailureRate: (percent: number, attempts: number) =>
-    `${percent}% of the last ${attempts === 1 ? "attempt" : `${attempts} attempts`} failed`,
+  /** How many of the endpoint's recent attempts failed (`attempts` is at least 1). */
+  webhookRecentFailures: (failed: number, attempts: number) =>
+    attempts === 1
+      ? failed === 1
+        ? "The last attempt failed"
+        : "The last attempt succeeded"
+      : failed === 0
+        ? `All of the last ${attempts} attempts succeeded`
+        : `${failed} of the last ${attempts} attempts failed`,
   webhookDisabledReasons: {
     manual: "Turned off",
     gone: "Turned off: the receiver answered 410 Gone",
     failing: "Turned off after repeated failures",
   } as Record<string, string>,
   webhookSendTest: "Send test",
+  webhookSendTestNeedsActive: "Switch the endpoint on to send it a test.",
   webhookTestSent: (status: string, code: number | null) =>
     `Test event: ${status}${code === null ? "" : ` (HTTP ${code})`}`,
   webhookRotate: "Rotate secret",
@@ -219,6 +233,8 @@ export const defaultStrings = {
     revoked: "Revoked",
   } as Record<string, string>,
   apiKeyExpiringSoon: "Expires soon",
+  apiKeyReplaced: "Old key, rotated",
+  apiKeyReplacement: "New key",
   apiKeyEndsAt: (when: string) => `Stops working ${when}`,
   apiKeyScopeCount: (count: number) => (count === 1 ? "1 scope" : `${count} scopes`),
   apiKeyAllScopes: "Full access",

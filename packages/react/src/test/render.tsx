@@ -10,7 +10,10 @@ import {
 export const testBaseUrl = "http://localhost/api/plugboard";
 
 /** Renders inside a provider with a fresh cache and a client pointed at the msw handlers. */
-export function renderWithPlugboard(ui: ReactElement, options: { theme?: PlugboardTheme } = {}) {
+export function renderWithPlugboard(
+  ui: ReactElement,
+  options: { theme?: PlugboardTheme; pollInterval?: number } = {},
+) {
   const queryClient = createPlugboardQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false } });
   const client = createPlugboardClient({ baseUrl: testBaseUrl });
@@ -20,7 +23,8 @@ export function renderWithPlugboard(ui: ReactElement, options: { theme?: Plugboa
       <PlugboardProvider
         client={client}
         queryClient={queryClient}
-        theme={options.theme ?? "system"}
+        {...(options.theme ? { theme: options.theme } : {})}
+        {...(options.pollInterval ? { pollInterval: options.pollInterval } : {})}
       >
         {ui}
       </PlugboardProvider>,

@@ -1,28 +1,31 @@
 import { createMockPlugboard, type MockPlugboard, mockPlugboardHandlers } from "@plugboard/mocks";
 import { getResponse, http } from "msw";
 
+/** The stand-in popup: where it was sent is only recorded, never loaded. */
+export type StoryPopup = MessagePort & { closed: boolean; location: { href: string } };
+
 /**
- * For stories: `window.open` returns a hidden same-origin iframe's window, a real WindowProxy
- * (so messages can name it as their source) that never leaves the page. Removing the iframe is
- * the user closing the popup. Returns the cleanup for a story's `beforeEach`.
+ * For stories: `window.open` returns a stand-in popup that never leaves the page: the consent
+ * URL the card sends it to is only recorded in `location.href` (a real window, even a hidden
+ * frame, would load github.com). It is a MessagePort underneath, one of the few objects a real
+ * MessageEvent accepts as its `source`, so messages can name it. `close()` is the user closing
+ * the popup. Returns the cleanup for a story's `beforeEach`.
  */
-export function stubPopupWithFrame() {
-  const frame = document.createElement("iframe");
-  frame.hidden = true;
-  frame.title = "Sign-in window (story stand-in)";
-  document.body.append(frame);
-  const popup = frame.contentWindow as Window;
+export function stubStoryPopup() {
+  const popup: StoryPopup = Object.assign(new MessageChannel().port1, {
+    closed: false,
+    location: { href: "about:blank" },
+  });
   const original = window.open;
-  const state = { popup, opened: 0, close: () => frame.remove() };
+  const state = { popup, opened: 0, close: () => Object.assign(popup, { closed: true }) };
   window.open = () => {
     state.opened += 1;
-    return popup;
+    return popup as unknown as Window;
   };
   return {
     state,
     cleanup: () => {
       window.open = original;
-      frame.remove();
     },
   };
 }

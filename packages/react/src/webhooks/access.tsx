@@ -5,7 +5,7 @@ import {
   type ReactNode,
   useContext,
 } from "react";
-import { PermissionTooltip } from "../parts/permission-tooltip";
+import { GuardedButton } from "../parts/guarded-button";
 
 interface WebhookAccess {
   /** Why writes are off (shown in a tooltip), or null when the list says the caller may manage. */
@@ -28,31 +28,9 @@ export function useWebhookAccess(): WebhookAccess {
   return useContext(AccessContext);
 }
 
-/**
- * A button that changes something. For a non-admin it stays focusable but inert
- * (aria-disabled) and explains why in a tooltip, on hover and on keyboard focus alike.
- */
+/** A GuardedButton denied by the list's permissions: for a non-admin, inert with a tooltip. */
 export const WriteButton = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement>>(
-  function WriteButton({ onClick, className, disabled, ...props }, ref) {
-    const { denied } = useWebhookAccess();
-    return (
-      <PermissionTooltip content={denied}>
-        <button
-          ref={ref}
-          type="button"
-          {...props}
-          className={className}
-          disabled={denied ? undefined : disabled}
-          aria-disabled={denied ? true : undefined}
-          onClick={(event) => {
-            if (denied) {
-              event.preventDefault();
-              return;
-            }
-            onClick?.(event);
-          }}
-        />
-      </PermissionTooltip>
-    );
+  function WriteButton(props, ref) {
+    return <GuardedButton ref={ref} denied={useWebhookAccess().denied} {...props} />;
   },
 );

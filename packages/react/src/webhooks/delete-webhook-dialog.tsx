@@ -6,8 +6,8 @@ import { useDeleteWebhookEndpoint } from "./use-webhooks";
 export interface DeleteWebhookDialogProps {
   endpoint: WebhookEndpoint | null;
   onOpenChange: (open: boolean) => void;
-  onCloseAutoFocus?: (event: Event) => void;
-  className?: string;
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
+  className?: string | undefined;
 }
 
 /** Confirms deleting an endpoint (and its delivery log). */

@@ -2,8 +2,9 @@ import type { WebhookEndpoint } from "@plugboard/core";
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
+import { DialogPanel } from "../parts/dialog-panel";
 import { useStrings } from "../provider/plugboard-provider";
-import { useRootProps } from "../provider/root-props";
+import { cx } from "../provider/root-props";
 import { useRecoverWebhookMessages } from "./use-webhooks";
 
 /** How far back the presets reach, in seconds; "custom" reads the date-time input instead. */
@@ -27,7 +28,7 @@ function fromLocalInput(value: string, now: number): string | null {
 
 export interface RecoverMessagesDialogProps {
   endpoint: WebhookEndpoint;
-  className?: string;
+  className?: string | undefined;
 }
 
 /**
@@ -41,7 +42,6 @@ export function RecoverMessagesDialog({ endpoint, className }: RecoverMessagesDi
   const errorId = useId();
   const input = useRef<HTMLInputElement>(null);
   const recover = useRecoverWebhookMessages();
-  const rootProps = useRootProps("pb-dialog", className);
   const [open, setOpen] = useState(false);
   const [range, setRange] = useState<Range>(defaultRange);
   const [dateTime, setDateTime] = useState("");
@@ -80,31 +80,31 @@ export function RecoverMessagesDialog({ endpoint, className }: RecoverMessagesDi
           {strings.webhookRecover}
         </button>
       </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="pb-root pb-dialog__overlay" />
-        <Dialog.Content {...rootProps}>
-          <Dialog.Title className="pb-dialog__title">{strings.webhookRecoverTitle}</Dialog.Title>
-          <Dialog.Description className="pb-dialog__description">
-            {strings.webhookRecoverBody}
-          </Dialog.Description>
-          <form className="pb-form" noValidate onSubmit={submit}>
-            <fieldset className="pb-webhook-choices" disabled={pending}>
-              <legend className="pb-field__label">{strings.webhookRecoverSince}</legend>
-              {[...presets, "custom" as const].map((choice) => (
-                <label key={choice} className="pb-choice">
-                  <input
-                    type="radio"
-                    name={name}
-                    value={choice}
-                    checked={range === choice}
-                    onChange={() => {
-                      setRange(choice);
-                      setInvalid(false);
-                    }}
-                  />
-                  {strings.webhookRecoverPresets[String(choice)]}
-                </label>
-              ))}
+      <DialogPanel
+        title={strings.webhookRecoverTitle}
+        description={strings.webhookRecoverBody}
+        className={cx("pb-recover-dialog", className)}
+      >
+        <form className="pb-form" noValidate onSubmit={submit}>
+          <fieldset className="pb-webhook-choices" disabled={pending}>
+            <legend className="pb-field__label">{strings.webhookRecoverSince}</legend>
+            {[...presets, "custom" as const].map((choice) => (
+              <label key={choice} className="pb-choice">
+                <input
+                  type="radio"
+                  name={name}
+                  value={choice}
+                  checked={range === choice}
+                  onChange={() => {
+                    setRange(choice);
+                    setInvalid(false);
+                  }}
+                />
+                {strings.webhookRecoverPresets[String(choice)]}
+              </label>
+            ))}
+            {/* Only "A date and time" asks for one. */}
+            {range === "custom" && (
               <div className="pb-field" data-invalid={invalid ? "" : undefined}>
                 <label className="pb-field__label" htmlFor={inputId}>
                   {strings.webhookRecoverDateTime}
@@ -120,7 +120,6 @@ export function RecoverMessagesDialog({ endpoint, className }: RecoverMessagesDi
                   aria-describedby={invalid ? errorId : undefined}
                   onChange={(event) => {
                     setDateTime(event.target.value);
-                    setRange("custom");
                     setInvalid(false);
                   }}
                 />
@@ -130,21 +129,21 @@ export function RecoverMessagesDialog({ endpoint, className }: RecoverMessagesDi
                   </p>
                 )}
               </div>
-            </fieldset>
-            <DialogActions
-              error={recover.error?.message ?? null}
-              pending={pending}
-              submitLabel={strings.webhookRecoverConfirm}
-              pendingLabel={strings.webhookRecovering}
-              closeLabel={recover.isSuccess ? strings.done : undefined}
-            >
-              <p role="status" className="pb-hint">
-                {recover.data ? strings.webhookRecovered(recover.data.recovered) : ""}
-              </p>
-            </DialogActions>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
+            )}
+          </fieldset>
+          <DialogActions
+            error={recover.error?.message ?? null}
+            pending={pending}
+            submitLabel={strings.webhookRecoverConfirm}
+            pendingLabel={strings.webhookRecovering}
+            closeLabel={recover.isSuccess ? strings.done : undefined}
+          >
+            <p role="status" className="pb-hint">
+              {recover.data ? strings.webhookRecovered(recover.data.recovered) : ""}
+            </p>
+          </DialogActions>
+        </form>
+      </DialogPanel>
     </Dialog.Root>
   );
 }

@@ -10,7 +10,7 @@ export interface RotateSecretDialogProps {
   /** The new secret, which the caller shows once. */
   onRotated: (secret: string) => void;
   onCloseAutoFocus?: (event: Event) => void;
-  className?: string;
+  className?: string | undefined;
 }
 
 /** The same choices as an API key's rotation; `rotateWebhookSecretSchema` caps them at 7 days. */

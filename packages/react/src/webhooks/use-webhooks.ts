@@ -3,6 +3,7 @@ import type {
   RecoverWebhookMessagesInput,
   RotateWebhookSecretInput,
   UpdateWebhookEndpointInput,
+  WebhookMessageRecord,
 } from "@plugboard/core";
 import { type InfiniteData, useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { usePlugboard } from "../provider/plugboard-provider";
@@ -20,6 +21,12 @@ export function useWebhookEndpoints() {
   );
 }
 
+type MessagePages = InfiniteData<{ data: WebhookMessageRecord[] }> | undefined;
+
+function hasPending(data: MessagePages): boolean {
+  return data?.pages.some((page) => page.data.some((row) => row.status === "pending")) ?? false;
+}
+
 /** A paged list's rows, in order, across the pages loaded so far. */
 function allRows<T>(data: InfiniteData<{ data: T[] }>): T[] {
   return data.pages.flatMap((page) => page.data);
@@ -34,17 +41,35 @@ const pageParams = {
 /**
  * One endpoint's messages, newest first, while `enabled` (the log is open): the newest page,
  * then older ones with `fetchNextPage` while `hasNextPage`. `data` is every message loaded.
+ * While any is pending it is asked again every `pollInterval`, and stops once all are settled;
+ * when one settles, the endpoint list (its "Last delivery") is asked again too.
  */
 export function useWebhookMessages(endpointId: string, enabled = true) {
-  const { client, queryClient } = usePlugboard();
+  const { client, queryClient, pollInterval } = usePlugboard();
+  const invalidate = useInvalidate();
   return useInfiniteQuery(
     {
       queryKey: webhookKeys.messages(endpointId),
-      queryFn: ({ pageParam, signal }) =>
-        client.webhooks.listMessages(endpointId, { before: pageParam }, { signal }),
+      queryFn: async ({ pageParam, signal }) => {
+        const before = queryClient.getQueryData<MessagePages>(webhookKeys.messages(endpointId));
+        const page = await client.webhooks.listMessages(
+          endpointId,
+          { before: pageParam },
+          { signal },
+        );
+        const wasPending = new Set(
+          before?.pages.flatMap((loaded) =>
+            loaded.data.filter((row) => row.status === "pending").map((row) => row.id),
+          ),
+        );
+        const settled = page.data.some((row) => wasPending.has(row.id) && row.status !== "pending");
+        if (settled) void invalidate.endpoints();
+        return page;
+      },
       ...pageParams,
       select: allRows,
       enabled,
+      refetchInterval: ({ state }) => (hasPending(state.data) ? pollInterval : false),
     },
     queryClient,
   );
@@ -55,7 +80,7 @@ export function useWebhookMessages(endpointId: string, enabled = true) {
  * their messages. Pages are the server's largest, so few are needed to cover a page of messages.
  */
 export function useWebhookAttempts(endpointId: string, enabled = true) {
-  const { client, queryClient } = usePlugboard();
+  const { client, queryClient, pollInterval } = usePlugboard();
   return useInfiniteQuery(
     {
       queryKey: webhookKeys.attempts(endpointId),
@@ -64,6 +89,11 @@ export function useWebhookAttempts(endpointId: string, enabled = true) {
       ...pageParams,
       select: allRows,
       enabled,
+      // In step with the messages: new attempts come while one of them is pending.
+      refetchInterval: () =>
+        hasPending(queryClient.getQueryData<MessagePages>(webhookKeys.messages(endpointId)))
+          ? pollInterval
+          : false,
     },
     queryClient,
   );

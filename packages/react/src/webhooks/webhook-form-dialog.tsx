@@ -12,9 +12,10 @@ import {
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useRef, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
+import { DialogPanel } from "../parts/dialog-panel";
 import { Field } from "../parts/field";
 import { useStrings } from "../provider/plugboard-provider";
-import { cx, useRootProps } from "../provider/root-props";
+import { cx } from "../provider/root-props";
 import { EventPicker, type EventSelection } from "./event-picker";
 import { useCreateWebhookEndpoint, useUpdateWebhookEndpoint } from "./use-webhooks";
 
@@ -25,8 +26,8 @@ export interface WebhookFormDialogProps {
   endpoint?: WebhookEndpoint | undefined;
   /** After a create: the signing secret, which the caller shows once. */
   onCreated: (secret: string) => void;
-  onCloseAutoFocus?: (event: Event) => void;
-  className?: string;
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
+  className?: string | undefined;
 }
 
 const fieldPaths = ["url", "description", "destination", "projectId", "events"];
@@ -59,31 +60,24 @@ export function WebhookFormDialog({
   className,
 }: WebhookFormDialogProps) {
   const strings = useStrings();
-  const rootProps = useRootProps("pb-dialog", cx("pb-webhook-form", className));
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="pb-root pb-dialog__overlay" />
-        <Dialog.Content
-          {...rootProps}
-          aria-describedby={undefined}
-          onCloseAutoFocus={onCloseAutoFocus}
-        >
-          <Dialog.Title className="pb-dialog__title">
-            {endpoint ? strings.webhookEditTitle : strings.webhookCreateTitle}
-          </Dialog.Title>
-          {/* Mounted per opening, so every opening starts from the endpoint's current values. */}
-          {open && (
-            <WebhookForm
-              endpoint={endpoint}
-              onDone={(secret) => {
-                onOpenChange(false);
-                if (secret) onCreated(secret);
-              }}
-            />
-          )}
-        </Dialog.Content>
-      </Dialog.Portal>
+      <DialogPanel
+        title={endpoint ? strings.webhookEditTitle : strings.webhookCreateTitle}
+        className={cx("pb-webhook-form", className)}
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
+        {/* Mounted per opening, so every opening starts from the endpoint's current values. */}
+        {open && (
+          <WebhookForm
+            endpoint={endpoint}
+            onDone={(secret) => {
+              onOpenChange(false);
+              if (secret) onCreated(secret);
+            }}
+          />
+        )}
+      </DialogPanel>
     </Dialog.Root>
   );
 }

@@ -1,8 +1,9 @@
 import type { WebhookEndpoint } from "@plugboard/core";
 import { useId, useState } from "react";
+import { GuardedButton } from "../parts/guarded-button";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
-import { WriteButton } from "./access";
+import { useWebhookAccess, WriteButton } from "./access";
 import { DeliveryLog } from "./delivery-log";
 import { formatTime } from "./format";
 import { useSendWebhookTest, useUpdateWebhookEndpoint } from "./use-webhooks";
@@ -64,6 +65,7 @@ function WebhookItem({
   const titleId = useId();
   const logId = useId();
   const [logOpen, setLogOpen] = useState(false);
+  const { denied } = useWebhookAccess();
   const toggle = useUpdateWebhookEndpoint();
   const test = useSendWebhookTest();
   const failing = endpoint.health.lastDeliveryStatus === "failed";
@@ -96,10 +98,10 @@ function WebhookItem({
           <code>{endpoint.secretHint}</code>
         </p>
         {endpoint.eventMode === "individual" && (
-          <ul className="pb-webhooks__events">
+          <ul className="pb-webhooks__events" aria-label={strings.webhookEvents}>
             {endpoint.events.map((type) => (
-              <li key={type}>
-                <code>{type}</code>
+              <li key={type} className="pb-tag">
+                {type}
               </li>
             ))}
           </ul>
@@ -123,7 +125,9 @@ function WebhookItem({
         </span>
       </div>
       <div className={cx("pb-webhooks__actions", classNames.actions)}>
-        <WriteButton
+        <GuardedButton
+          // A disabled endpoint receives nothing, a test included.
+          denied={denied ?? (endpoint.enabled ? null : strings.webhookSendTestNeedsActive)}
           className="pb-button"
           aria-describedby={titleId}
           disabled={test.isPending}
@@ -131,7 +135,7 @@ function WebhookItem({
           onClick={() => test.mutate(endpoint.id)}
         >
           {strings.webhookSendTest}
-        </WriteButton>
+        </GuardedButton>
         <button
           type="button"
           className="pb-button"
@@ -216,8 +220,8 @@ function Health({
             </time>
           )}
           <span className="pb-hint">
-            {strings.webhookFailureRate(
-              Math.round(health.failureRate * 100),
+            {strings.webhookRecentFailures(
+              Math.round(health.failureRate * health.recentAttempts),
               health.recentAttempts,
             )}
           </span>

@@ -9,6 +9,7 @@ import {
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
+import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
 import { WebhookManager } from "./webhook-manager";
 
 // The fixture organization's endpoints (see @plugboard/mocks): healthy, failing, disabled.
@@ -40,6 +41,16 @@ function item(region: HTMLElement, url: string) {
   return within(region).getByRole("listitem", { name: url });
 }
 
+/** Opens the failing endpoint's delivery log and waits for its messages. */
+async function openFailingLog(canvasElement: HTMLElement) {
+  const region = await loaded(canvasElement);
+  const row = item(region, failing);
+  await userEvent.click(within(row).getByRole("button", { name: "Delivery log" }));
+  const log = await within(row).findByRole("region", { name: `Deliveries to ${failing}` });
+  await within(log).findByRole("listitem", { name: "issue.updated" });
+  return { region, row, log };
+}
+
 /** No endpoints yet: an invitation to add one. */
 export const Empty: Story = {
   parameters: mock({ fixtures: "empty" }),
@@ -53,6 +64,7 @@ export const Empty: Story = {
 
 /** The fixture organization: a healthy endpoint, a failing one, and a disabled Pumble channel. */
 export const List: Story = {
+  tags: ["screenshot"],
   parameters: mock(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
@@ -81,7 +93,7 @@ export const FailingEndpoint: Story = {
     await expect(row).toHaveAttribute("data-state", "failing");
     const inRow = within(row);
     await expect(inRow.getByText("Last delivery: Failed")).toBeVisible();
-    await expect(inRow.getByText(/^\d+% of the last \d+ attempts failed$/)).toBeVisible();
+    await expect(inRow.getByText(/^\d of the last \d+ attempts failed$/)).toBeVisible();
     await expect(inRow.getByText("3 events")).toBeVisible();
     await expect(inRow.getByText("issue.completed")).toBeVisible();
   },
@@ -107,6 +119,7 @@ export const DisabledEndpoint: Story = {
 
 /** The create dialog: inline errors first, then events picked by resource. */
 export const Creating: Story = {
+  tags: ["screenshot"],
   parameters: mock({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
@@ -132,24 +145,41 @@ export const Creating: Story = {
   },
 };
 
+/** Creates an endpoint through the form and answers the signing-secret dialog it ends on. */
+async function createEndpointToSecret(canvasElement: HTMLElement) {
+  const region = await loaded(canvasElement);
+  await userEvent.click(within(region).getByRole("button", { name: "Add endpoint" }));
+  const form = await screen.findByRole("dialog", { name: "Add endpoint" });
+  await userEvent.type(within(form).getByRole("textbox", { name: "Endpoint URL" }), newUrl);
+  await userEvent.click(within(form).getByRole("button", { name: "Create endpoint" }));
+  return { region, dialog: await screen.findByRole("dialog", { name: "Signing secret" }) };
+}
+
 /** Right after creating: the secret, once, with a copy button and a warning. */
 export const SecretReveal: Story = {
+  tags: ["screenshot"],
   parameters: mock({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
-    const region = await loaded(canvasElement);
-    await userEvent.click(within(region).getByRole("button", { name: "Add endpoint" }));
-    const form = await screen.findByRole("dialog", { name: "Add endpoint" });
-    await userEvent.type(within(form).getByRole("textbox", { name: "Endpoint URL" }), newUrl);
-    await userEvent.click(within(form).getByRole("button", { name: "Create endpoint" }));
-
-    const dialog = await screen.findByRole("dialog", { name: "Signing secret" });
+    const { dialog } = await createEndpointToSecret(canvasElement);
     await expect(dialog).toHaveAccessibleDescription(/shown only once/);
+    const input = within(dialog).getByRole("textbox", { name: "Secret" }) as HTMLInputElement;
+    await expect(input.value).toMatch(/^whsec_/);
+    await expect(within(dialog).getByRole("button", { name: "Copy" })).toBeVisible();
+    // Room under the baseline, so the underscores of `whsec_…` are not cut off at 1x.
+    const style = getComputedStyle(input);
+    await expect(parseFloat(style.lineHeight)).toBeGreaterThanOrEqual(
+      1.4 * parseFloat(style.fontSize),
+    );
+  },
+};
+
+/** After "Done" only the secret's hint is left on the page. */
+export const SecretShownOnce: Story = {
+  parameters: mock({ fixtures: "empty" }),
+  play: async ({ canvasElement }) => {
+    const { region, dialog } = await createEndpointToSecret(canvasElement);
     const value = (within(dialog).getByRole("textbox", { name: "Secret" }) as HTMLInputElement)
       .value;
-    await expect(value).toMatch(/^whsec_/);
-    await expect(within(dialog).getByRole("button", { name: "Copy" })).toBeVisible();
-
-    // Shown once: after "Done" only the hint is left on the page.
     await userEvent.click(within(dialog).getByRole("button", { name: "Done" }));
     const row = await within(region).findByRole("listitem", { name: newUrl });
     await expect(within(row).getByText(`whsec_…${value.slice(-4)}`)).toBeVisible();
@@ -159,13 +189,11 @@ export const SecretReveal: Story = {
 
 /** The failing endpoint's log: a message still retrying (3 attempts) and one that gave up. */
 export const DeliveryLog: Story = {
+  tags: ["screenshot"],
   parameters: mock(),
   play: async ({ canvasElement }) => {
-    const region = await loaded(canvasElement);
-    const row = item(region, failing);
-    await userEvent.click(within(row).getByRole("button", { name: "Delivery log" }));
-    const log = await within(row).findByRole("region", { name: `Deliveries to ${failing}` });
-    const retrying = await within(log).findByRole("listitem", { name: "issue.updated" });
+    const { log } = await openFailingLog(canvasElement);
+    const retrying = within(log).getByRole("listitem", { name: "issue.updated" });
     await expect(retrying).toHaveAttribute("data-state", "pending");
     await expect(within(retrying).getByText("Attempt 3")).toBeVisible();
     await expect(within(retrying).getByText("HTTP 503")).toBeVisible();
@@ -233,7 +261,6 @@ export const RotateConfirmation: Story = {
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     const row = item(region, healthy);
-    const hint = within(row).getByText(/^whsec_…/).textContent;
     await userEvent.click(within(row).getByRole("button", { name: "Rotate secret" }));
     const confirm = await screen.findByRole("alertdialog", { name: "Rotate the signing secret?" });
     await expect(confirm).toHaveAccessibleDescription(/grace period/);
@@ -242,7 +269,18 @@ export const RotateConfirmation: Story = {
     await expect(within(grace).getByRole("radio", { name: "For 24 hours" })).toBeChecked();
     await userEvent.click(within(grace).getByRole("radio", { name: "For 1 hour" }));
     await expect(within(grace).getByRole("radio", { name: "For 1 hour" })).toBeChecked();
+  },
+};
 
+/** Confirmed: the new secret is shown once, and the row's hint changes. */
+export const RotateSecret: Story = {
+  parameters: mock(),
+  play: async ({ canvasElement }) => {
+    const region = await loaded(canvasElement);
+    const row = item(region, healthy);
+    const hint = within(row).getByText(/^whsec_…/).textContent;
+    await userEvent.click(within(row).getByRole("button", { name: "Rotate secret" }));
+    const confirm = await screen.findByRole("alertdialog", { name: "Rotate the signing secret?" });
     await userEvent.click(within(confirm).getByRole("button", { name: "Rotate secret" }));
     const secret = await screen.findByRole("dialog", { name: "Signing secret" });
     await userEvent.click(within(secret).getByRole("button", { name: "Done" }));
@@ -309,6 +347,9 @@ export const RecoverFailedMessages: Story = {
     const dialog = await screen.findByRole("dialog", { name: "Recover failed messages" });
     const since = within(dialog).getByRole("group", { name: "Failed since" });
     await expect(within(since).getByRole("radio", { name: "The last 24 hours" })).toBeChecked();
+    // A preset needs no date: the field shows only for "A date and time".
+    await expect(within(dialog).queryByLabelText("Date and time")).not.toBeInTheDocument();
+    await userEvent.click(within(since).getByRole("radio", { name: "A date and time" }));
     await expect(within(dialog).getByLabelText("Date and time")).toHaveAttribute(
       "type",
       "datetime-local",
@@ -375,3 +416,21 @@ export const Loading: Story = {
     await expect(region).toHaveAttribute("data-state", "loading");
   },
 };
+
+/** Layout at a width: every row, its actions and the failing endpoint's open log fit. */
+function layout(width: LayoutWidth): Story {
+  return {
+    globals: atWidth(width),
+    parameters: mock(),
+    play: async ({ canvasElement }) => {
+      const { region, row } = await openFailingLog(canvasElement);
+      await expectFits(region);
+      await expect(within(row).getByRole("button", { name: "Delete" })).toBeVisible();
+    },
+  };
+}
+
+export const Layout320 = layout(320);
+export const Layout390 = layout(390);
+export const Layout960 = layout(960);
+export const Layout1280 = layout(1280);

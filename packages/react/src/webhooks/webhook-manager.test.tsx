@@ -14,6 +14,7 @@ import { HttpResponse, http, type RequestHandler } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { renderWithPlugboard } from "../test/render";
 import { server } from "../test/server";
+import { webhookKeys } from "./query-keys";
 import { WebhookManager } from "./webhook-manager";
 
 // A public address literal, so the real SSRF guard passes it without DNS; msw plays the receiver.
@@ -325,10 +326,19 @@ describe("WebhookManager", () => {
     await waitFor(() => expect(item).toHaveAttribute("data-state", "disabled"));
     expect(toggle).not.toBeChecked();
     expect(within(item).getByText("Turned off")).toBeInTheDocument();
+    // Nothing is delivered to a disabled endpoint, a test included: the button says so.
+    const sendTest = within(item).getByRole("button", { name: "Send test" });
+    expect(sendTest).toHaveAttribute("aria-disabled", "true");
+    await user.hover(sendTest);
+    expect(await screen.findByRole("tooltip")).toHaveTextContent("Switch the endpoint on");
+    await user.unhover(sendTest);
 
     await user.click(toggle);
     await waitFor(() => expect(item).toHaveAttribute("data-state", "active"));
     expect(toggle).toBeChecked();
+    expect(within(item).getByRole("button", { name: "Send test" })).not.toHaveAttribute(
+      "aria-disabled",
+    );
   });
 
   it("rotates the secret only after confirmation, and shows the new one once", async () => {
@@ -432,7 +442,7 @@ describe("WebhookManager", () => {
     await user.click(within(item).getByRole("button", { name: "Send test" }));
     expect(await within(item).findByText("Test event: Failed (HTTP 503)")).toBeInTheDocument();
     expect(item).toHaveAttribute("data-state", "failing");
-    expect(within(item).getByText("100% of the last attempt failed")).toBeInTheDocument();
+    expect(within(item).getByText("The last attempt failed")).toBeInTheDocument();
 
     const logButton = within(item).getByRole("button", { name: "Delivery log" });
     await user.click(logButton);
@@ -448,6 +458,43 @@ describe("WebhookManager", () => {
     await user.click(within(message).getByRole("button", { name: "Resend" }));
     expect(await within(message).findByText("Queued for delivery again.")).toBeInTheDocument();
     await waitFor(() => expect(message).toHaveAttribute("data-state", "pending"));
+  });
+
+  it("follows pending deliveries on its own until they settle, the log and the row's health", async () => {
+    const user = userEvent.setup();
+    const mock = createMockPlugboard({ fixtures: "empty" });
+    let status = 500;
+    server.use(
+      http.post(receiverUrl, () => new HttpResponse(null, { status })),
+      ...mockPlugboardHandlers(mock),
+    );
+    const { queryClient } = renderWithPlugboard(<WebhookManager />, { pollInterval: 50 });
+    const { item } = await createEndpoint(user);
+    await mock.plugboard.events.publish({
+      organizationId: "org_acme",
+      type: "issue.created",
+      data: { id: "iss_1" },
+    });
+    await mock.plugboard.dispatcher.runDue();
+
+    await user.click(within(item).getByRole("button", { name: "Delivery log" }));
+    const message = await within(item).findByRole("listitem", { name: "issue.created" });
+    expect(message).toHaveAttribute("data-state", "pending");
+
+    // The receiver recovers and the server's dispatcher delivers the resent message: no click,
+    // no reload, and the log and the row's "Last delivery" both follow.
+    status = 204;
+    await user.click(within(message).getByRole("button", { name: "Resend" }));
+    await mock.plugboard.dispatcher.runDue();
+    await waitFor(() => expect(message).toHaveAttribute("data-state", "succeeded"));
+    expect(await within(item).findByText("Last delivery: Delivered")).toBeInTheDocument();
+
+    // Nothing pending: no next poll is scheduled.
+    const [log] = queryClient
+      .getQueryCache()
+      .findAll({ queryKey: [...webhookKeys.all, "messages"] });
+    const interval = log?.observers[0]?.options.refetchInterval;
+    expect(typeof interval === "function" ? interval(log as never) : interval).toBe(false);
   });
 
   it("loads older messages a page at a time, each with all its attempts, busy meanwhile", async () => {
@@ -562,10 +609,13 @@ describe("WebhookManager", () => {
     fourHoursAgo.setSeconds(0, 0);
     const pad = (value: number) => String(value).padStart(2, "0");
     const local = `${fourHoursAgo.getFullYear()}-${pad(fourHoursAgo.getMonth() + 1)}-${pad(fourHoursAgo.getDate())}T${pad(fourHoursAgo.getHours())}:${pad(fourHoursAgo.getMinutes())}`;
+    // A preset needs no date: the field is there only for "A date and time".
     await user.click(within(dialog).getByRole("radio", { name: "The last hour" }));
-    fireEvent.change(input, { target: { value: local } });
-    expect(within(dialog).getByRole("radio", { name: "A date and time" })).toBeChecked();
-    expect(input).not.toHaveAttribute("aria-invalid");
+    expect(within(dialog).queryByLabelText("Date and time")).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole("radio", { name: "A date and time" }));
+    const again = within(dialog).getByLabelText("Date and time");
+    fireEvent.change(again, { target: { value: local } });
+    expect(again).not.toHaveAttribute("aria-invalid");
     await user.click(within(dialog).getByRole("button", { name: "Recover messages" }));
 
     expect(await within(dialog).findByText("1 message queued for delivery again.")).toBeVisible();

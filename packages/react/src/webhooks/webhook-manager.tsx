@@ -2,6 +2,7 @@ import type { WebhookEndpoint } from "@plugboard/core";
 import { type ReactNode, useId, useMemo, useRef, useState } from "react";
 import { PermissionTooltip } from "../parts/permission-tooltip";
 import { SecretRevealDialog } from "../parts/secret-reveal-dialog";
+import { useReturnFocus } from "../parts/use-return-focus";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { WebhookAccessProvider, WriteButton } from "./access";
@@ -46,17 +47,12 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
   const query = useWebhookEndpoints();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [secret, setSecret] = useState<string | null>(null);
-  // Dialogs open from code (not a Radix trigger), so focus is handed back by hand: to the
-  // control that opened them, or to "Add endpoint" when that control is gone (a deleted row).
-  const opener = useRef<HTMLElement | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  // Back to the control that opened the dialog; "Add endpoint" when it is gone (a deleted row).
+  const focus = useReturnFocus(() => addButton.current);
   const open = (next: NonNullable<Dialog>) => {
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    focus.remember();
     setDialog(next);
-  };
-  const restoreFocus = (event: Event) => {
-    event.preventDefault();
-    (opener.current?.isConnected ? opener.current : addButton.current)?.focus();
   };
   // Unknown until the list answers; "Add endpoint" is disabled until then anyway.
   const isReadOnly = query.data?.permissions.manage === false;
@@ -153,26 +149,26 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
         endpoint={dialog?.kind === "edit" ? dialog.endpoint : undefined}
         onOpenChange={close}
         onCreated={setSecret}
-        onCloseAutoFocus={restoreFocus}
+        onCloseAutoFocus={focus.onCloseAutoFocus}
         className={classNames.formDialog}
       />
       <RotateSecretDialog
         endpoint={dialog?.kind === "rotate" ? dialog.endpoint : null}
         onOpenChange={close}
         onRotated={setSecret}
-        onCloseAutoFocus={restoreFocus}
+        onCloseAutoFocus={focus.onCloseAutoFocus}
         className={classNames.confirmDialog}
       />
       <DeleteWebhookDialog
         endpoint={dialog?.kind === "delete" ? dialog.endpoint : null}
         onOpenChange={close}
-        onCloseAutoFocus={restoreFocus}
+        onCloseAutoFocus={focus.onCloseAutoFocus}
         className={classNames.confirmDialog}
       />
       <SecretRevealDialog
         secret={secret}
         onClose={() => setSecret(null)}
-        onCloseAutoFocus={restoreFocus}
+        onCloseAutoFocus={focus.onCloseAutoFocus}
         className={classNames.secretDialog}
         text={{
           title: strings.webhookSecretTitle,

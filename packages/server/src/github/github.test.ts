@@ -26,7 +26,8 @@ async function installed(options: Parameters<typeof oauthHarness>[0] = {}) {
 const secret = "whsec-github-test";
 let deliveries = 0;
 
-function delivery(
+/** Posts a signed delivery, then lets the worker run what it queued (as a host's worker would). */
+async function delivery(
   h: ReturnType<typeof oauthHarness>,
   event: string,
   payload: unknown,
@@ -34,7 +35,7 @@ function delivery(
 ) {
   const body = JSON.stringify(payload);
   const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
-  return h.plugboard.handler(
+  const response = await h.plugboard.handler(
     new Request("http://app.test/api/plugboard/providers/github/webhook", {
       method: "POST",
       headers: {
@@ -46,6 +47,8 @@ function delivery(
       body,
     }),
   );
+  await h.plugboard.worker.runDue();
+  return response;
 }
 
 const web = { id: 101, full_name: "acme-inc/web" };
@@ -304,7 +307,8 @@ describe("the GitHub webhook receiver", () => {
     const first = await delivery(h, "pull_request", pullRequest("opened"), { id: "same-id" });
     const second = await delivery(h, "pull_request", pullRequest("opened"), { id: "same-id" });
 
-    expect(await first.json()).toEqual({ status: "processed" });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ status: "queued" });
     expect(await second.json()).toEqual({ status: "duplicate" });
     expect(h.host.calls.filter((call) => call.capability === "issues.getByKey")).toHaveLength(3);
   });
@@ -381,20 +385,61 @@ describe("the GitHub webhook receiver", () => {
     expect(h.onIssueReference).not.toHaveBeenCalled();
   });
 
-  it("forgets a delivery that failed midway, so GitHub's redelivery is processed", async () => {
+  it("acknowledges at once and retries work that failed midway on the worker's schedule", async () => {
     const h = await installed();
     await link(h);
     const upsert = h.store.github.upsertReference;
     h.store.github.upsertReference = async () => {
       throw new Error("database unavailable");
     };
-    const failed = await delivery(h, "pull_request", pullRequest("opened"), { id: "retry-me" });
-    expect(failed.status).toBe(500);
+    const accepted = await delivery(h, "pull_request", pullRequest("opened"), { id: "retry-me" });
+    expect(accepted.status).toBe(200);
+    expect(await h.plugboard.worker.list({ state: "pending" })).toEqual([
+      expect.objectContaining({ queue: "github.webhook", lastError: "database unavailable" }),
+    ]);
 
     h.store.github.upsertReference = upsert;
-    const retried = await delivery(h, "pull_request", pullRequest("opened"), { id: "retry-me" });
-    expect(await retried.json()).toEqual({ status: "processed" });
+    h.clock.now += 60_000;
+    expect(await h.plugboard.worker.runDue()).toMatchObject({ succeeded: 1 });
     expect(await references(h)).toHaveLength(3);
+    // GitHub's own redelivery of the same id is a duplicate: the work is already in hand.
+    const redelivered = await delivery(h, "pull_request", pullRequest("opened"), {
+      id: "retry-me",
+    });
+    expect(await redelivered.json()).toEqual({ status: "duplicate" });
+  });
+
+  it("reads GitHub's form-encoded variant (payload=…) too", async () => {
+    const h = await installed();
+    await link(h);
+    const body = new URLSearchParams({ payload: JSON.stringify(pullRequest("opened")) }).toString();
+    const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+    const response = await h.plugboard.handler(
+      new Request("http://app.test/api/plugboard/providers/github/webhook", {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-github-event": "pull_request",
+          "x-github-delivery": "form-1",
+          "x-hub-signature-256": signature,
+        },
+        body,
+      }),
+    );
+    expect(response.status).toBe(200);
+    await h.plugboard.worker.runDue();
+    expect(await references(h)).toHaveLength(3);
+  });
+
+  it("marks every installation made with a GitHub account as needing a reconnect when its user revokes the app", async () => {
+    const h = await installed();
+    const response = await delivery(h, "github_app_authorization", {
+      action: "revoked",
+      sender: { login: "acme-inc", id: 1 },
+    });
+    expect(await response.json()).toEqual({ status: "queued" });
+    const [installation] = await h.store.installations.list("org_acme");
+    expect(installation).toMatchObject({ provider: "github", status: "error" });
   });
 
   it("answers 404 when the host set no webhook secret", async () => {
@@ -487,7 +532,7 @@ describe("remembering delivery ids", () => {
     const start = h.clock.now;
     expect(
       await (await delivery(h, "pull_request", pullRequest("opened"), { id: "old" })).json(),
-    ).toEqual({ status: "processed" });
+    ).toEqual({ status: "queued" });
 
     h.clock.now = start + 6 * day;
     const redelivered = await delivery(h, "pull_request", pullRequest("opened"), { id: "old" });
@@ -496,7 +541,7 @@ describe("remembering delivery ids", () => {
     h.clock.now = start + 7 * day + 1;
     await h.plugboard.worker.runDue();
     const late = await delivery(h, "pull_request", pullRequest("opened"), { id: "old" });
-    expect(await late.json()).toEqual({ status: "processed" });
+    expect(await late.json()).toEqual({ status: "queued" });
   });
 
   it("prunes delivery ids on the worker's hourly schedule, with the configured retention", async () => {

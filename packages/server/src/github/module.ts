@@ -3,11 +3,11 @@ import { linkRepository } from "./routes/link-repository";
 import { listGitHubReferences } from "./routes/list-references";
 import { listGitHubRepositories } from "./routes/list-repositories";
 import { listRepositoryLinks } from "./routes/list-repository-links";
-import { receiveGitHubWebhook } from "./routes/receive-webhook";
 import { unlinkRepository } from "./routes/unlink-repository";
 import { memoryGitHub } from "./store/memory";
 import type { GitHubStoreSlice } from "./store/slice";
 import { sqlGitHub } from "./store/sql";
+import { githubWebhookReceiver } from "./webhook-receiver";
 
 /** Repositories linked to projects, and pull requests and commits that mention issue keys. */
 export const githubModule = defineModule<GitHubStoreSlice>({
@@ -23,6 +23,6 @@ export const githubModule = defineModule<GitHubStoreSlice>({
     linkRepository,
     unlinkRepository,
     listGitHubReferences,
-    receiveGitHubWebhook,
   ],
+  inbound: [githubWebhookReceiver],
 });

@@ -1,6 +1,7 @@
 import { createId } from "@plugboard/core";
 import { z } from "zod";
 import type { PlugboardContext } from "../context";
+import { markNeedsReconnect } from "../integrations/oauth/tokens";
 import type { IssueStatusReason } from "./hooks";
 import { findIssueKeys } from "./issue-keys";
 import { presentReference } from "./present";
@@ -22,6 +23,11 @@ const pullRequestEventSchema = z.object({
     user: z.object({ login: z.string() }).nullable().optional(),
     head: z.object({ ref: z.string() }).optional(),
   }),
+});
+
+const authorizationRevokedSchema = z.object({
+  action: z.literal("revoked"),
+  sender: z.object({ id: z.number().int() }),
 });
 
 const pushEventSchema = z.object({
@@ -54,10 +60,31 @@ export async function handleGitHubEvent(
     await handlePush(context, parsed.data);
     return "processed";
   }
-  // `github_app_authorization` revoked and `installation` deleted/suspend name only a GitHub
-  // account, and the store cannot find installations by provider and account across
-  // organizations: they are ignored, and the next API call's 401 marks the installation errored.
+  if (event === "github_app_authorization") {
+    const parsed = authorizationRevokedSchema.safeParse(payload);
+    if (!parsed.success) return "ignored";
+    await handleAuthorizationRevoked(context, parsed.data);
+    return "processed";
+  }
   return "ignored";
+}
+
+/** The events the receiver queues; anything else is acknowledged and dropped at once. */
+export const handledGitHubEvents = new Set(["pull_request", "push", "github_app_authorization"]);
+
+/**
+ * The user revoked the app's authorization on GitHub: every installation made with that GitHub
+ * account, in whichever organization, needs a reconnect now rather than at its next failed call.
+ */
+async function handleAuthorizationRevoked(
+  context: PlugboardContext,
+  { sender }: z.infer<typeof authorizationRevokedSchema>,
+) {
+  const installations = await context.store.installations.findByAccount(
+    "github",
+    String(sender.id),
+  );
+  for (const installation of installations) await markNeedsReconnect(context, installation);
 }
 
 async function handlePullRequest(

@@ -67,10 +67,15 @@ export function parseFormText(text: string): URLSearchParams {
 
 /**
  * Reads a JSON or a form body by its content type, within the size cap: the bytes (for
- * signatures, which are always checked over them, never over re-serialized data) and the parsed value.
+ * signatures, which are always checked over them, never over re-serialized data), the text, and
+ * the parsed value.
  */
 export async function readBody(request: Request, limit: number) {
-  const raw = await readRawBody(request, limit);
+  return parseBody(request, await readRawBody(request, limit));
+}
+
+/** The bytes already read (and their signature checked), parsed by the request's content type. */
+export function parseBody(request: Request, raw: Uint8Array) {
   const text = decoder.decode(raw);
   const type = request.headers.get("content-type") ?? "";
   if (isJson(type)) return { raw, text, json: parseJsonText(text) };

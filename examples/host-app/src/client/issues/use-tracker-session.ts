@@ -1,16 +1,12 @@
-import { useEffect } from "react";
+import { useCallback } from "react";
 import { trackerClient } from "../tracker-client";
 import { useLoad } from "../use-load";
 
-/** Fired by the role switcher: whoever is signed in now sees (and acts as) someone else. */
-export const userChangedEvent = "host-app:user-changed";
-
-/** The signed-in user, the people and the projects with their states, reloaded on a switch. */
-export function useTrackerSession() {
-  const { data: session, error, reload } = useLoad(trackerClient.session);
-  useEffect(() => {
-    window.addEventListener(userChangedEvent, reload);
-    return () => window.removeEventListener(userChangedEvent, reload);
-  }, [reload]);
+/** The signed-in user, the people and the projects with their states, loaded again per user. */
+export function useTrackerSession(user: string) {
+  const { data: session, error } = useLoad(
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the cookie changed with `user`
+    useCallback(() => trackerClient.session(), [user]),
+  );
   return { session, error };
 }

@@ -1,0 +1,37 @@
+import type { PlugboardContext } from "../context";
+import type { parseBody } from "../http/body";
+import type { JobType } from "../jobs/define";
+import type { JsonValue } from "../jobs/types";
+
+/** A verified delivery's body, read by its content type. */
+export type InboundBody = ReturnType<typeof parseBody>;
+
+export type InboundAcceptance<P extends JsonValue> =
+  /** Answered at once (a ping, Slack's url_verification); nothing is queued or remembered. */
+  | { reply: Response }
+  /** Queued as a job; `deliveryId` (the provider's own) makes a redelivery a no-op. */
+  | { deliveryId: string; work: P };
+
+/**
+ * One kind of provider traffic at `{mount}{path}` (`/providers/github/webhook`): how it is
+ * authenticated, what to remember, and the work it asks for, which runs as a job so the provider
+ * gets its 2xx at once (Slack allows 3 s, GitHub 10 s) and a failure is retried.
+ */
+export interface InboundReceiver<P extends JsonValue = JsonValue> {
+  path: string;
+  /** What signatures are checked with; null when the host did not configure it (404). */
+  secret(context: PlugboardContext): string | null;
+  /** Over the raw bytes, before anything is parsed: an unsigned or forged request reads nothing. */
+  verify(secret: string, request: Request, raw: Uint8Array, now: number): Promise<boolean>;
+  /** Reads a verified delivery; throws a PlugboardError (4xx) for one that cannot be used. */
+  accept(body: InboundBody, request: Request): InboundAcceptance<P>;
+  /** Remembers the provider's delivery id; false when it was seen already. */
+  firstSeen(context: PlugboardContext, deliveryId: string): Promise<boolean>;
+  job: JobType<P>;
+  /** The work, on the worker: as the integration, or as a linked user (account links). */
+  process(context: PlugboardContext, payload: P): Promise<void>;
+}
+
+export function defineInboundReceiver<P extends JsonValue>(receiver: InboundReceiver<P>) {
+  return receiver;
+}
