@@ -196,6 +196,7 @@ describe("IntegrationCard: members", () => {
       projectId: null,
       level: "user",
       status: "active",
+      externalAccountId: null,
       externalAccountName: "grace@acme.example",
       scopes: ["https://www.googleapis.com/auth/calendar.events"],
       installedBy: fixtureIdentities.member.userId,
