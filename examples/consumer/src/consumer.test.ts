@@ -217,7 +217,7 @@ describe("the root README's front-end quick start", () => {
           .waitFor();
       } catch (error) {
         // What the page showed instead, so a failure says why.
-        const text = await page.locator("body").innerText();
+        const text = (await page.locator("body").textContent()) ?? "";
         throw new Error(
           `${String(error)}\npage: ${text.slice(0, 2000)}\nerrors: ${errors.join("; ")}\nserver: ${stderr}`,
         );

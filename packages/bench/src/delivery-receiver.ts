@@ -1,11 +1,10 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "@plugboard/provider-simulators/node";
 
 /** A loopback receiver that counts deliveries by `webhook-id`. */
 export async function countingReceiver() {
   const seen = new Map<string, number>();
   let requests = 0;
-  const server = createServer((request, response) => {
+  const { origin, close } = await listenOnLoopback((request, response) => {
     request.resume();
     request.on("end", () => {
       requests += 1;
@@ -14,18 +13,7 @@ export async function countingReceiver() {
       response.writeHead(204).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks`,
-    seen,
-    requests: () => requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: `${origin}/hooks`, seen, requests: () => requests, close };
 }
 
 export async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {

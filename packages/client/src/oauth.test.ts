@@ -1,6 +1,5 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createGitHubSimulation } from "@plugboard/provider-simulators";
+import { type LoopbackServer, listenOnLoopback } from "@plugboard/provider-simulators/node";
 import { createPlugboard, generateEncryptionKey, memoryStore } from "@plugboard/server";
 import { toNodeHandler } from "@plugboard/server/node";
 import { setupServer } from "msw/node";
@@ -10,7 +9,7 @@ import { createPlugboardClient } from "./create-client";
 // msw simulates only GitHub; the handler kit is real, on a loopback port.
 const github = createGitHubSimulation();
 const msw = setupServer(...github.handlers);
-let server: Server;
+let server: LoopbackServer;
 let baseUrl: string;
 
 beforeAll(async () => {
@@ -24,16 +23,14 @@ beforeAll(async () => {
     encryption: { currentKeyId: "k1", keys: { k1: generateEncryptionKey() } },
     providers: { github: { clientId: github.clientId, clientSecret: github.clientSecret } },
   });
-  server = createServer(toNodeHandler(plugboard.handler));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/plugboard`;
+  server = await listenOnLoopback(toNodeHandler(plugboard.handler));
+  baseUrl = `${server.origin}/api/plugboard`;
 });
 
 afterEach(() => msw.resetHandlers());
 afterAll(async () => {
   msw.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 describe("the client's OAuth and GitHub methods", () => {

@@ -73,6 +73,7 @@ test("@plugboard/core's public exports change only deliberately", () => {
       "oauthMessageSchema",
       "oauthMessageType",
       "parseApiKey",
+      "pkceChallenge",
       "problemContentType",
       "problemSchema",
       "problemType",

@@ -31,6 +31,7 @@ export {
   workflowStateCategorySchema,
 } from "./host/host-port";
 export { base62Alphabet, createId, randomBase62 } from "./ids";
+export { pkceChallenge } from "./oauth/pkce";
 export {
   type AccountLink,
   type AccountLinkList,

@@ -1,3 +1,4 @@
+import { pkceChallenge } from "@plugboard/core";
 import { createGitHubSimulation, simulatedRepository } from "@plugboard/provider-simulators";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -7,16 +8,6 @@ const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
-
-async function s256(verifier: string) {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)),
-  );
-  return btoa(String.fromCharCode(...digest))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
 
 function tokenRequest(
   github: ReturnType<typeof createGitHubSimulation>,
@@ -41,7 +32,7 @@ describe("the simulated GitHub", () => {
     const authorize = new URL("https://github.com/login/oauth/authorize");
     authorize.searchParams.set("redirect_uri", "https://app.test/callback");
     authorize.searchParams.set("state", "s1");
-    authorize.searchParams.set("code_challenge", await s256(verifier));
+    authorize.searchParams.set("code_challenge", await pkceChallenge(verifier));
     const callback = new URL(github.approve(authorize.toString()));
     expect(callback.searchParams.get("state")).toBe("s1");
     const code = callback.searchParams.get("code") ?? "";

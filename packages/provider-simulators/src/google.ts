@@ -1,7 +1,15 @@
-import { type HttpHandler, HttpResponse, http } from "msw";
-import { s256 } from "./pkce";
+import { pkceChallenge } from "@plugboard/core";
+import { consentRoute, redirectBack } from "./consent";
+import { mswHandlers, pathUnder } from "./msw";
 
 export interface GoogleSimulationOptions {
+  /**
+   * Google's hosts: accounts.google.com (consent), oauth2.googleapis.com (token, revoke) and
+   * openidconnect.googleapis.com (userinfo). A loopback server serves all three on its origin.
+   */
+  accountsBaseUrl?: string;
+  oauth2BaseUrl?: string;
+  openIdBaseUrl?: string;
   clientId?: string;
   clientSecret?: string;
   /** The Google account that consents (userinfo's `email`). */
@@ -19,8 +27,6 @@ interface Grant {
   revoked: boolean;
 }
 
-const tokenEndpoint = "https://oauth2.googleapis.com/token";
-
 /** Google answers with the full URL for the OpenID shorthand scopes. */
 const scopeNames: Record<string, string> = {
   email: "https://www.googleapis.com/auth/userinfo.email",
@@ -28,13 +34,15 @@ const scopeNames: Record<string, string> = {
 };
 
 const oauthError = (status: number, error: string, description: string) =>
-  HttpResponse.json({ error, error_description: description }, { status });
+  Response.json({ error, error_description: description }, { status });
 
 /**
  * Google's OAuth 2.0 for web server apps: the token endpoint (authorization_code with PKCE,
  * refresh_token), revocation, and OpenID Connect userinfo. `approve()` plays the user consenting
  * on accounts.google.com: the callback URL with a one-time code bound to the redirect URI and the
- * PKCE challenge. A refresh token is issued only for `access_type=offline`, as Google does.
+ * PKCE challenge (`/o/oauth2/v2/auth` serves that page for a person). A refresh token is issued
+ * only for `access_type=offline`, as Google does. One Web handler (`handle`), mounted in msw
+ * (`handlers`) or on a loopback server (`startGoogleSimulator` in `/node`).
  */
 export function createGoogleSimulation(options: GoogleSimulationOptions = {}) {
   const clientId = options.clientId ?? "123456789012-plugboard.apps.googleusercontent.com";
@@ -42,6 +50,12 @@ export function createGoogleSimulation(options: GoogleSimulationOptions = {}) {
   const email = options.email ?? "ada@acme.example";
   const expiresIn = options.expiresIn ?? 3599;
   const now = options.now ?? Date.now;
+  const accounts = (options.accountsBaseUrl ?? "https://accounts.google.com").replace(/\/+$/, "");
+  const oauth2 = (options.oauth2BaseUrl ?? "https://oauth2.googleapis.com").replace(/\/+$/, "");
+  const openId = (options.openIdBaseUrl ?? "https://openidconnect.googleapis.com").replace(
+    /\/+$/,
+    "",
+  );
   const codes = new Map<
     string,
     { redirectUri: string; challenge: string | null; scope: string; offline: boolean }
@@ -81,26 +95,20 @@ export function createGoogleSimulation(options: GoogleSimulationOptions = {}) {
           .join(" "),
         offline: url.searchParams.get("access_type") === "offline",
       });
-      const callback = new URL(redirectUri);
-      callback.searchParams.set("state", url.searchParams.get("state") ?? "");
-      callback.searchParams.set("code", code);
-      callback.searchParams.set("scope", codes.get(code)?.scope ?? "");
-      return callback.toString();
+      return redirectBack(authorizeUrl, { code, scope: codes.get(code)?.scope ?? "" });
     },
     deny(authorizeUrl: string): string {
-      const url = new URL(authorizeUrl);
-      const callback = new URL(url.searchParams.get("redirect_uri") ?? "");
-      callback.searchParams.set("error", "access_denied");
-      callback.searchParams.set("state", url.searchParams.get("state") ?? "");
-      return callback.toString();
+      return redirectBack(authorizeUrl, { error: "access_denied" });
     },
     /** Whether an access token is currently accepted by Google's APIs. */
     accepts(token: string): boolean {
       const entry = accessTokens.get(token);
       return entry !== undefined && !entry.grant.revoked && entry.expiresAt > now();
     },
-    handlers: [] as HttpHandler[],
+    handle,
+    handlers: [] as ReturnType<typeof mswHandlers>,
   };
+  state.handlers = mswHandlers(handle, [accounts, oauth2, openId]);
 
   function issueAccessToken(grant: Grant) {
     const accessToken = `ya29.sim${++counter}`;
@@ -126,81 +134,99 @@ export function createGoogleSimulation(options: GoogleSimulationOptions = {}) {
     return null;
   }
 
-  state.handlers = [
-    http.post(tokenEndpoint, async ({ request }) => {
-      const form = new URLSearchParams(await request.text());
-      state.tokenRequests.push(form);
-      const refused = clientRefused(request, form);
-      if (refused) return refused;
-      const grantType = form.get("grant_type");
-      if (grantType === "refresh_token") {
-        const grant = refreshTokens.get(form.get("refresh_token") ?? "");
-        if (!grant || grant.revoked) {
-          return oauthError(400, "invalid_grant", "Token has been expired or revoked.");
-        }
-        state.refreshes += 1;
-        // Google keeps the refresh token: the answer carries no new one.
-        return HttpResponse.json(issueAccessToken(grant));
-      }
-      if (grantType !== "authorization_code") {
-        return oauthError(400, "unsupported_grant_type", `Invalid grant_type: ${grantType ?? ""}`);
-      }
-      const code = form.get("code") ?? "";
-      const pending = codes.get(code);
-      codes.delete(code);
-      if (!pending) return oauthError(400, "invalid_grant", "Malformed auth code.");
-      if (pending.redirectUri !== form.get("redirect_uri")) {
-        return oauthError(400, "redirect_uri_mismatch", "Bad Request");
-      }
-      if (pending.challenge !== null) {
-        const verifier = form.get("code_verifier");
-        if (!verifier) return oauthError(400, "invalid_grant", "Missing code verifier.");
-        if ((await s256(verifier)) !== pending.challenge) {
-          return oauthError(400, "invalid_grant", "Invalid code verifier.");
-        }
-      }
-      const grant: Grant = { id: ++counter, scope: pending.scope, revoked: false };
-      const tokens: Record<string, unknown> = issueAccessToken(grant);
-      if (pending.offline) {
-        const refreshToken = `1//0sim-refresh-${grant.id}`;
-        refreshTokens.set(refreshToken, grant);
-        state.issuedRefreshTokens.push(refreshToken);
-        tokens.refresh_token = refreshToken;
-        tokens.refresh_token_expires_in = 604_799;
-      }
-      if (grant.scope.split(" ").includes("openid")) {
-        tokens.id_token = `eyJhbGciOiJSUzI1NiJ9.sim${grant.id}.signature`;
-      }
-      return HttpResponse.json(tokens);
-    }),
-    http.post("https://oauth2.googleapis.com/revoke", async ({ request }) => {
-      const form = new URLSearchParams(await request.text());
-      const token = form.get("token") ?? new URL(request.url).searchParams.get("token") ?? "";
-      const grant = refreshTokens.get(token) ?? accessTokens.get(token)?.grant;
+  async function token(request: Request): Promise<Response> {
+    const form = new URLSearchParams(await request.text());
+    state.tokenRequests.push(form);
+    const refused = clientRefused(request, form);
+    if (refused) return refused;
+    const grantType = form.get("grant_type");
+    if (grantType === "refresh_token") {
+      const grant = refreshTokens.get(form.get("refresh_token") ?? "");
       if (!grant || grant.revoked) {
-        return oauthError(400, "invalid_token", "Token expired or revoked");
+        return oauthError(400, "invalid_grant", "Token has been expired or revoked.");
       }
-      // Revoking either token of a grant revokes the whole grant.
-      grant.revoked = true;
-      state.revoked.push(token);
-      return HttpResponse.json({});
-    }),
-    http.get("https://openidconnect.googleapis.com/v1/userinfo", ({ request }) => {
-      const token = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
-      if (!state.accepts(token)) {
-        return HttpResponse.json(
-          { error: "invalid_request", error_description: "Invalid Credentials" },
-          { status: 401, headers: { "www-authenticate": 'Bearer error="invalid_token"' } },
-        );
+      state.refreshes += 1;
+      // Google keeps the refresh token: the answer carries no new one.
+      return Response.json(issueAccessToken(grant));
+    }
+    if (grantType !== "authorization_code") {
+      return oauthError(400, "unsupported_grant_type", `Invalid grant_type: ${grantType ?? ""}`);
+    }
+    const code = form.get("code") ?? "";
+    const pending = codes.get(code);
+    codes.delete(code);
+    if (!pending) return oauthError(400, "invalid_grant", "Malformed auth code.");
+    if (pending.redirectUri !== form.get("redirect_uri")) {
+      return oauthError(400, "redirect_uri_mismatch", "Bad Request");
+    }
+    if (pending.challenge !== null) {
+      const verifier = form.get("code_verifier");
+      if (!verifier) return oauthError(400, "invalid_grant", "Missing code verifier.");
+      if ((await pkceChallenge(verifier)) !== pending.challenge) {
+        return oauthError(400, "invalid_grant", "Invalid code verifier.");
       }
-      return HttpResponse.json({
-        sub: "110169484474386276334",
-        name: options.name ?? "Ada Lovelace",
-        email,
-        email_verified: true,
-      });
-    }),
-  ];
+    }
+    const grant: Grant = { id: ++counter, scope: pending.scope, revoked: false };
+    const tokens: Record<string, unknown> = issueAccessToken(grant);
+    if (pending.offline) {
+      const refreshToken = `1//0sim-refresh-${grant.id}`;
+      refreshTokens.set(refreshToken, grant);
+      state.issuedRefreshTokens.push(refreshToken);
+      tokens.refresh_token = refreshToken;
+      tokens.refresh_token_expires_in = 604_799;
+    }
+    if (grant.scope.split(" ").includes("openid")) {
+      tokens.id_token = `eyJhbGciOiJSUzI1NiJ9.sim${grant.id}.signature`;
+    }
+    return Response.json(tokens);
+  }
+
+  async function revoke(request: Request): Promise<Response> {
+    const form = new URLSearchParams(await request.text());
+    const token = form.get("token") ?? new URL(request.url).searchParams.get("token") ?? "";
+    const grant = refreshTokens.get(token) ?? accessTokens.get(token)?.grant;
+    if (!grant || grant.revoked) {
+      return oauthError(400, "invalid_token", "Token expired or revoked");
+    }
+    // Revoking either token of a grant revokes the whole grant.
+    grant.revoked = true;
+    state.revoked.push(token);
+    return Response.json({});
+  }
+
+  function userinfo(request: Request): Response {
+    const token = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
+    if (!state.accepts(token)) {
+      return Response.json(
+        { error: "invalid_request", error_description: "Invalid Credentials" },
+        { status: 401, headers: { "www-authenticate": 'Bearer error="invalid_token"' } },
+      );
+    }
+    return Response.json({
+      sub: "110169484474386276334",
+      name: options.name ?? "Ada Lovelace",
+      email,
+      email_verified: true,
+    });
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const { method } = request;
+    const at = (base: string, path: string) => pathUnder(url, base) === path;
+    const consent = consentRoute(request, {
+      provider: "Google",
+      authorizeUrl: `${accounts}/o/oauth2/v2/auth`,
+      decideUrl: `${accounts}/o/oauth2/v2/decide`,
+      simulation: state,
+    });
+    if (consent) return consent;
+    if (method === "POST" && at(oauth2, "/token")) return token(request);
+    if (method === "POST" && at(oauth2, "/revoke")) return revoke(request);
+    if (method === "GET" && at(openId, "/v1/userinfo")) return userinfo(request);
+    return oauthError(404, "not_found", "No such endpoint.");
+  }
+
   return state;
 }
 

@@ -1,3 +1,4 @@
 export * from "./github";
 export * from "./google";
+export * from "./msw";
 export * from "./slack";

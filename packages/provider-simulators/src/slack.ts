@@ -1,6 +1,9 @@
-import { type HttpHandler, HttpResponse, http } from "msw";
+import { consentRoute, redirectBack } from "./consent";
+import { mswHandlers, pathUnder } from "./msw";
 
 export interface SlackSimulationOptions {
+  /** slack.com: the consent page (`/oauth/v2/authorize`) and the Web API (`/api`). */
+  baseUrl?: string;
   clientId?: string;
   clientSecret?: string;
   team?: { id: string; name: string };
@@ -22,20 +25,23 @@ interface SlackToken {
   scope: string;
 }
 
-const ok = (body: Record<string, unknown>) => HttpResponse.json({ ok: true, ...body });
+const ok = (body: Record<string, unknown>) => Response.json({ ok: true, ...body });
 // Slack answers every Web API error with HTTP 200 and `ok: false`.
-const fail = (error: string) => HttpResponse.json({ ok: false, error });
+const fail = (error: string) => Response.json({ ok: false, error });
 
 /**
  * Slack's app install ("OAuth v2"): `oauth.v2.access` for the code exchange and, with token
  * rotation, the refresh grant; `auth.revoke`. `approve()` plays the user clicking "Allow" on
- * Slack's consent page and returns the callback URL with a one-time code bound to the redirect URI.
+ * Slack's consent page and returns the callback URL with a one-time code bound to the redirect URI;
+ * `/oauth/v2/authorize` serves that page for a person. One Web handler (`handle`), mounted in msw
+ * (`handlers`) or on a loopback server (`startSlackSimulator` in `/node`).
  */
 export function createSlackSimulation(options: SlackSimulationOptions = {}) {
   const clientId = options.clientId ?? "1234567890.0987654321";
   const clientSecret = options.clientSecret ?? "slack-test-client-secret";
   const team = options.team ?? { id: "T0PLUGBRD", name: "Acme Inc" };
   const now = options.now ?? Date.now;
+  const base = (options.baseUrl ?? "https://slack.com").replace(/\/+$/, "");
   const codes = new Map<string, { redirectUri: string | null; scope: string }>();
   const accessTokens = new Map<string, SlackToken>();
   const refreshTokens = new Map<string, { scope: string }>();
@@ -60,17 +66,10 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
         redirectUri: url.searchParams.get("redirect_uri"),
         scope: url.searchParams.get("scope") ?? "",
       });
-      const callback = new URL(url.searchParams.get("redirect_uri") ?? "");
-      callback.searchParams.set("code", code);
-      callback.searchParams.set("state", url.searchParams.get("state") ?? "");
-      return callback.toString();
+      return redirectBack(authorizeUrl, { code });
     },
     deny(authorizeUrl: string): string {
-      const url = new URL(authorizeUrl);
-      const callback = new URL(url.searchParams.get("redirect_uri") ?? "");
-      callback.searchParams.set("error", "access_denied");
-      callback.searchParams.set("state", url.searchParams.get("state") ?? "");
-      return callback.toString();
+      return redirectBack(authorizeUrl, { error: "access_denied" });
     },
     /** Invalidates every refresh token, as when the app is uninstalled from the workspace. */
     forgetRefreshTokens() {
@@ -81,8 +80,11 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
       const entry = accessTokens.get(token);
       return entry !== undefined && (entry.expiresAt === null || entry.expiresAt > now());
     },
-    handlers: [] as HttpHandler[],
+    baseUrl: base,
+    handle,
+    handlers: [] as ReturnType<typeof mswHandlers>,
   };
+  state.handlers = mswHandlers(handle, [base]);
 
   function issue(scope: string) {
     const rotating = options.tokenRotationExpiresIn !== undefined;
@@ -125,48 +127,62 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
     return null;
   }
 
-  state.handlers = [
-    http.post("https://slack.com/api/oauth.v2.access", async ({ request }) => {
-      if (!request.headers.get("content-type")?.includes("application/x-www-form-urlencoded")) {
-        return fail("invalid_arguments");
-      }
-      const form = new URLSearchParams(await request.text());
-      state.tokenRequests.push(form);
-      const refused = clientError(request, form);
-      if (refused) return fail(refused);
-      const grantType = form.get("grant_type") ?? "authorization_code";
-      if (grantType === "refresh_token") {
-        const refreshToken = form.get("refresh_token") ?? "";
-        const grant = refreshTokens.get(refreshToken);
-        if (!grant) return fail("invalid_refresh_token");
-        refreshTokens.delete(refreshToken);
-        state.refreshes += 1;
-        return ok(issue(grant.scope));
-      }
-      if (grantType !== "authorization_code") return fail("invalid_grant_type");
-      const code = form.get("code") ?? "";
-      const grant = codes.get(code);
-      codes.delete(code);
-      if (!grant) return fail("invalid_code");
-      // A redirect_uri sent to the consent page must be repeated exactly here.
-      if (grant.redirectUri !== null && grant.redirectUri !== form.get("redirect_uri")) {
-        return fail("bad_redirect_uri");
-      }
+  async function access(request: Request): Promise<Response> {
+    if (!request.headers.get("content-type")?.includes("application/x-www-form-urlencoded")) {
+      return fail("invalid_arguments");
+    }
+    const form = new URLSearchParams(await request.text());
+    state.tokenRequests.push(form);
+    const refused = clientError(request, form);
+    if (refused) return fail(refused);
+    const grantType = form.get("grant_type") ?? "authorization_code";
+    if (grantType === "refresh_token") {
+      const refreshToken = form.get("refresh_token") ?? "";
+      const grant = refreshTokens.get(refreshToken);
+      if (!grant) return fail("invalid_refresh_token");
+      refreshTokens.delete(refreshToken);
+      state.refreshes += 1;
       return ok(issue(grant.scope));
-    }),
-    http.post("https://slack.com/api/auth.revoke", async ({ request }) => {
-      const form = new URLSearchParams(await request.text());
-      const token =
-        request.headers.get("authorization")?.replace(/^Bearer /, "") ?? form.get("token") ?? "";
-      if (!token) return fail("not_authed");
-      const entry = accessTokens.get(token);
-      if (!entry) return fail("invalid_auth");
-      if (entry.expiresAt !== null && entry.expiresAt <= now()) return fail("token_expired");
-      accessTokens.delete(token);
-      state.revoked.push(token);
-      return ok({ revoked: true });
-    }),
-  ];
+    }
+    if (grantType !== "authorization_code") return fail("invalid_grant_type");
+    const code = form.get("code") ?? "";
+    const grant = codes.get(code);
+    codes.delete(code);
+    if (!grant) return fail("invalid_code");
+    // A redirect_uri sent to the consent page must be repeated exactly here.
+    if (grant.redirectUri !== null && grant.redirectUri !== form.get("redirect_uri")) {
+      return fail("bad_redirect_uri");
+    }
+    return ok(issue(grant.scope));
+  }
+
+  async function revoke(request: Request): Promise<Response> {
+    const form = new URLSearchParams(await request.text());
+    const token =
+      request.headers.get("authorization")?.replace(/^Bearer /, "") ?? form.get("token") ?? "";
+    if (!token) return fail("not_authed");
+    const entry = accessTokens.get(token);
+    if (!entry) return fail("invalid_auth");
+    if (entry.expiresAt !== null && entry.expiresAt <= now()) return fail("token_expired");
+    accessTokens.delete(token);
+    state.revoked.push(token);
+    return ok({ revoked: true });
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const consent = consentRoute(request, {
+      provider: "Slack",
+      authorizeUrl: `${base}/oauth/v2/authorize`,
+      decideUrl: `${base}/oauth/v2/decide`,
+      simulation: state,
+    });
+    if (consent) return consent;
+    const path = pathUnder(new URL(request.url), base);
+    if (request.method === "POST" && path === "/api/oauth.v2.access") return access(request);
+    if (request.method === "POST" && path === "/api/auth.revoke") return revoke(request);
+    return Response.json({ ok: false, error: "unknown_method" }, { status: 404 });
+  }
+
   return state;
 }
 

@@ -4,18 +4,18 @@ import { createPlugboardClient } from "@plugboard/client";
 import { PlugboardProvider } from "@plugboard/react";
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./app";
 import { currentDemoUser } from "./role-switcher";
-import { SettingsPage } from "./settings-page";
 
 // Same origin as the page, so the demo session cookie goes along.
 const client = createPlugboardClient({ baseUrl: `${window.location.origin}/api/plugboard` });
 
 /** Who is signed in decides what Plugboard shows: a switch drops the previous user's data. */
-function App() {
+function Root() {
   const [user, setUser] = useState(currentDemoUser);
   return (
     <PlugboardProvider client={client} identityKey={`org_acme:${user}`}>
-      <SettingsPage user={user} onUserChange={setUser} />
+      <App user={user} onUserChange={setUser} />
     </PlugboardProvider>
   );
 }
@@ -24,6 +24,6 @@ const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <Root />
   </StrictMode>,
 );

@@ -29,7 +29,9 @@ describe("the demo API behind Plugboard API keys (the README's curl steps)", () 
 
     const ok = await get(secret);
     expect(ok.status).toBe(200);
-    expect(((await ok.json()) as { data: unknown[] }).data).toHaveLength(2);
+    // The tracker's seeded issues, read as the key.
+    const { data } = (await ok.json()) as { data: { key: string }[] };
+    expect(data.map((issue) => issue.key).sort()).toEqual(["DEMO-1", "DEMO-2", "DEMO-3"]);
 
     const write = await fetch(`${host.origin}/demo-api/issues`, {
       method: "POST",
@@ -73,5 +75,24 @@ describe("the demo API behind Plugboard API keys (the README's curl steps)", () 
     const next = (await rotated.json()) as { secret: string };
     expect((await get(secret)).status).toBe(200);
     expect((await get(next.secret)).status).toBe(200);
+  });
+
+  it("creates a tracker issue with an issues:write key, and refuses a bad one as problem+json", async () => {
+    const { secret } = await createKey({ scopes: ["issues:write"] });
+    const post = (body: string) =>
+      fetch(`${host.origin}/demo-api/issues`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+        body,
+      });
+    const created = await post(JSON.stringify({ title: "From curl" }));
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ key: "DEMO-4", title: "From curl" });
+    for (const body of [JSON.stringify({ title: "" }), "{oops"]) {
+      const refused = await post(body);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get("content-type")).toContain("application/problem+json");
+      expect(((await refused.json()) as { code: string }).code).toBe("validation_failed");
+    }
   });
 });

@@ -1,30 +1,43 @@
 import type { Plugboard } from "@plugboard/server";
 import { type ApiKeyRequest, apiKeyMiddleware } from "@plugboard/server/node";
 import express, { type Router } from "express";
-
-const issues = [
-  { key: "WEB-1", title: "Checkout button misaligned on mobile", status: "todo" },
-  { key: "WEB-2", title: "Add dark mode to the settings page", status: "in_progress" },
-];
+import { problemResponses } from "./problem-responses";
+import type { TrackerContext } from "./tracker/context";
+import { createIssue } from "./tracker/issues/create-issue";
+import { searchIssues } from "./tracker/issues/search-issues";
 
 /**
  * The host's own public API, protected by Plugboard API keys: GET needs `issues:read`, POST
- * `issues:write`. Try it with curl (see the README).
+ * `issues:write`. It reads and writes the tracker's issues, acting as the key. Try it with
+ * curl (see the README).
  */
-export function demoApi(plugboard: Plugboard): Router {
+export function demoApi(plugboard: Plugboard, tracker: TrackerContext): Router {
   const router = express.Router();
-  router.get("/issues", apiKeyMiddleware(plugboard, { scopes: ["issues:read"] }), (req, res) => {
-    const key = (req as ApiKeyRequest).apiKey;
-    res.json({ data: issues, calledWith: key?.name });
-  });
+  const callOf = (req: ApiKeyRequest) => {
+    const key = req.apiKey as NonNullable<ApiKeyRequest["apiKey"]>;
+    return { organizationId: key.organizationId, actor: { integration: `api-key:${key.id}` } };
+  };
+  router.get(
+    "/issues",
+    apiKeyMiddleware(plugboard, { scopes: ["issues:read"] }),
+    async (req, res) => {
+      const call = callOf(req as ApiKeyRequest);
+      res.json({ data: await searchIssues(tracker, call, { limit: 100 }) });
+    },
+  );
   router.post(
     "/issues",
     apiKeyMiddleware(plugboard, { scopes: ["issues:write"] }),
-    express.json(),
-    (req, res) => {
-      const title = typeof req.body?.title === "string" ? req.body.title : "Untitled";
-      res.status(201).json({ key: `WEB-${issues.length + 1}`, title, status: "todo" });
+    express.json({ limit: "64kb" }),
+    async (req, res) => {
+      const title = (req.body as { title?: unknown } | undefined)?.title;
+      const issue = await createIssue(tracker, callOf(req as ApiKeyRequest), {
+        projectId: "prj_demo",
+        title,
+      });
+      res.status(201).json(issue);
     },
   );
+  router.use(problemResponses);
   return router;
 }

@@ -9,8 +9,13 @@ export const demoUsers = {
   grace: { userId: "user_grace", organizationId: "org_acme", role: "member" },
 } satisfies Record<string, Identity>;
 
-export function demoIdentity(request: Request): Identity | null {
-  const cookie = request.headers.get("cookie") ?? "";
-  const user = /(?:^|;\s*)demo_user=([a-z]+)/.exec(cookie)?.[1] ?? "ada";
+/** Who a `Cookie` header signs in: Ada without one, nobody for an unknown name. */
+export function identityFromCookie(cookie: string | undefined): Identity | null {
+  const user = /(?:^|;\s*)demo_user=([a-z]+)/.exec(cookie ?? "")?.[1] ?? "ada";
   return user in demoUsers ? demoUsers[user as keyof typeof demoUsers] : null;
+}
+
+/** `authenticate` for Plugboard. */
+export function demoIdentity(request: Request): Identity | null {
+  return identityFromCookie(request.headers.get("cookie") ?? undefined);
 }

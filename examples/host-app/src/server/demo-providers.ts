@@ -1,38 +1,32 @@
-import type { IncomingMessage } from "node:http";
-import type { ProvidersOptions } from "@plugboard/server";
-import { createFakeOAuthProvider } from "@plugboard/server/testing";
+import type { GitHubStatusOptions, ProvidersOptions } from "@plugboard/server";
+import type { DemoSimulators } from "./demo-simulators";
+import { commentOnMention } from "./github-mentions";
+import type { TrackerContext } from "./tracker/context";
+
+/** The states a pull request moves an issue to: by name, or by category ("completed"). */
+const statuses: GitHubStatusOptions = { opened: "In Review", merged: "completed" };
 
 /**
- * OAuth for the demo. By default (PLUGBOARD_DEMO_FAKE_OAUTH unset or 1) GitHub is a built-in
- * fake served by this app at /fake-oauth, so the install popup works offline. With
- * PLUGBOARD_DEMO_FAKE_OAUTH=0, GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET configure the real one.
+ * OAuth providers for the demo. By default GitHub is the simulator the demo starts (see
+ * demo-simulators.ts), so Install, pull requests and webhooks all work offline. With
+ * PLUGBOARD_DEMO_SIMULATORS=0, GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET (and optionally
+ * GITHUB_WEBHOOK_SECRET) configure a real GitHub OAuth app.
  */
-export function demoProviders(env = process.env) {
-  if (env.PLUGBOARD_DEMO_FAKE_OAUTH === "0") {
-    const providers: ProvidersOptions = {};
-    if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) {
-      providers.github = {
-        clientId: env.GITHUB_CLIENT_ID,
-        clientSecret: env.GITHUB_CLIENT_SECRET,
-        ...(env.GITHUB_WEBHOOK_SECRET ? { webhookSecret: env.GITHUB_WEBHOOK_SECRET } : {}),
-      };
-    }
-    return { providers, fake: null, rememberOrigin: (_req: IncomingMessage) => {} };
-  }
-  // The fake is reached on loopback at whatever port this server got (known at the first request).
-  let port = 0;
-  const fake = createFakeOAuthProvider({
-    mountPath: "/fake-oauth",
-    origin: () => `http://127.0.0.1:${port}`,
-  });
-  const providers: ProvidersOptions = {
-    github: fake.github,
-  };
+export function demoProviders(
+  simulators: DemoSimulators | null,
+  tracker: TrackerContext,
+  env: NodeJS.ProcessEnv = process.env,
+): ProvidersOptions {
+  const onIssueReference = commentOnMention(tracker);
+  if (simulators) return { github: { ...simulators.githubProvider, statuses, onIssueReference } };
+  if (!env.GITHUB_CLIENT_ID || !env.GITHUB_CLIENT_SECRET) return {};
   return {
-    providers,
-    fake,
-    rememberOrigin: (req: IncomingMessage) => {
-      port ||= req.socket.localPort ?? 0;
+    github: {
+      clientId: env.GITHUB_CLIENT_ID,
+      clientSecret: env.GITHUB_CLIENT_SECRET,
+      ...(env.GITHUB_WEBHOOK_SECRET ? { webhookSecret: env.GITHUB_WEBHOOK_SECRET } : {}),
+      statuses,
+      onIssueReference,
     },
   };
 }

@@ -46,8 +46,10 @@ describe("the demo receiver", () => {
       body: JSON.stringify({ secret }),
     });
     expect(saved.status).toBe(204);
+    // "Create a demo issue" creates one in the tracker, which announces issue.created.
     const published = await fetch(`${host.origin}/demo-receiver/publish`, { method: "POST" });
-    expect(((await published.json()) as { messages: number }).messages).toBe(1);
+    expect(published.status).toBe(201);
+    expect(((await published.json()) as { key: string }).key).toBe("DEMO-4");
 
     await expect
       .poll(async () => (await deliveries())[0], { timeout: 10_000 })

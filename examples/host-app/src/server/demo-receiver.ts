@@ -1,7 +1,8 @@
 import { verifyWebhook, WebhookVerificationError } from "@plugboard/core";
-import type { Plugboard } from "@plugboard/server";
 import express, { type Router } from "express";
 import { demoUsers } from "./demo-identity";
+import type { TrackerContext } from "./tracker/context";
+import { createIssue } from "./tracker/issues/create-issue";
 
 export interface ReceivedDelivery {
   /** Arrival order (a retry of one message arrives more than once under one `webhook-id`). */
@@ -23,7 +24,7 @@ const keep = 20;
  * signature of the raw body with the secret the page hands it, dedupes on `webhook-id`, and
  * answers 4xx to anything it cannot verify, so those show up as failures in the delivery log.
  */
-export function demoReceiver(plugboard: Plugboard): Router {
+export function demoReceiver(tracker: TrackerContext): Router {
   const router = express.Router();
   let secrets: string[] = [];
   const deliveries: ReceivedDelivery[] = [];
@@ -76,18 +77,16 @@ export function demoReceiver(plugboard: Plugboard): Router {
     res.status(204).end();
   });
 
-  // Plays the host app changing an issue: one event into Plugboard's outbox, which the
-  // dispatcher delivers to every matching endpoint.
-  let issueNumber = 100;
+  // A person creating an issue in the tracker, which announces issue.created through Plugboard:
+  // one message per matching endpoint in the outbox, delivered by the dispatcher.
+  let issueNumber = 0;
   router.post("/publish", async (_req, res) => {
-    const key = `WEB-${++issueNumber}`;
-    const result = await plugboard.events.publish({
-      organizationId: demoUsers.ada.organizationId,
-      projectId: "prj_web",
-      type: "issue.created",
-      data: { key, title: `Demo issue ${key}` },
-    });
-    res.json(result);
+    const issue = await createIssue(
+      tracker,
+      { organizationId: demoUsers.ada.organizationId, actor: { userId: demoUsers.ada.userId } },
+      { projectId: "prj_demo", title: `Demo issue ${++issueNumber} from the webhooks section` },
+    );
+    res.status(201).json({ key: issue.key });
   });
 
   return router;

@@ -1,17 +1,42 @@
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumLaunchOptions } from "../../../../vitest.shared.ts";
 import { startTestHostApp, type TestHostApp } from "./test-host-app";
 
 const clientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
 let host: TestHostApp;
+// One Chromium for every browser test of the demo: launching it is the slow part.
+let browser: Browser;
 
 beforeAll(async () => {
-  host = await startTestHostApp(clientDir);
+  [host, browser] = await Promise.all([
+    startTestHostApp(clientDir),
+    chromium.launch(chromiumLaunchOptions),
+  ]);
 });
 
-afterAll(() => host.stop());
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+/** Install on the GitHub card, Authorize in the simulator's consent popup, back installed. */
+async function installGitHub(page: Page, app: TestHostApp) {
+  const github = page.getByRole("article", { name: "GitHub" });
+  await github.getByText("Not installed").waitFor();
+  const [popup] = await Promise.all([
+    page.waitForEvent("popup"),
+    github.getByRole("button", { name: "Install" }).click(),
+  ]);
+  await github.getByRole("button", { name: "Installing…" }).waitFor();
+  await popup.waitForURL(`${app.host.simulators?.github.origin}/login/oauth/authorize?**`);
+  const closed = popup.waitForEvent("close");
+  await popup.getByRole("link", { name: "Authorize" }).click();
+  await closed; // the callback page posted its message and closed itself
+  await github.getByText("Installed", { exact: true }).waitFor();
+  return github;
+}
 
 describe("the demo host app", () => {
   it("serves the catalog from its SQLite store to the demo admin", async () => {
@@ -50,16 +75,6 @@ describe("the demo host app", () => {
 });
 
 describe("the settings page in Chromium", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await chromium.launch(chromiumLaunchOptions);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it("renders every integration card with its installed state", async () => {
     const page = await browser.newPage();
     await page.goto(host.origin);
@@ -70,27 +85,16 @@ describe("the settings page in Chromium", () => {
     expect(await page.getByRole("article").count()).toBe(5);
   });
 
-  it("installs GitHub through the popup against the fake provider, without a reload", async () => {
+  it("installs GitHub through the popup against the GitHub simulator, without a reload", async () => {
     const page = await browser.newPage();
     await page.goto(host.origin);
-    const github = page.getByRole("article", { name: "GitHub" });
-    await github.getByText("Not installed").waitFor();
+    await page.getByRole("article", { name: "GitHub" }).getByText("Not installed").waitFor();
     let reloaded = false;
     page.on("framenavigated", (frame) => {
       if (frame === page.mainFrame()) reloaded = true;
     });
 
-    const [popup] = await Promise.all([
-      page.waitForEvent("popup"),
-      github.getByRole("button", { name: "Install" }).click(),
-    ]);
-    await github.getByRole("button", { name: "Installing…" }).waitFor();
-    await popup.waitForURL(/\/fake-oauth\/login\/oauth\/authorize/);
-    const closed = popup.waitForEvent("close");
-    await popup.getByRole("link", { name: "Authorize" }).click();
-    await closed; // the callback page posted its message and closed itself
-
-    await github.getByText("Installed", { exact: true }).waitFor();
+    const github = await installGitHub(page, host);
     await github.getByText(/Connected as acme-demo/).waitFor();
     expect(await github.getAttribute("data-state")).toBe("installed");
     expect(reloaded).toBe(false);
@@ -103,7 +107,9 @@ describe("the settings page in Chromium", () => {
 
     const database = host.readDatabase();
     expect(database).toContain("acme-demo");
-    expect(database).not.toMatch(/gho_[A-Za-z0-9]{36}/);
+    const [token] = host.host.simulators?.github.simulation.issued ?? [];
+    expect(token).toMatch(/^gho_/);
+    expect(database).not.toContain(token);
   });
 
   it("reports a cancelled consent inline and stays not installed", async () => {
@@ -125,5 +131,87 @@ describe("the settings page in Chromium", () => {
       .poll(() => github.getByRole("alert").textContent())
       .toContain("You cancelled connecting GitHub");
     expect(await github.getAttribute("data-state")).toBe("available");
+  });
+});
+
+describe("the demo as a tracker, in Chromium", () => {
+  it("closes DEMO-1 on the Issues page when a pull request mentioning it merges on GitHub", async () => {
+    // A demo of its own: the settings tests above install and uninstall GitHub on theirs.
+    const app = await startTestHostApp(clientDir);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${app.origin}/issues`);
+      const issue = page.getByRole("row", { name: /DEMO-1/ });
+      await issue.getByText("Todo").waitFor();
+
+      await page
+        .getByRole("navigation", { name: "Main" })
+        .getByRole("link", { name: "Settings" })
+        .click();
+      await installGitHub(page, app);
+      const linked = page.getByRole("region", { name: "Linked repositories" });
+      await linked.getByRole("combobox", { name: "Repository" }).selectOption("acme/web");
+      await linked.getByRole("button", { name: "Link repository" }).click();
+      await linked.getByRole("button", { name: "Unlink acme/web" }).waitFor();
+
+      // A person on GitHub: open a pull request that mentions DEMO-1, then merge it.
+      const github = await context.newPage();
+      await github.goto(`${app.host.simulators?.github.origin}/acme/web/pulls`);
+      await github.getByLabel("Title").fill("Fix the checkout button on mobile");
+      await github.getByLabel("Description").fill("Closes DEMO-1");
+      await github.getByRole("button", { name: "Open pull request" }).click();
+      const pull = github.getByRole("listitem", { name: "#1 Fix the checkout button on mobile" });
+      await pull.getByText("Open", { exact: true }).waitFor();
+      await pull.getByRole("button", { name: "Merge" }).click();
+      await pull.getByText("Merged", { exact: true }).waitFor();
+
+      await page
+        .getByRole("navigation", { name: "Main" })
+        .getByRole("link", { name: "Issues" })
+        .click();
+      await issue.getByText("Done").waitFor();
+      await issue.getByRole("link", { name: "DEMO-1" }).click();
+      await page.getByRole("heading", { level: 1, name: /DEMO-1/ }).waitFor();
+      await page
+        .getByRole("region", { name: "Comments" })
+        .getByText(/Mentioned in acme\/web #1/)
+        .waitFor();
+      expect(await page.getByRole("definition").first().textContent()).toBe("Done");
+    } finally {
+      await context.close();
+      await app.stop();
+    }
+  });
+
+  it("creates an issue from the Issues page, shows a field's error, and edits it", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${host.origin}/issues`);
+    await page.getByRole("link", { name: "New issue" }).click();
+    await page.getByRole("heading", { level: 1, name: "New issue in Demo" }).waitFor();
+    await page.getByRole("button", { name: "Create issue" }).click();
+    const title = page.getByLabel("Title");
+    await page.getByText("Give the issue a title").waitFor();
+    expect(await title.getAttribute("aria-invalid")).toBe("true");
+
+    await title.fill("Password reset email never arrives");
+    await page.getByLabel("Priority").selectOption({ label: "Urgent" });
+    await page.getByLabel("Due date").fill("2026-12-24");
+    await page.getByRole("button", { name: "Create issue" }).click();
+    await page.getByRole("heading", { level: 1, name: /DEMO-\d+ Password reset/ }).waitFor();
+    expect(page.url()).toMatch(/\/issues\/DEMO-\d+$/);
+
+    await page.getByLabel("Status").selectOption({ label: "In Progress" });
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/^Saved/)
+      .waitFor();
+    await page.getByRole("link", { name: "← Issues" }).click();
+    const row = page.getByRole("row", { name: /Password reset email never arrives/ });
+    await row.getByText("In Progress").waitFor();
+    expect(await row.getByText("Urgent").count()).toBe(1);
+    expect(await row.getByText("Dec 24, 2026").count()).toBe(1);
+    await page.close();
   });
 });

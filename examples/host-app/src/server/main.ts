@@ -5,14 +5,21 @@ const dataDir = process.env.DATA_DIR ?? fileURLToPath(new URL("../../data", impo
 const clientDir = fileURLToPath(new URL("../client", import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
 
-const { app, close } = await createHostApp({ dataDir, clientDir });
-const server = app.listen(port, () => {
-  console.log(`Plugboard demo host app: http://localhost:${port}`);
-  console.log(`  SQLite store in ${dataDir}`);
-});
+const host = await createHostApp({ dataDir, clientDir });
+const server = await host.listen(port, process.env.PLUGBOARD_DEMO_HOST);
+const page = server.origin.replace("127.0.0.1", "localhost");
+console.log(`Plugboard demo host app: ${page}`);
+console.log(`  Issues: ${page}/issues`);
+console.log(`  SQLite files (plugboard.db, tracker.db) in ${dataDir}`);
+for (const [name, url] of Object.entries(host.simulators?.urls() ?? {})) {
+  console.log(`  ${name}: ${url}`);
+}
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    server.close(() => void close().then(() => process.exit(0)));
+    void server
+      .close()
+      .then(host.close)
+      .then(() => process.exit(0));
   });
 }

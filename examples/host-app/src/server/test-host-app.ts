@@ -1,22 +1,23 @@
 import { lookup } from "node:dns/promises";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createHostApp } from "./app";
+import { createHostApp, type HostApp } from "./app";
 
 export interface TestHostApp {
   /** `http://127.0.0.1:<port>`: the app on a free loopback port, so test files can run at once. */
   origin: string;
-  /** The SQLite file and its write-ahead log as text, to check what did (not) reach the disk. */
+  /** The running app: its simulators (GitHub's pull requests), tracker and Plugboard. */
+  host: HostApp;
+  /** Plugboard's SQLite file and its write-ahead log as text, to check what did (not) reach the disk. */
   readDatabase(): string;
-  /** Closes the server, stops the dispatcher and the store, and deletes the data directory. */
+  /** Closes the server, stops the dispatcher, the stores and the simulators, deletes the data. */
   stop(): Promise<void>;
 }
 
 /**
- * The host app as main.ts starts it, on a fresh data directory. Without `clientDir` it serves no
- * settings page, so API-only tests do not need the `vite build` output.
+ * The host app as main.ts starts it, on a fresh data directory, with its simulators on free
+ * ports. Without `clientDir` it serves no page, so API-only tests need no `vite build` output.
  */
 export async function startTestHostApp(clientDir?: string): Promise<TestHostApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "plugboard-host-app-"));
@@ -28,11 +29,12 @@ export async function startTestHostApp(clientDir?: string): Promise<TestHostApp>
       /(^|\.)pumble\.com$/.test(name)
         ? ["93.184.216.34"]
         : (await lookup(name, { all: true })).map((entry) => entry.address),
+    env: {},
   });
-  const server = host.app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
+  const server = await host.listen(0);
   return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    origin: server.origin,
+    host,
     readDatabase: () =>
       ["plugboard.db", "plugboard.db-wal"]
         .map((name) => {
@@ -45,9 +47,7 @@ export async function startTestHostApp(clientDir?: string): Promise<TestHostApp>
         })
         .join(""),
     async stop() {
-      // Keep-alive connections from fetch and Chromium would otherwise hold close() open.
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
       await host.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

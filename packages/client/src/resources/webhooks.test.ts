@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders } from "node:http";
 import { PlugboardError, verifyWebhook } from "@plugboard/core";
 import { describe, expect, it } from "vitest";
 import { listen, startPlugboard } from "../test/loopback";
@@ -7,16 +7,14 @@ import { listen, startPlugboard } from "../test/loopback";
 async function startReceiver() {
   const received: { headers: IncomingHttpHeaders; body: string }[] = [];
   const state = { status: 204 };
-  const origin = await listen(
-    createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on("data", (chunk: Buffer) => chunks.push(chunk));
-      request.on("end", () => {
-        received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
-        response.writeHead(state.status).end(state.status >= 400 ? "down for maintenance" : "");
-      });
-    }),
-  );
+  const origin = await listen((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+      response.writeHead(state.status).end(state.status >= 400 ? "down for maintenance" : "");
+    });
+  });
   return { url: `${origin}/hooks`, received, state };
 }
 

@@ -1,6 +1,6 @@
-import { createServer, type RequestListener, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { RequestListener } from "node:http";
 import type { Identity } from "@plugboard/core";
+import { type LoopbackServer, listenOnLoopback } from "@plugboard/provider-simulators/node";
 import {
   createPlugboard,
   generateEncryptionKey,
@@ -17,33 +17,25 @@ export const testUsers: Record<string, Identity> = {
   grace: { userId: "grace", organizationId: "acme", role: "member" },
 };
 
-const servers: Server[] = [];
+const servers: LoopbackServer[] = [];
 
 // Registered by every test file that imports this module: each test's servers close after it.
 afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map((server) => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
-    }),
-  );
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
 /** A loopback HTTP server, closed after the test; resolves to its origin. */
-export async function listen(listener: RequestListener | Server): Promise<string> {
-  const server = typeof listener === "function" ? createServer(listener) : listener;
+export async function listen(listener: RequestListener): Promise<string> {
+  const server = await listenOnLoopback(listener);
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return server.origin;
 }
 
 /** Stops a server early (to test a refused connection). */
 export async function close(origin: string): Promise<void> {
-  const index = servers.findIndex(
-    (server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}` === origin,
-  );
+  const index = servers.findIndex((server) => server.origin === origin);
   const [server] = servers.splice(index, 1);
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 }
 
 /** The real handler kit over a memory store on a loopback port, with a client per test user. */

@@ -1,6 +1,5 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createdApiKeySchema, problemSchema } from "@plugboard/core";
+import { type LoopbackServer, listenOnLoopback } from "@plugboard/provider-simulators/node";
 import express from "express";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateEncryptionKey } from "../crypto/keyring";
@@ -9,15 +8,10 @@ import { memoryStore } from "../stores/memory/memory-store";
 import { type ApiKeyRequest, apiKeyMiddleware } from "./api-key-middleware";
 import { toNodeHandler } from "./to-node-handler";
 
-const servers: Server[] = [];
+const servers: LoopbackServer[] = [];
 
 afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map((server) => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
-    }),
-  );
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
 async function start() {
@@ -39,10 +33,9 @@ async function start() {
       res.json({ keyId: (req as ApiKeyRequest).apiKey?.id, local: res.locals.apiKey?.id });
     },
   );
-  const server = app.listen(0, "127.0.0.1");
+  const server = await listenOnLoopback(app);
   servers.push(server);
-  await new Promise((resolve) => server.once("listening", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { origin } = server;
   const create = async (body: Record<string, unknown>) => {
     const response = await fetch(`${origin}/api/plugboard/api-keys`, {
       method: "POST",

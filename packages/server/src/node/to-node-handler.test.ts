@@ -1,13 +1,12 @@
 import {
-  createServer,
   request as httpRequest,
   type IncomingHttpHeaders,
   type IncomingMessage,
   type RequestListener,
-  type Server,
 } from "node:http";
-import { type AddressInfo, connect } from "node:net";
+import { connect } from "node:net";
 import { type Identity, integrationListSchema, problemSchema } from "@plugboard/core";
+import { type LoopbackServer, listenOnLoopback } from "@plugboard/provider-simulators/node";
 import express from "express";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateEncryptionKey } from "../crypto/keyring";
@@ -17,23 +16,17 @@ import { toNodeHandler } from "./to-node-handler";
 
 const WEBHOOK_URL = "https://api.pumble.com/workspaces/w1/incomingWebhooks/postMessage/tOkEn";
 
-const servers: Server[] = [];
+const servers: LoopbackServer[] = [];
 
 afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map((server) => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
-    }),
-  );
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
 /** Serves `listener` on a loopback port; returns the port. */
 async function listen(listener: RequestListener): Promise<number> {
-  const server = createServer(listener);
+  const server = await listenOnLoopback(listener);
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return (server.address() as AddressInfo).port;
+  return server.port;
 }
 
 function plugboard(options: { basePath?: string } = {}) {

@@ -8,8 +8,8 @@ import type { TLSSocket } from "node:tls";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { webhookAttemptSchema } from "@plugboard/core";
+import { listenOnLoopback } from "@plugboard/provider-simulators/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { listenOnLoopback } from "./webhooks.test-harness";
 
 /*
  * The HTTPS half of pinning.test.ts. The sender runs in a child process (https-sender.fixture.ts)

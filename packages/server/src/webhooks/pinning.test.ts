@@ -1,7 +1,8 @@
-import { createServer } from "node:http";
+import type { RequestListener } from "node:http";
 import { webhookAttemptSchema } from "@plugboard/core";
+import { listenOnLoopback } from "@plugboard/provider-simulators/node";
 import { afterEach, describe, expect, it } from "vitest";
-import { listenOnLoopback, setupWebhooks, startReceiver } from "./webhooks.test-harness";
+import { setupWebhooks, startReceiver } from "./webhooks.test-harness";
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -16,8 +17,8 @@ async function receiver(...args: Parameters<typeof startReceiver>) {
 }
 
 /** A loopback server that answers with whatever `respond` writes, for misbehaving receivers. */
-async function rawServer(respond: Parameters<typeof createServer>[1] & {}) {
-  const { port, close } = await listenOnLoopback(createServer(respond));
+async function rawServer(respond: RequestListener) {
+  const { port, close } = await listenOnLoopback(respond);
   cleanups.push(close);
   return port;
 }

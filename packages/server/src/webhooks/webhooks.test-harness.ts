@@ -1,7 +1,6 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { Server as HttpsServer } from "node:https";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
 import type { Identity } from "@plugboard/core";
+import { listenOnLoopback } from "@plugboard/provider-simulators/node";
 import { vi } from "vitest";
 import { generateEncryptionKey } from "../crypto/keyring";
 import type { Logger } from "../logger";
@@ -19,27 +18,11 @@ export interface Reply {
   body?: string;
 }
 
-/**
- * Listens on a free loopback port (http or https server alike); `close` also drops keep-alive
- * connections, which would otherwise hold it open.
- */
-export async function listenOnLoopback(server: Server | HttpsServer) {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 /** A real HTTP server on loopback that records every request and answers as told. */
 export async function startReceiver(reply: (request: Received) => Reply = () => ({ status: 204 })) {
   const received: Received[] = [];
   let answer = reply;
-  const server: Server = createServer((request, response) => {
+  const { origin, close } = await listenOnLoopback((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
@@ -50,9 +33,8 @@ export async function startReceiver(reply: (request: Received) => Reply = () => 
       response.end(body);
     });
   });
-  const { port, close } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}/hooks`,
+    url: `${origin}/hooks`,
     received,
     reply(next: (request: Received) => Reply) {
       answer = next;

@@ -1,4 +1,4 @@
-import { randomBase62 } from "@plugboard/core";
+import { pkceChallenge, randomBase62 } from "@plugboard/core";
 import { escapeHtml } from "../../http/html-page";
 import type { GitHubProviderOptions } from "./options";
 
@@ -120,7 +120,8 @@ export function createFakeOAuthProvider(options: FakeOAuthProviderOptions): Fake
     if (
       !grant ||
       grant.redirectUri !== form.get("redirect_uri") ||
-      (grant.challenge !== null && (!verifier || (await s256(verifier)) !== grant.challenge))
+      (grant.challenge !== null &&
+        (!verifier || (await pkceChallenge(verifier)) !== grant.challenge))
     ) {
       // GitHub answers a bad code with 200 and an error body.
       return Response.json({
@@ -154,14 +155,4 @@ export function createFakeOAuthProvider(options: FakeOAuthProviderOptions): Fake
       },
     },
   };
-}
-
-async function s256(verifier: string): Promise<string> {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)),
-  );
-  return btoa(String.fromCharCode(...digest))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
 }

@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import { simulatedRepository } from "@plugboard/provider-simulators";
+import {
+  startGitHubSimulator,
+  startGoogleSimulator,
+  startSlackSimulator,
+} from "@plugboard/provider-simulators/node";
+import type { GitHubProviderOptions } from "@plugboard/server";
+
+const port = (value: string | undefined) => (value ? Number(value) : 0);
+
+/**
+ * The third parties the demo talks to, as loopback servers, so every flow works offline: GitHub
+ * (OAuth with a consent page, the REST calls Plugboard makes, pull requests to open and merge,
+ * signed webhooks), Slack and Google (their OAuth consent and token endpoints). Each takes a
+ * free port unless GITHUB_SIMULATOR_PORT, SLACK_SIMULATOR_PORT or GOOGLE_SIMULATOR_PORT is set.
+ */
+export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) {
+  const github = await startGitHubSimulator({
+    port: port(env.GITHUB_SIMULATOR_PORT),
+    clientId: "plugboard-demo",
+    clientSecret: "plugboard-demo-secret",
+    login: "acme-demo",
+    repositories: [
+      simulatedRepository(9001, "acme/web"),
+      simulatedRepository(9002, "acme/api", true),
+      { ...simulatedRepository(9003, "acme/mobile", true), default_branch: "develop" },
+    ],
+  });
+  const slack = await startSlackSimulator({ port: port(env.SLACK_SIMULATOR_PORT) });
+  const google = await startGoogleSimulator({ port: port(env.GOOGLE_SIMULATOR_PORT) });
+  // A fresh secret each start: the simulator and Plugboard are the only ones who know it.
+  const webhookSecret = randomBytes(24).toString("base64url");
+  const providerOptions: GitHubProviderOptions = {
+    clientId: github.simulation.clientId,
+    clientSecret: github.simulation.clientSecret,
+    baseUrl: github.simulation.baseUrl,
+    apiBaseUrl: github.simulation.apiBaseUrl,
+    webhookSecret,
+  };
+  return {
+    github,
+    slack,
+    google,
+    /** `providers.github` for createPlugboard, pointed at the simulator. */
+    githubProvider: providerOptions,
+    /** Once the app listens: GitHub's webhook for every repository points at its receiver. */
+    connect(plugboardUrl: string) {
+      github.simulation.addWebhook({
+        url: `${plugboardUrl}/providers/github/webhook`,
+        secret: webhookSecret,
+      });
+    },
+    urls: () => ({
+      "GitHub (simulated)": github.origin,
+      "Slack (simulated)": slack.origin,
+      "Google (simulated)": google.origin,
+    }),
+    close: () => Promise.all([github.close(), slack.close(), google.close()]),
+  };
+}
+
+export type DemoSimulators = Awaited<ReturnType<typeof startDemoSimulators>>;

@@ -1,0 +1,4 @@
+export * from "./pull-requests";
+export * from "./repositories";
+export * from "./simulation";
+export * from "./webhooks";

@@ -1,0 +1,3 @@
+export * from "./loopback";
+export * from "./servers";
+export * from "./web-listener";
