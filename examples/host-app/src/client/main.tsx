@@ -14,7 +14,8 @@ const client = createPlugboardClient({ baseUrl: `${window.location.origin}/api/p
 function Root() {
   const [user, setUser] = useState(currentDemoUser);
   return (
-    <PlugboardProvider client={client} identityKey={`org_acme:${user}`}>
+    // The demo page follows the OS theme (host-app.css), so Plugboard's parts follow it too.
+    <PlugboardProvider client={client} identityKey={`org_acme:${user}`} theme="system">
       <App user={user} onUserChange={setUser} />
     </PlugboardProvider>
   );
