@@ -7,8 +7,8 @@ import type { TrackerContext } from "./tracker/context";
 const statuses: GitHubStatusOptions = { opened: "In Review", merged: "completed" };
 
 /**
- * OAuth providers for the demo. By default GitHub is the simulator the demo starts (see
- * demo-simulators.ts), so Install, pull requests and webhooks all work offline. With
+ * OAuth providers for the demo. By default GitHub, Slack and Google Calendar are the simulators
+ * the demo starts (see demo-simulators.ts), so Install, pull requests and webhooks work offline. With
  * PLUGBOARD_DEMO_SIMULATORS=0, GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET (and optionally
  * GITHUB_WEBHOOK_SECRET) configure a real GitHub OAuth app.
  */
@@ -18,7 +18,13 @@ export function demoProviders(
   env: NodeJS.ProcessEnv = process.env,
 ): ProvidersOptions {
   const onIssueReference = commentOnMention(tracker);
-  if (simulators) return { github: { ...simulators.githubProvider, statuses, onIssueReference } };
+  if (simulators) {
+    return {
+      github: { ...simulators.githubProvider, statuses, onIssueReference },
+      slack: simulators.slackProvider,
+      "google-calendar": simulators.googleProvider,
+    };
+  }
   if (!env.GITHUB_CLIENT_ID || !env.GITHUB_CLIENT_SECRET) return {};
   return {
     github: {

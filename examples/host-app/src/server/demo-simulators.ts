@@ -44,6 +44,18 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
     google,
     /** `providers.github` for createPlugboard, pointed at the simulator. */
     githubProvider: providerOptions,
+    /** `providers.slack`, pointed at the Slack simulator. */
+    slackProvider: {
+      clientId: slack.simulation.clientId,
+      clientSecret: slack.simulation.clientSecret,
+      baseUrl: slack.origin,
+    },
+    /** `providers["google-calendar"]`: one loopback origin serves Google's three hosts. */
+    googleProvider: {
+      clientId: google.simulation.clientId,
+      clientSecret: google.simulation.clientSecret,
+      baseUrls: { accounts: google.origin, oauth2: google.origin, openId: google.origin },
+    },
     /** Once the app listens: GitHub's webhook for every repository points at its receiver. */
     connect(plugboardUrl: string) {
       github.simulation.addWebhook({

@@ -73,6 +73,18 @@ const githubProvider = z.object({
   ).optional(),
 });
 
+const slackProvider = z.object({ ...oauthClient, baseUrl: url.optional() });
+
+const googleCalendarProvider = z.object({
+  ...oauthClient,
+  baseUrls: z
+    .object(
+      { accounts: url.optional(), oauth2: url.optional(), openId: url.optional() },
+      { error: "must be { accounts?, oauth2?, openId? } URLs" },
+    )
+    .optional(),
+});
+
 const genericProvider = z.object({
   ...oauthClient,
   authorizationUrl: url,
@@ -95,7 +107,11 @@ const providers = rule<Record<string, unknown>>(
         ? genericProvider
         : id === "github"
           ? githubProvider
-          : z.object(oauthClient);
+          : id === "slack"
+            ? slackProvider
+            : id === "google-calendar"
+              ? googleCalendarProvider
+              : z.object(oauthClient);
     const parsed = z
       .custom(isObject, { error: "must be { clientId, clientSecret, … }" })
       .pipe(schema)

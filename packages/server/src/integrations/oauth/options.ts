@@ -3,8 +3,11 @@ import type { IssueReferenceEvent } from "../../github/hooks";
 import { genericProvider } from "./providers/generic";
 import type { GitHubOAuthOptions } from "./providers/github";
 import { githubProvider } from "./providers/github";
-import { googleCalendarProvider } from "./providers/google-calendar";
-import { slackProvider } from "./providers/slack";
+import {
+  type GoogleCalendarOAuthOptions,
+  googleCalendarProvider,
+} from "./providers/google-calendar";
+import { type SlackOAuthOptions, slackProvider } from "./providers/slack";
 import type { GenericOAuthOptions, OAuthClientOptions, OAuthProvider } from "./types";
 
 /**
@@ -39,8 +42,8 @@ export interface GitHubProviderOptions extends GitHubOAuthOptions {
 
 export interface ProvidersOptions {
   github?: GitHubProviderOptions;
-  slack?: OAuthClientOptions;
-  "google-calendar"?: OAuthClientOptions;
+  slack?: SlackOAuthOptions;
+  "google-calendar"?: GoogleCalendarOAuthOptions;
   /** Any other catalog entry with `auth: "oauth"`, described by its endpoints. */
   [provider: string]: GitHubProviderOptions | OAuthClientOptions | GenericOAuthOptions | undefined;
 }

@@ -24,7 +24,19 @@ function harness(options: GoogleSimulationOptions = {}) {
   const h = oauthHarness({
     now: () => clock.now,
     providers: {
-      "google-calendar": { clientId: google.clientId, clientSecret: google.clientSecret },
+      "google-calendar": {
+        clientId: google.clientId,
+        clientSecret: google.clientSecret,
+        ...(options.accountsBaseUrl
+          ? {
+              baseUrls: {
+                accounts: options.accountsBaseUrl,
+                ...(options.oauth2BaseUrl ? { oauth2: options.oauth2BaseUrl } : {}),
+                ...(options.openIdBaseUrl ? { openId: options.openIdBaseUrl } : {}),
+              },
+            }
+          : {}),
+      },
     },
   });
   server.use(...google.handlers);
@@ -56,6 +68,15 @@ async function calendarEntry(h: Harness, user = "ada") {
 }
 
 describe("Google Calendar install through Google's token endpoint", () => {
+  it('talks to the Google at providers["google-calendar"].baseUrls (a local simulator)', async () => {
+    const origin = "http://google.simulator.test";
+    const h = harness({ accountsBaseUrl: origin, oauth2BaseUrl: origin, openIdBaseUrl: origin });
+    expect(await consentUrl(h)).toMatch(/^http:\/\/google\.simulator\.test\/o\/oauth2\/v2\/auth\?/);
+    const installation = await install(h);
+    // The account came from the simulator's userinfo, on the same origin.
+    expect(installation.externalAccountId).toBe("110169484474386276334");
+  });
+
   it("connects a member's own calendar: their email, Google's granted scopes, encrypted tokens", async () => {
     const h = harness({ email: "grace@acme.example" });
     const response = await h.call("GET", h.google.approve(await consentUrl(h, "grace")), {

@@ -8,17 +8,30 @@ export const googleCalendarDefaultScopes = [
   "https://www.googleapis.com/auth/calendar.events",
 ];
 
+export interface GoogleCalendarOAuthOptions extends OAuthClientOptions {
+  /**
+   * Google's hosts, for a local Google simulator in demos and tests: the consent page
+   * (accounts.google.com), the token and revocation endpoints (oauth2.googleapis.com) and
+   * OpenID userinfo (openidconnect.googleapis.com).
+   */
+  baseUrls?: { accounts?: string; oauth2?: string; openId?: string };
+}
+
 export function googleCalendarProvider(
-  options: OAuthClientOptions,
+  options: GoogleCalendarOAuthOptions,
   now: () => number,
 ): OAuthProvider {
+  const host = (url: string | undefined, fallback: string) => (url ?? fallback).replace(/\/+$/, "");
+  const accounts = host(options.baseUrls?.accounts, "https://accounts.google.com");
+  const oauth2 = host(options.baseUrls?.oauth2, "https://oauth2.googleapis.com");
+  const openId = host(options.baseUrls?.openId, "https://openidconnect.googleapis.com");
   return oauth2Provider({
     id: "google-calendar",
     name: "Google Calendar",
     clientId: options.clientId,
     clientSecret: options.clientSecret,
-    authorizationUrl: "https://accounts.google.com/o/oauth2/v2/auth",
-    tokenUrl: "https://oauth2.googleapis.com/token",
+    authorizationUrl: `${accounts}/o/oauth2/v2/auth`,
+    tokenUrl: `${oauth2}/token`,
     scopes: options.scopes ?? googleCalendarDefaultScopes,
     pkce: true,
     redirectUri: options.redirectUri ?? null,
@@ -31,14 +44,14 @@ export function googleCalendarProvider(
     refreshable: true,
     now,
     async revoke(tokens) {
-      await providerFetch("https://oauth2.googleapis.com/revoke", {
+      await providerFetch(`${oauth2}/revoke`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ token: tokens.refreshToken ?? tokens.accessToken }),
       });
     },
     async account(tokens) {
-      const response = await providerFetch("https://openidconnect.googleapis.com/v1/userinfo", {
+      const response = await providerFetch(`${openId}/v1/userinfo`, {
         headers: { authorization: `Bearer ${tokens.accessToken}` },
       });
       const info = (await response.json()) as { sub?: unknown; email?: unknown };

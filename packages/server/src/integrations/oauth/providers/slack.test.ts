@@ -19,7 +19,13 @@ function harness(options: SlackSimulationOptions = {}) {
   const slack = createSlackSimulation({ now: () => clock.now, ...options });
   const h = oauthHarness({
     now: () => clock.now,
-    providers: { slack: { clientId: slack.clientId, clientSecret: slack.clientSecret } },
+    providers: {
+      slack: {
+        clientId: slack.clientId,
+        clientSecret: slack.clientSecret,
+        ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      },
+    },
   });
   server.use(...slack.handlers);
   return { ...h, clock, slack };
@@ -56,6 +62,14 @@ async function slackEntry(h: Harness) {
 }
 
 describe("Slack install through oauth.v2.access", () => {
+  it("talks to the Slack at providers.slack.baseUrl (a local simulator) for consent, token and revoke", async () => {
+    const h = harness({ baseUrl: "http://slack.simulator.test" });
+    expect(await consentUrl(h)).toMatch(/^http:\/\/slack\.simulator\.test\/oauth\/v2\/authorize\?/);
+    const installation = await install(h);
+    expect((await uninstall(h, installation.id)).status).toBe(204);
+    expect(h.slack.revoked).toHaveLength(1);
+  });
+
   it("records the workspace, the granted bot scopes and the encrypted bot token", async () => {
     const h = harness();
     const response = await h.call("GET", h.slack.approve(await consentUrl(h)), { user: "ada" });

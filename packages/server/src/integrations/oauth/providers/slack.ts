@@ -15,14 +15,20 @@ export const slackDefaultScopes = [
  * Slack's app install ("OAuth v2"): a bot token for the workspace. arctic's `Slack` class is
  * Sign in with Slack (OpenID), another flow, so the standard client is used with v2 endpoints.
  */
-export function slackProvider(options: OAuthClientOptions, now: () => number): OAuthProvider {
+export interface SlackOAuthOptions extends OAuthClientOptions {
+  /** Slack's origin, for a local Slack simulator in demos and tests. Default https://slack.com. */
+  baseUrl?: string;
+}
+
+export function slackProvider(options: SlackOAuthOptions, now: () => number): OAuthProvider {
+  const base = (options.baseUrl ?? "https://slack.com").replace(/\/+$/, "");
   const provider: OAuthProvider = oauth2Provider({
     id: "slack",
     name: "Slack",
     clientId: options.clientId,
     clientSecret: options.clientSecret,
-    authorizationUrl: "https://slack.com/oauth/v2/authorize",
-    tokenUrl: "https://slack.com/api/oauth.v2.access",
+    authorizationUrl: `${base}/oauth/v2/authorize`,
+    tokenUrl: `${base}/api/oauth.v2.access`,
     scopes: options.scopes ?? slackDefaultScopes,
     scopeSeparator: ",",
     pkce: false,
@@ -36,7 +42,7 @@ export function slackProvider(options: OAuthClientOptions, now: () => number): O
         tokens.expiresAt !== null && tokens.expiresAt <= now() && tokens.refreshToken
           ? await provider.refresh?.(tokens.refreshToken)
           : tokens;
-      const response = await providerFetch("https://slack.com/api/auth.revoke", {
+      const response = await providerFetch(`${base}/api/auth.revoke`, {
         method: "POST",
         headers: { authorization: `Bearer ${(live ?? tokens).accessToken}` },
       });
