@@ -1,5 +1,6 @@
 import {
   type Identity,
+  type IntegrationList,
   installationSchema,
   integrationCatalog,
   integrationListSchema,
@@ -198,6 +199,27 @@ describe("GET /integrations", () => {
       await (await call("GET", "/api/plugboard/integrations", { user: "linus" })).json(),
     );
     expect(asLinus.data.every((entry) => !entry.installed)).toBe(true);
+  });
+
+  it("says which integrations this deployment can install: configured OAuth apps, webhook ones, no importer yet", async () => {
+    const bare = await setup().call("GET", "/api/plugboard/integrations", { user: "ada" });
+    const availability = (list: IntegrationList) =>
+      Object.fromEntries(list.data.map((entry) => [entry.id, entry.available]));
+    expect(availability(integrationListSchema.parse(await bare.json()))).toEqual({
+      github: false,
+      slack: false,
+      "google-calendar": false,
+      pumble: true,
+      jira: false,
+    });
+
+    const configured = await setup({
+      providers: { github: { clientId: "id", clientSecret: "secret" } },
+    }).call("GET", "/api/plugboard/integrations", { user: "ada" });
+    const list = integrationListSchema.parse(await configured.json());
+    expect(availability(list).github).toBe(true);
+    // Nothing to click where nothing can work.
+    expect(list.data.find((entry) => entry.id === "slack")?.permissions.install).toBe(false);
   });
 
   it("serves only the catalog the host passed", async () => {

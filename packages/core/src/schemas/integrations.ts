@@ -70,6 +70,11 @@ export type IntegrationPermissions = z.infer<typeof integrationPermissionsSchema
 
 /** A catalog entry as the caller's organization sees it. */
 export const integrationSchema = catalogEntrySchema.extend({
+  /**
+   * Whether this deployment can install it at all: an OAuth integration whose app the host
+   * configured (`providers`), a webhook-based one. False: the card offers nothing to click.
+   */
+  available: z.boolean(),
   installed: z.boolean(),
   installations: z.array(installationSchema),
   permissions: integrationPermissionsSchema,

@@ -12,7 +12,8 @@ import { integrationKeys } from "./query-keys";
 import { useIntegrationPopup } from "./use-integration-popup";
 
 /** What the card shows, derived once from the integration and its installations. */
-export type IntegrationCardState = "available" | "installed" | "needs-reconnect";
+/** `unavailable`: the host did not set this integration up, so there is nothing to click. */
+export type IntegrationCardState = "available" | "unavailable" | "installed" | "needs-reconnect";
 
 export interface IntegrationActionsProps {
   integration: Integration;
@@ -93,7 +94,7 @@ export function IntegrationActions({
   );
 
   let action = null;
-  if (state !== "available") {
+  if (state === "installed" || state === "needs-reconnect") {
     const denied = integration.permissions.uninstall
       ? null
       : strings.uninstallNeedsAdmin(integration.name);
@@ -139,6 +140,8 @@ export function IntegrationActions({
         />
       </>
     );
+  } else if (state === "unavailable") {
+    action = null;
   } else if (integration.auth === "oauth") {
     const denied = integration.permissions.install
       ? null

@@ -65,6 +65,17 @@ export const Available: Story = {
   },
 };
 
+/** The host set up no importer for Jira: the card says so and offers nothing to click. */
+export const NotAvailable: Story = {
+  args: { provider: "jira" },
+  play: async ({ canvasElement }) => {
+    const card = await within(canvasElement).findByRole("article", { name: "Jira import" });
+    await expect(card).toHaveAttribute("data-state", "unavailable");
+    await expect(within(card).getByText("Not available")).toBeVisible();
+    await expect(within(card).queryByRole("button")).not.toBeInTheDocument();
+  },
+};
+
 /** The request never answers: the card stays a busy skeleton. */
 export const Loading: Story = {
   parameters: { msw: { handlers: plugboardLoadingHandlers() } },

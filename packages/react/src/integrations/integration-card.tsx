@@ -1,5 +1,5 @@
 import type { Integration } from "@plugboard/core";
-import { useId } from "react";
+import { useEffect, useId } from "react";
 import { CheckIcon } from "../icons/check-icon";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
@@ -100,14 +100,26 @@ function LoadedCard({
     ? "needs-reconnect"
     : integration.installed
       ? "installed"
-      : "available";
+      : integration.available
+        ? "available"
+        : "unavailable";
+  useEffect(() => {
+    // For the host's developers, not its users: the card itself only says "Not available".
+    if (state === "unavailable") {
+      console.info(
+        `Plugboard: ${integration.name} is not available here. Configure providers["${integration.id}"] in createPlugboard() to offer it.`,
+      );
+    }
+  }, [state, integration.id, integration.name]);
   const statusText = {
     available: strings.notInstalled,
+    unavailable: strings.notAvailable,
     installed: strings.installed,
     "needs-reconnect": strings.needsReconnect,
   };
   const description = {
     ...integration.description,
+    unavailable: integration.description.available,
     "needs-reconnect": strings.needsReconnectDescription(integration.name),
   };
   const account = integration.installations.find(

@@ -137,10 +137,15 @@ describe("IntegrationCard: connecting a webhook-based integration", () => {
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
   });
 
-  it("offers nothing for an import integration (Jira)", async () => {
+  it("offers nothing where nothing can work: Jira import shows Not available, the hint goes to the console", async () => {
     mockKit({ fixtures: "empty" });
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
     renderWithPlugboard(<IntegrationCard provider="jira" />);
     const card = await screen.findByRole("article", { name: "Jira import" });
+    expect(within(card).getByText("Not available")).toBeInTheDocument();
     expect(within(card).queryByRole("button")).not.toBeInTheDocument();
+    expect(card).not.toHaveTextContent("providers");
+    expect(info).toHaveBeenCalledWith(expect.stringContaining('providers["jira"]'));
+    info.mockRestore();
   });
 });

@@ -5,6 +5,7 @@
 export const defaultStrings = {
   installed: "Installed",
   notInstalled: "Not installed",
+  notAvailable: "Not available",
   needsReconnect: "Needs reconnect",
   needsReconnectDescription: (name: string) =>
     `${name} no longer accepts this connection. Reconnect it to keep it working.`,

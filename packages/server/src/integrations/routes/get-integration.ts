@@ -1,7 +1,7 @@
 import { json } from "../../http/responses";
 import { defineRoute } from "../../http/route";
 import { findCatalogEntry } from "./find-entry";
-import { presentIntegration } from "./present";
+import { installable, presentIntegration } from "./present";
 
 export const getIntegration = defineRoute({
   method: "GET",
@@ -9,6 +9,8 @@ export const getIntegration = defineRoute({
   async handle({ params, identity, context }) {
     const entry = findCatalogEntry(context, params.provider ?? "");
     const records = await context.store.installations.list(identity.organizationId);
-    return json(presentIntegration(entry, records, identity));
+    return json(
+      presentIntegration(entry, records, identity, installable(entry, context.oauth.providers)),
+    );
   },
 });

@@ -1,7 +1,7 @@
 import type { IntegrationList } from "@plugboard/core";
 import { json } from "../../http/responses";
 import { defineRoute } from "../../http/route";
-import { presentIntegration } from "./present";
+import { installable, presentIntegration } from "./present";
 
 /** The catalog, each entry with its installed state for the caller's organization. */
 export const listIntegrations = defineRoute({
@@ -10,7 +10,9 @@ export const listIntegrations = defineRoute({
   async handle({ identity, context }) {
     const records = await context.store.installations.list(identity.organizationId);
     const body: IntegrationList = {
-      data: context.catalog.map((entry) => presentIntegration(entry, records, identity)),
+      data: context.catalog.map((entry) =>
+        presentIntegration(entry, records, identity, installable(entry, context.oauth.providers)),
+      ),
     };
     return json(body);
   },

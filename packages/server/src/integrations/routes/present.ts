@@ -35,10 +35,20 @@ export function mayUninstall(
   );
 }
 
+/**
+ * Whether an install could work here: OAuth needs the host's app for that provider; webhook-based
+ * integrations need nothing; importers have no install flow.
+ */
+export function installable(entry: CatalogEntry, oauthProviders: ReadonlyMap<string, unknown>) {
+  if (entry.auth === "oauth") return oauthProviders.has(entry.id);
+  return entry.auth === "webhook";
+}
+
 export function presentIntegration(
   entry: CatalogEntry,
   records: InstallationRecord[],
   identity: Identity,
+  available: boolean,
 ): Integration {
   const visible = records.filter(
     (record) => record.provider === entry.id && visibleTo(identity, record),
@@ -46,10 +56,11 @@ export function presentIntegration(
   const admin = identity.role === "admin";
   return {
     ...entry,
+    available,
     installed: visible.length > 0,
     installations: visible.map(presentInstallation),
     permissions: {
-      install: admin || entry.levels.includes("user"),
+      install: available && (admin || entry.levels.includes("user")),
       // Uninstalling removes every installation the caller sees, so each must be theirs to remove.
       uninstall: visible.length > 0 && visible.every((record) => mayUninstall(identity, record)),
     },
