@@ -21,11 +21,8 @@ const suites: Suite[] = [
   jobsThroughput,
 ];
 
-// Arguments are suite name filters; `--flags` are read by the suites themselves.
-const only = process.argv
-  .slice(2)
-  .filter((arg) => !arg.startsWith("--"))
-  .map((arg) => arg.toLowerCase());
+// Arguments are suite name filters.
+const only = process.argv.slice(2).map((arg) => arg.toLowerCase());
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
 for (const suite of suites) {
   if (only.length > 0 && !only.some((name) => suite.name.toLowerCase().includes(name))) continue;
