@@ -155,6 +155,22 @@ describe("outgoing webhooks: delivery", () => {
     expect(target.received).toHaveLength(1);
   });
 
+  it("sends no test to a disabled endpoint, and logs nothing for it", async () => {
+    const target = await receiver();
+    const kit = setupWebhooks();
+    const { endpoint } = await kit.createEndpoint({ url: target.url });
+    await kit.call("PATCH", `/webhooks/endpoints/${endpoint.id}`, "ada", { enabled: false });
+    const refused = await kit.call("POST", `/webhooks/endpoints/${endpoint.id}/test`, "ada", {});
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      code: "conflict",
+      detail: "This endpoint is disabled: enable it to send it a test",
+    });
+    expect(target.received).toHaveLength(0);
+    const messages = await kit.call("GET", `/webhooks/endpoints/${endpoint.id}/messages`, "ada");
+    expect((await messages.json()).data).toEqual([]);
+  });
+
   it("disables an endpoint that answers 410 Gone and announces it to the others", async () => {
     const gone = await receiver(() => ({ status: 410 }));
     const watcher = await receiver();

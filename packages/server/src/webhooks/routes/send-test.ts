@@ -1,4 +1,4 @@
-import { createId } from "@plugboard/core";
+import { createId, PlugboardError } from "@plugboard/core";
 import { json } from "../../http/responses";
 import { defineRoute } from "../../http/route";
 import { presentAttempt } from "../present";
@@ -6,8 +6,9 @@ import type { WebhookMessageRecord } from "../store/types";
 import { findEndpoint } from "./access";
 
 /**
- * Sends a `webhook.test` message now, even to a disabled endpoint (to check it before enabling
- * it again), and answers its attempt. It is logged like any message but never retried.
+ * Sends a `webhook.test` message now and answers its attempt. It is logged like any message but
+ * never retried. A disabled endpoint gets nothing, tests included: disabled means nothing is
+ * sent there (enable it, then test it).
  */
 export const sendWebhookTest = defineRoute({
   method: "POST",
@@ -15,6 +16,12 @@ export const sendWebhookTest = defineRoute({
   role: "admin",
   async handle({ params, identity, context }) {
     const endpoint = await findEndpoint(context, identity, params.endpointId ?? "");
+    if (!endpoint.enabled) {
+      throw new PlugboardError({
+        code: "conflict",
+        detail: "This endpoint is disabled: enable it to send it a test",
+      });
+    }
     const now = context.now();
     const message: WebhookMessageRecord = {
       id: createId("msg"),
