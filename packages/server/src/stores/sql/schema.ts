@@ -7,6 +7,14 @@ import type {
 } from "../../github/store/schema";
 import type { InstallationsTable, OAuthStatesTable } from "../../integrations/store/schema";
 import type {
+  SsoAssertionsTable,
+  SsoConnectionsTable,
+  SsoDomainsTable,
+  SsoLoginAttemptsTable,
+  SsoPoliciesTable,
+  SsoRequestsTable,
+} from "../../sso/store/schema";
+import type {
   WebhookAttemptsTable,
   WebhookEndpointsTable,
   WebhookEventsTable,
@@ -32,4 +40,10 @@ export interface Database {
   plugboard_webhook_events: WebhookEventsTable;
   plugboard_webhook_messages: WebhookMessagesTable;
   plugboard_webhook_attempts: WebhookAttemptsTable;
+  plugboard_sso_connections: SsoConnectionsTable;
+  plugboard_sso_domains: SsoDomainsTable;
+  plugboard_sso_policies: SsoPoliciesTable;
+  plugboard_sso_login_attempts: SsoLoginAttemptsTable;
+  plugboard_sso_requests: SsoRequestsTable;
+  plugboard_sso_assertions: SsoAssertionsTable;
 }

@@ -1,0 +1,5 @@
+import type { SsoStore } from "./types";
+
+export interface SsoStoreSlice {
+  readonly sso: SsoStore;
+}
