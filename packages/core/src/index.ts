@@ -145,6 +145,7 @@ export {
   ssoDomainSchema,
   ssoGroupRolesSchema,
   ssoLoginAttemptListSchema,
+  ssoLoginAttemptQuerySchema,
   ssoLoginAttemptSchema,
   ssoLoginOutcomeSchema,
   ssoLoginQuerySchema,

@@ -69,6 +69,16 @@ export type {
 export type { JobWorker, RunDueResult } from "./jobs/worker";
 export { consoleLogger, type Logger } from "./logger";
 export { createPlugboard, type Plugboard, type PlugboardOptions } from "./plugboard";
+export type { CertificateExpiring, SsoLogin, SsoOptions } from "./sso/options";
+export type { SsoPolicyDecision } from "./sso/policy";
+export type {
+  SsoConnectionRecord,
+  SsoDomainRecord,
+  SsoLoginAttemptRecord,
+  SsoPendingRequestRecord,
+  SsoPolicyRecord,
+  SsoStore,
+} from "./sso/store/types";
 export { memoryStore } from "./stores/memory/memory-store";
 export type { Store } from "./stores/types";
 export type { Dispatcher, DispatchRound } from "./webhooks/dispatcher";

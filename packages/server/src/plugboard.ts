@@ -26,6 +26,9 @@ import { consoleLogger, type Logger } from "./logger";
 import { routesOf } from "./module";
 import { builtinModules } from "./modules";
 import { validateOptions } from "./options/validate-options";
+import type { SsoOptions } from "./sso/options";
+import { policyFor, type SsoPolicyDecision } from "./sso/policy";
+import { createSsoRuntime } from "./sso/runtime";
 import type { Store } from "./stores/types";
 import type { Dispatcher } from "./webhooks/dispatcher";
 import type { WebhooksOptions } from "./webhooks/options";
@@ -66,6 +69,11 @@ export interface PlugboardOptions {
   webhooks?: WebhooksOptions;
   /** Durable jobs: concurrency, leases, retries and backoff, how long finished jobs are kept. */
   jobs?: JobsOptions;
+  /**
+   * Per-organization SSO (SAML and OIDC): `onLogin` signs the user in with the host's own
+   * session; `origin` is the public origin the IdP sends people back to.
+   */
+  sso?: SsoOptions;
 }
 
 export interface Plugboard {
@@ -80,6 +88,8 @@ export interface Plugboard {
   dispatcher: Dispatcher;
   /** Runs jobs and schedules (Plugboard's housekeeping too): `start()`/`stop()`, or `runDue()` from a cron. */
   worker: JobWorker;
+  /** Whether an email must sign in with SSO (`policyFor`), for the host's own sign-in page. */
+  sso: { policyFor(email: string): Promise<SsoPolicyDecision> };
 }
 
 export function createPlugboard(options: PlugboardOptions): Plugboard {
@@ -124,6 +134,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       now,
       options: options.webhooks,
     }),
+    sso: createSsoRuntime(options.sso, now),
   };
   const match = createRouter(routesOf(builtinModules));
   for (const receiver of builtinModules.flatMap((module) => module.inbound ?? [])) {
@@ -184,6 +195,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
     events: { publish: context.webhooks.publish },
     dispatcher: context.webhooks.dispatcher,
     worker,
+    sso: { policyFor: (email) => policyFor(context, email) },
     async handler(request) {
       try {
         return await dispatch(request);

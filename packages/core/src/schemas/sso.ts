@@ -216,3 +216,8 @@ export const ssoLoginQuerySchema = z
   .refine((value) => value.email !== undefined || value.connection !== undefined, {
     message: "Give an email or a connection",
   });
+
+export const ssoLoginAttemptQuerySchema = z.object({
+  connectionId: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -1,4 +1,5 @@
 import type { PlugboardContext } from "../context";
+import { warnExpiringCertificates } from "../sso/certificate-expiry";
 import type { ResolvedJobsOptions } from "./options";
 import type { JobWorker } from "./worker";
 
@@ -48,6 +49,22 @@ export function scheduleHousekeeping(
       await context.apiKeys.pruneUsage();
     },
   });
+  if (context.sso.configured) {
+    worker.schedule({
+      name: "plugboard.sso.prune",
+      everyMs: HOUR,
+      async run() {
+        await store.sso.deleteExpired(now());
+      },
+    });
+    worker.schedule({
+      name: "plugboard.sso.certificate-expiry",
+      everyMs: 24 * HOUR,
+      async run() {
+        await warnExpiringCertificates(context);
+      },
+    });
+  }
   worker.schedule({
     name: "plugboard.oauth.prune-states",
     everyMs: HOUR,

@@ -178,6 +178,33 @@ const apiKeys = z.object(
   { error: 'must be an object, e.g. { environment: "test" }' },
 );
 
+const sso = z.object(
+  {
+    onLogin: fn("async ({ organizationId, email, returnTo, … }) => a Response that signs them in"),
+    origin: rule<string>(
+      isOrigin,
+      'must be the public origin the IdP sends people back to: "https://app.example.com"',
+    ),
+    resolveTxt: fn("async (name) => string[][], like dns.promises.resolveTxt").optional(),
+    fetch: fn("a fetch-compatible function").optional(),
+    allowHttp: rule<boolean>(
+      (value) => typeof value === "boolean",
+      "must be true or false",
+    ).optional(),
+    clockSkewMs: whole(0).optional(),
+    requestTtlMs: count("milliseconds").optional(),
+    domainTokenTtlMs: count("milliseconds").optional(),
+    consumerDomains: rule<string[]>(
+      isStrings,
+      'must be an array of domains, e.g. ["mail.example"]',
+    ).optional(),
+    onCertificateExpiring: fn(
+      "async ({ organizationId, connectionId, expiresAt }) => {}",
+    ).optional(),
+  },
+  { error: 'must be { onLogin, origin: "https://app.example.com" }' },
+);
+
 const webhooks = z.object(
   {
     allowHttp: rule<boolean>(
@@ -276,6 +303,7 @@ const plugboardOptions = z.object(
     ).optional(),
     apiKeys: apiKeys.optional(),
     webhooks: webhooks.optional(),
+    sso: sso.optional(),
   },
   { error: "createPlugboard needs an options object: { store, authenticate, encryption }" },
 );

@@ -1,5 +1,21 @@
 import { defineModule } from "../module";
 import { sso } from "./migrations/0010-sso";
+import { addSsoDomain } from "./routes/add-domain";
+import { createSsoConnection } from "./routes/create-connection";
+import { deleteSsoConnection } from "./routes/delete-connection";
+import { deleteSsoDomain } from "./routes/delete-domain";
+import { getSsoConnection } from "./routes/get-connection";
+import { getSsoPolicy } from "./routes/get-policy";
+import { listSsoConnections } from "./routes/list-connections";
+import { listSsoDomains } from "./routes/list-domains";
+import { listSsoLoginAttempts } from "./routes/list-login-attempts";
+import { oidcCallback } from "./routes/oidc-callback";
+import { putSsoPolicy } from "./routes/put-policy";
+import { samlAssertionConsumer } from "./routes/saml-acs";
+import { samlMetadata } from "./routes/saml-metadata";
+import { startSsoLogin } from "./routes/start-login";
+import { updateSsoConnection } from "./routes/update-connection";
+import { verifySsoDomain } from "./routes/verify-domain";
 import { memorySso } from "./store/memory";
 import type { SsoStoreSlice } from "./store/slice";
 import { sqlSso } from "./store/sql";
@@ -12,5 +28,22 @@ export const ssoModule = defineModule<SsoStoreSlice>({
     sql: (db, options) => ({ sso: sqlSso(db, options) }),
   },
   migrations: { "0010_sso": sso },
-  routes: [],
+  routes: [
+    listSsoConnections,
+    createSsoConnection,
+    getSsoConnection,
+    updateSsoConnection,
+    deleteSsoConnection,
+    listSsoDomains,
+    addSsoDomain,
+    verifySsoDomain,
+    deleteSsoDomain,
+    getSsoPolicy,
+    putSsoPolicy,
+    listSsoLoginAttempts,
+    startSsoLogin,
+    samlMetadata,
+    samlAssertionConsumer,
+    oidcCallback,
+  ],
 });

@@ -105,6 +105,7 @@ export function describeSsoStoreConformance(
       expect(await store().sso.getConnection("org_acme", oidc.id)).toEqual(oidc);
       expect(await store().sso.getConnection("org_globex", oidc.id)).toBeNull();
       expect(await store().sso.findConnection(saml.id)).toEqual(saml);
+      expect(await store().sso.listSamlConnections()).toEqual([saml]);
 
       const disabled = {
         ...saml,

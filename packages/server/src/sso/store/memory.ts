@@ -39,6 +39,9 @@ export function memorySso(): SsoStore & { clear(): void } {
         .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
         .map(copy);
     },
+    async listSamlConnections() {
+      return [...connections.values()].filter((record) => record.protocol === "saml").map(copy);
+    },
     async updateConnection(record) {
       if (!inOrganization(connections.get(record.id), record.organizationId)) return false;
       connections.set(record.id, copy(record));

@@ -47,6 +47,15 @@ export function sqlSso(db: Kysely<Database>, options: SqlStoreOptions): SsoStore
         .execute();
       return rows.map(toConnection);
     },
+    async listSamlConnections() {
+      const rows = await db
+        .selectFrom("plugboard_sso_connections")
+        .selectAll()
+        .where("protocol", "=", "saml")
+        .orderBy("id")
+        .execute();
+      return rows.map(toConnection);
+    },
     async updateConnection(record) {
       const { id, organization_id, created_at, ...changes } = toConnectionRow(record);
       const result = await db

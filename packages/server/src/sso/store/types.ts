@@ -90,6 +90,8 @@ export interface SsoStore {
   /** Oldest first. */
   listConnections(organizationId: string): Promise<SsoConnectionRecord[]>;
   updateConnection(record: SsoConnectionRecord): Promise<boolean>;
+  /** Every organization's SAML connections (the daily certificate-expiry check). */
+  listSamlConnections(): Promise<SsoConnectionRecord[]>;
   deleteConnection(organizationId: string, id: string): Promise<boolean>;
 
   /** False when the organization already claims the domain. */
