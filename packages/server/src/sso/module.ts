@@ -1,3 +1,4 @@
+import type { Route } from "../http/route";
 import { defineModule } from "../module";
 import { sso } from "./migrations/0010-sso";
 import { addSsoDomain } from "./routes/add-domain";
@@ -20,6 +21,17 @@ import { memorySso } from "./store/memory";
 import type { SsoStoreSlice } from "./store/slice";
 import { sqlSso } from "./store/sql";
 
+/** Without `sso` options every SSO route answers 404, naming the option to set. */
+function onlyWhenConfigured(route: Route<unknown>): Route<unknown> {
+  return {
+    ...route,
+    handle(args) {
+      void args.context.sso.options; // throws the 404 when not configured
+      return route.handle(args);
+    },
+  };
+}
+
 /** Per-organization SSO: SAML and OIDC connections, proven domains, and the login itself. */
 export const ssoModule = defineModule<SsoStoreSlice>({
   name: "sso",
@@ -28,22 +40,24 @@ export const ssoModule = defineModule<SsoStoreSlice>({
     sql: (db, options) => ({ sso: sqlSso(db, options) }),
   },
   migrations: { "0010_sso": sso },
-  routes: [
-    listSsoConnections,
-    createSsoConnection,
-    getSsoConnection,
-    updateSsoConnection,
-    deleteSsoConnection,
-    listSsoDomains,
-    addSsoDomain,
-    verifySsoDomain,
-    deleteSsoDomain,
-    getSsoPolicy,
-    putSsoPolicy,
-    listSsoLoginAttempts,
-    startSsoLogin,
-    samlMetadata,
-    samlAssertionConsumer,
-    oidcCallback,
-  ],
+  routes: (
+    [
+      listSsoConnections,
+      createSsoConnection,
+      getSsoConnection,
+      updateSsoConnection,
+      deleteSsoConnection,
+      listSsoDomains,
+      addSsoDomain,
+      verifySsoDomain,
+      deleteSsoDomain,
+      getSsoPolicy,
+      putSsoPolicy,
+      listSsoLoginAttempts,
+      startSsoLogin,
+      samlMetadata,
+      samlAssertionConsumer,
+      oidcCallback,
+    ] as Route<unknown>[]
+  ).map(onlyWhenConfigured),
 });
