@@ -1,4 +1,5 @@
 export * from "./loopback";
+export * from "./oidc/oidc-idp";
 export * from "./saml/certificate";
 export * from "./saml/response";
 export * from "./servers";

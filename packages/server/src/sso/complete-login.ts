@@ -192,10 +192,9 @@ export async function completeOidcLogin(
 }
 
 function oidcRefusal(error: unknown): SsoRefusal {
-  const message =
-    error instanceof Error
-      ? `${error.message} ${String((error as { code?: string }).code ?? "")}`
-      : "";
+  // openid-client wraps oauth4webapi's error, whose message says what failed.
+  const cause = error instanceof Error ? error.cause : undefined;
+  const message = [error, cause].map((e) => (e instanceof Error ? e.message : "")).join(" ");
   if (/signature|alg|JWS|key/i.test(message)) {
     return new SsoRefusal("signature_invalid", "The ID token's signature could not be verified");
   }
