@@ -2,5 +2,6 @@ export * from "./loopback";
 export * from "./oidc/oidc-idp";
 export * from "./saml/certificate";
 export * from "./saml/response";
+export * from "./saml/saml-idp";
 export * from "./servers";
 export * from "./web-listener";
