@@ -1,6 +1,7 @@
 const demoUsers = [
   { id: "ada", label: "Ada (admin)" },
   { id: "grace", label: "Grace (member)" },
+  { id: "alice", label: "Alice (member, signs in with SSO)" },
 ];
 
 /** The demo login: the `demo_user` cookie the server reads (Ada unless it says otherwise). */

@@ -10,6 +10,7 @@ import { demoIdentity } from "./demo-identity";
 import { demoProviders } from "./demo-providers";
 import { demoReceiver } from "./demo-receiver";
 import { startDemoSimulators } from "./demo-simulators";
+import { demoSso } from "./demo-sso";
 import { demoTrackerApi } from "./demo-tracker-api";
 import { loadDemoKeyring } from "./encryption-key";
 import type { TrackerContext } from "./tracker/context";
@@ -48,6 +49,7 @@ export async function createHostApp({
     publish: (event) => plugboard.events.publish(event),
     now: () => new Date(),
   };
+  const sso = demoSso(() => origin);
   const plugboard = createPlugboard({
     store,
     authenticate: demoIdentity,
@@ -64,6 +66,7 @@ export async function createHostApp({
       allowAddresses: ["127.0.0.0/8", "::1"],
       ...(resolveHost ? { resolveHost } : {}),
     },
+    sso: sso.sso,
   });
 
   const app = express();
@@ -72,6 +75,7 @@ export async function createHostApp({
   app.use("/demo-tracker", demoTrackerApi(tracker));
   app.use("/demo-api", demoApi(plugboard, tracker));
   app.use("/demo-receiver", demoReceiver(tracker));
+  app.use("/demo-auth", sso.router);
   app.use(express.static(clientDir));
   app.get("/{*path}", (_req, res) => res.sendFile(join(clientDir, "index.html")));
   plugboard.dispatcher.start();

@@ -7,6 +7,8 @@ import type { Identity } from "@plugboard/core";
 export const demoUsers = {
   ada: { userId: "user_ada", organizationId: "org_acme", role: "admin" },
   grace: { userId: "user_grace", organizationId: "org_acme", role: "member" },
+  // Signs in with SSO only (alice@acme.test at the demo's identity providers).
+  alice: { userId: "user_alice", organizationId: "org_acme", role: "member" },
 } satisfies Record<string, Identity>;
 
 /** Who a `Cookie` header signs in: Ada without one, nobody for an unknown name. */

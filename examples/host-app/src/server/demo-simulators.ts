@@ -3,6 +3,8 @@ import { simulatedRepository } from "@plugboard/provider-simulators";
 import {
   startGitHubSimulator,
   startGoogleSimulator,
+  startOidcIdp,
+  startSamlIdp,
   startSlackSimulator,
 } from "@plugboard/provider-simulators/node";
 import type { GitHubProviderOptions } from "@plugboard/server";
@@ -29,6 +31,11 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
   });
   const slack = await startSlackSimulator({ port: port(env.SLACK_SIMULATOR_PORT) });
   const google = await startGoogleSimulator({ port: port(env.GOOGLE_SIMULATOR_PORT) });
+  // Identity providers for SSO: sign in there as alice@acme.test (any password).
+  const people = { "alice@acme.test": { name: "Alice Liddell", groups: ["engineering"] } };
+  const samlIdp = await startSamlIdp({ port: port(env.SAML_IDP_PORT), users: people });
+  const oidcIdp = await startOidcIdp({ port: port(env.OIDC_IDP_PORT), clients: [], users: people });
+  const oidcClient = { clientId: "plugboard-demo", clientSecret: "plugboard-demo-oidc-secret" };
   // A fresh secret each start: the simulator and Plugboard are the only ones who know it.
   const webhookSecret = randomBytes(24).toString("base64url");
   const providerOptions: GitHubProviderOptions = {
@@ -56,8 +63,16 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
       clientSecret: google.simulation.clientSecret,
       baseUrls: { accounts: google.origin, oauth2: google.origin, openId: google.origin },
     },
-    /** Once the app listens: GitHub's webhook for every repository points at its receiver. */
+    samlIdp,
+    oidcIdp,
+    /** The client the OIDC IdP knows the app as (its redirect URI is registered on `connect`). */
+    oidcClient,
+    /**
+     * Once the app listens: GitHub's webhook for every repository points at its receiver, and
+     * the OIDC IdP learns the app's callback URL.
+     */
     connect(plugboardUrl: string) {
+      oidcIdp.addClient({ ...oidcClient, redirectUris: [`${plugboardUrl}/sso/oidc/callback`] });
       github.simulation.addWebhook({
         url: `${plugboardUrl}/providers/github/webhook`,
         secret: webhookSecret,
@@ -67,8 +82,17 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
       "GitHub (simulated)": github.origin,
       "Slack (simulated)": slack.origin,
       "Google (simulated)": google.origin,
+      "SAML IdP metadata (simulated)": samlIdp.metadataUrl,
+      "OIDC issuer (simulated)": oidcIdp.issuer,
     }),
-    close: () => Promise.all([github.close(), slack.close(), google.close()]),
+    close: () =>
+      Promise.all([
+        github.close(),
+        slack.close(),
+        google.close(),
+        samlIdp.close(),
+        oidcIdp.close(),
+      ]),
   };
 }
 

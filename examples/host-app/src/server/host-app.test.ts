@@ -215,3 +215,64 @@ describe("the demo as a tracker, in Chromium", () => {
     await page.close();
   });
 });
+
+describe("SSO sign-in in Chromium", () => {
+  /** Ada (the demo admin, no cookie yet) sets SSO up through the REST API, then signs out. */
+  async function configure(page: Page, connection: unknown) {
+    const api = (path: string, data?: unknown, method = "POST") =>
+      page.request.fetch(`${host.origin}${path}`, { method, ...(data ? { data } : {}) });
+    const existing = await (await api("/api/plugboard/sso/connections", undefined, "GET")).json();
+    for (const old of existing.data as { id: string }[]) {
+      await api(`/api/plugboard/sso/connections/${old.id}`, { enabled: false }, "PATCH");
+    }
+    expect((await api("/api/plugboard/sso/connections", connection)).status()).toBe(201);
+    const domains = (await (await api("/api/plugboard/sso/domains", undefined, "GET")).json()).data;
+    if (!domains.some((domain: { verified: boolean }) => domain.verified)) {
+      const domain = await (
+        await api("/api/plugboard/sso/domains", { domain: "acme.test" })
+      ).json();
+      // Published at the demo's stand-in DNS, as the admin would at their DNS provider.
+      expect((await api("/demo-auth/dns", domain.txtRecord)).status()).toBe(204);
+      expect((await api(`/api/plugboard/sso/domains/${domain.id}/verify`)).status()).toBe(200);
+    }
+    await page.goto(`${host.origin}/demo-auth/sign-out`);
+    await page.getByLabel("Work email").fill("alice@acme.test");
+    await page.getByRole("button", { name: "Sign in with SSO" }).click();
+  }
+
+  it("signs Alice in through the simulated SAML IdP, configured from its metadata URL", async () => {
+    const saml = host.host.simulators?.samlIdp;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await configure(page, {
+      protocol: "saml",
+      name: "Simulated SAML IdP",
+      saml: { metadataUrl: saml?.metadataUrl },
+    });
+    await page.waitForURL(`${saml?.origin}/sso?**`);
+    await page.getByLabel("Email").fill("alice@acme.test");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL(`${host.origin}/`);
+    await expect.poll(() => page.getByLabel("Signed in as").inputValue()).toBe("alice");
+    await context.close();
+  });
+
+  it("signs Alice in through the simulated OpenID provider", async () => {
+    const simulators = host.host.simulators;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await configure(page, {
+      protocol: "oidc",
+      name: "Simulated OIDC IdP",
+      oidc: { issuer: simulators?.oidcIdp.issuer, ...simulators?.oidcClient },
+    });
+    await page.waitForURL(`${simulators?.oidcIdp.issuer}/interaction/**`);
+    await page.getByPlaceholder("Enter any login").fill("alice@acme.test");
+    await page.getByPlaceholder("and password").fill("any");
+    await page.getByRole("button", { name: "Sign-in" }).click();
+    await page.waitForURL(`${host.origin}/`);
+    await expect.poll(() => page.getByLabel("Signed in as").inputValue()).toBe("alice");
+    await context.close();
+  });
+});

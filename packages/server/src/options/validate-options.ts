@@ -182,7 +182,7 @@ const sso = z.object(
   {
     onLogin: fn("async ({ organizationId, email, returnTo, … }) => a Response that signs them in"),
     origin: rule<string>(
-      isOrigin,
+      (value) => isOrigin(value) || isFunction(value),
       'must be the public origin the IdP sends people back to: "https://app.example.com"',
     ),
     resolveTxt: fn("async (name) => string[][], like dns.promises.resolveTxt").optional(),

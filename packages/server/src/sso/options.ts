@@ -28,9 +28,10 @@ export interface SsoOptions {
   onLogin(login: SsoLogin): Response | Promise<Response>;
   /**
    * The public origin the IdP sends people back to (`https://app.example.com`): SP entity id,
-   * ACS URL and OIDC redirect URI are built from it and the base path.
+   * ACS URL and OIDC redirect URI are built from it and the base path. A function when it is
+   * only known once the server listens.
    */
-  origin: string;
+  origin: string | (() => string);
   /** TXT lookup for domain proof. Default: node:dns `resolveTxt`. Tests pass their own. */
   resolveTxt?: (name: string) => Promise<string[][]>;
   /** Fetches IdP metadata and OIDC discovery, tokens and keys. Default: the global fetch. */
@@ -56,14 +57,19 @@ export interface CertificateExpiring {
   expiresAt: string;
 }
 
-export interface ResolvedSsoOptions extends Required<Omit<SsoOptions, "onCertificateExpiring">> {
+export interface ResolvedSsoOptions
+  extends Required<Omit<SsoOptions, "onCertificateExpiring" | "origin">> {
+  readonly origin: string;
   onCertificateExpiring: SsoOptions["onCertificateExpiring"];
 }
 
 export function resolveSsoOptions(options: SsoOptions): ResolvedSsoOptions {
+  const { origin } = options;
   return {
     onLogin: options.onLogin,
-    origin: options.origin.replace(/\/+$/, ""),
+    get origin() {
+      return (typeof origin === "function" ? origin() : origin).replace(/\/+$/, "");
+    },
     resolveTxt: options.resolveTxt ?? defaultResolveTxt,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     allowHttp: options.allowHttp ?? false,

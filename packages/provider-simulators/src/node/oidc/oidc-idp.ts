@@ -97,6 +97,11 @@ export async function startOidcIdp(options: OidcIdpOptions) {
     issuer,
     /** A new signing key from now on (the old one is gone from the JWKS). */
     rotateKeys: build,
+    /** Registers another client (an app whose callback URL is known only once it listens). */
+    addClient(client: OidcIdpClient) {
+      options.clients.push(client);
+      build();
+    },
     close: loopback.close,
   };
 }
