@@ -138,31 +138,3 @@ export function definePublicRoute<const Path extends string>(
 export function definePublicRoute(route: PublicRoute): PublicRoute {
   return route;
 }
-
-/** @deprecated Transitional: the routes not yet on contracts. Removed with the last of them. */
-export function defineRoute<Body = undefined>(route: {
-  method: HttpMethod;
-  path: string;
-  body?: z.ZodType<Body>;
-  role?: Role;
-  handle(args: {
-    request: Request;
-    params: Record<string, string | undefined>;
-    identity: Identity;
-    body: Body;
-    context: PlugboardContext;
-  }): Promise<Response>;
-}): ContractRoute {
-  const { body: schema, handle } = route;
-  return {
-    auth: "required",
-    method: route.method,
-    path: route.path,
-    ...(route.role ? { role: route.role } : {}),
-    ...(schema ? { body: schema } : {}),
-    async handle({ request, params, identity, context }) {
-      const body = schema ? await readJsonBody(request, schema, context.maxBodyBytes) : undefined;
-      return handle({ request, params, identity, body: body as Body, context });
-    },
-  };
-}
