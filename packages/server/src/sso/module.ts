@@ -22,12 +22,12 @@ import type { SsoStoreSlice } from "./store/slice";
 import { sqlSso } from "./store/sql";
 
 /** Without `sso` options every SSO route answers 404, naming the option to set. */
-function onlyWhenConfigured(route: Route<unknown>): Route<unknown> {
+function onlyWhenConfigured<R extends Route>(route: R): R {
   return {
     ...route,
-    handle(args) {
+    handle(args: Parameters<R["handle"]>[0]) {
       void args.context.sso.options; // throws the 404 when not configured
-      return route.handle(args);
+      return route.handle(args as never);
     },
   };
 }
@@ -58,6 +58,6 @@ export const ssoModule = defineModule<SsoStoreSlice>({
       samlMetadata,
       samlAssertionConsumer,
       oidcCallback,
-    ] as Route<unknown>[]
+    ] as Route[]
   ).map(onlyWhenConfigured),
 });

@@ -1,15 +1,12 @@
-import { createSsoConnectionSchema } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { ssoContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { createConnection, presentConnection } from "../connections";
 
-export const createSsoConnection = defineRoute({
-  method: "POST",
-  path: "/sso/connections",
-  role: "admin",
-  body: createSsoConnectionSchema,
+export const createSsoConnection = implement(ssoContracts.createConnection, {
   async handle({ identity, body, context }) {
-    const record = await createConnection(context, identity.organizationId, body);
-    return json(await presentConnection(context, record), 201);
+    return presentConnection(
+      context,
+      await createConnection(context, identity.organizationId, body),
+    );
   },
 });

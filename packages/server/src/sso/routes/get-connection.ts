@@ -1,18 +1,13 @@
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { ssoContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { presentConnection } from "../connections";
 import { connectionOr404 } from "./find-connection";
 
-export const getSsoConnection = defineRoute({
-  method: "GET",
-  path: "/sso/connections/:connectionId",
-  role: "admin",
+export const getSsoConnection = implement(ssoContracts.getConnection, {
   async handle({ identity, params, context }) {
-    const record = await connectionOr404(
+    return presentConnection(
       context,
-      identity.organizationId,
-      params.connectionId ?? "",
+      await connectionOr404(context, identity.organizationId, params.connectionId),
     );
-    return json(await presentConnection(context, record));
   },
 });

@@ -1,15 +1,9 @@
-import { type SsoLoginAttemptList, ssoLoginAttemptQuerySchema } from "@plugboard/core";
-import { readQuery } from "../../http/query";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { type SsoLoginAttemptList, ssoContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 
 /** Recent sign-ins, newest first, with the reason each refused one was refused. */
-export const listSsoLoginAttempts = defineRoute({
-  method: "GET",
-  path: "/sso/login-attempts",
-  role: "admin",
-  async handle({ request, identity, context }) {
-    const { connectionId, limit } = readQuery(request, ssoLoginAttemptQuerySchema);
+export const listSsoLoginAttempts = implement(ssoContracts.listLoginAttempts, {
+  async handle({ query: { connectionId, limit }, identity, context }) {
     const records = await context.store.sso.listAttempts(identity.organizationId, {
       ...(connectionId === undefined ? {} : { connectionId }),
       limit,
@@ -25,6 +19,6 @@ export const listSsoLoginAttempts = defineRoute({
         email: record.email,
       })),
     };
-    return json(body);
+    return body;
   },
 });

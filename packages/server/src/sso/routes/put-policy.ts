@@ -1,13 +1,8 @@
-import { ssoPolicySchema } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { ssoContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 
 /** Require SSO for the organization's verified domains, with a few break-glass admins. */
-export const putSsoPolicy = defineRoute({
-  method: "PUT",
-  path: "/sso/policy",
-  role: "admin",
-  body: ssoPolicySchema,
+export const putSsoPolicy = implement(ssoContracts.putPolicy, {
   async handle({ identity, body, context }) {
     await context.store.sso.putPolicy({
       organizationId: identity.organizationId,
@@ -15,6 +10,6 @@ export const putSsoPolicy = defineRoute({
       breakGlassEmails: [...new Set(body.breakGlassEmails)],
       updatedAt: context.now(),
     });
-    return json(body);
+    return body;
   },
 });

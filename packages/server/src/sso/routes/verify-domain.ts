@@ -1,14 +1,9 @@
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { ssoContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { presentDomain, verifyDomain } from "../domains";
 
-export const verifySsoDomain = defineRoute({
-  method: "POST",
-  path: "/sso/domains/:domainId/verify",
-  role: "admin",
+export const verifySsoDomain = implement(ssoContracts.verifyDomain, {
   async handle({ identity, params, context }) {
-    return json(
-      presentDomain(await verifyDomain(context, identity.organizationId, params.domainId ?? "")),
-    );
+    return presentDomain(await verifyDomain(context, identity.organizationId, params.domainId));
   },
 });

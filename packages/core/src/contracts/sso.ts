@@ -1,0 +1,99 @@
+import {
+  addSsoDomainSchema,
+  createSsoConnectionSchema,
+  ssoConnectionListSchema,
+  ssoConnectionSchema,
+  ssoDomainListSchema,
+  ssoDomainSchema,
+  ssoLoginAttemptListSchema,
+  ssoLoginAttemptQuerySchema,
+  ssoPolicySchema,
+  updateSsoConnectionSchema,
+} from "../schemas/sso";
+import { defineContract } from "./contract";
+
+/**
+ * Per-organization SSO, for admins. The login itself (start, SAML ACS and metadata, OIDC
+ * callback) is browser traffic: server routes without a contract.
+ */
+export const ssoContracts = {
+  listConnections: defineContract({
+    method: "GET",
+    path: "/sso/connections",
+    role: "admin",
+    response: ssoConnectionListSchema,
+  }),
+  /** SAML from metadata (URL or XML) or by hand; OIDC from the issuer with its client secret. */
+  createConnection: defineContract({
+    method: "POST",
+    path: "/sso/connections",
+    role: "admin",
+    body: createSsoConnectionSchema,
+    response: ssoConnectionSchema,
+    status: 201,
+  }),
+  getConnection: defineContract({
+    method: "GET",
+    path: "/sso/connections/:connectionId",
+    role: "admin",
+    response: ssoConnectionSchema,
+  }),
+  /** Rename, enable or disable (`{ enabled }`), remap, or replace the protocol's settings. */
+  updateConnection: defineContract({
+    method: "PATCH",
+    path: "/sso/connections/:connectionId",
+    role: "admin",
+    body: updateSsoConnectionSchema,
+    response: ssoConnectionSchema,
+  }),
+  deleteConnection: defineContract({
+    method: "DELETE",
+    path: "/sso/connections/:connectionId",
+    role: "admin",
+  }),
+  listDomains: defineContract({
+    method: "GET",
+    path: "/sso/domains",
+    role: "admin",
+    response: ssoDomainListSchema,
+  }),
+  /** The answer holds the TXT record to publish; the domain routes logins once verified. */
+  addDomain: defineContract({
+    method: "POST",
+    path: "/sso/domains",
+    role: "admin",
+    body: addSsoDomainSchema,
+    response: ssoDomainSchema,
+    status: 201,
+  }),
+  /** Looks the TXT record up now; a 409 `conflict` says it is not there (yet). */
+  verifyDomain: defineContract({
+    method: "POST",
+    path: "/sso/domains/:domainId/verify",
+    role: "admin",
+    response: ssoDomainSchema,
+  }),
+  removeDomain: defineContract({ method: "DELETE", path: "/sso/domains/:domainId", role: "admin" }),
+  getPolicy: defineContract({
+    method: "GET",
+    path: "/sso/policy",
+    role: "admin",
+    response: ssoPolicySchema,
+  }),
+  /** Require SSO for the organization's verified domains, with a few break-glass admins. */
+  putPolicy: defineContract({
+    method: "PUT",
+    path: "/sso/policy",
+    role: "admin",
+    body: ssoPolicySchema,
+    response: ssoPolicySchema,
+  }),
+  /** Recent sign-ins, newest first, with the reason each refused one was refused. */
+  listLoginAttempts: defineContract({
+    method: "GET",
+    path: "/sso/login-attempts",
+    role: "admin",
+    query: ssoLoginAttemptQuerySchema,
+    response: ssoLoginAttemptListSchema,
+  }),
+};
