@@ -16,12 +16,16 @@ export {
   toFieldErrors,
 } from "./errors/problem";
 export {
+  type HostAttachment,
   type HostComment,
+  type HostCycle,
   type HostIssue,
   type HostProject,
   type HostUser,
   type HostWorkflowState,
+  hostAttachmentSchema,
   hostCommentSchema,
+  hostCycleSchema,
   hostDueDateSchema,
   hostIssueSchema,
   hostProjectSchema,
@@ -108,6 +112,7 @@ export {
   integrationSchema,
   providerIdSchema,
 } from "./schemas/integrations";
+export * from "./schemas/jira-import";
 export {
   type AuthorizeIntegrationInput,
   type AuthorizeIntegrationResult,
