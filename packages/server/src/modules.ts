@@ -2,6 +2,7 @@ import { accountLinksModule } from "./account-links/module";
 import { apiKeysModule } from "./api-keys/module";
 import { githubModule } from "./github/module";
 import { integrationsModule } from "./integrations/module";
+import { jiraImportModule } from "./jira-import/module";
 import { jobsModule } from "./jobs/module";
 import { webhooksModule } from "./webhooks/module";
 
@@ -13,4 +14,5 @@ export const builtinModules = [
   webhooksModule,
   accountLinksModule,
   jobsModule,
+  jiraImportModule,
 ] as const;

@@ -7,6 +7,12 @@ import type {
 } from "../../github/store/schema";
 import type { InstallationsTable, OAuthStatesTable } from "../../integrations/store/schema";
 import type {
+  JiraImportItemsTable,
+  JiraImportRowsTable,
+  JiraImportRunsTable,
+  JiraImportSourcesTable,
+} from "../../jira-import/store/schema";
+import type {
   WebhookAttemptsTable,
   WebhookEndpointsTable,
   WebhookEventsTable,
@@ -32,4 +38,8 @@ export interface Database {
   plugboard_webhook_events: WebhookEventsTable;
   plugboard_webhook_messages: WebhookMessagesTable;
   plugboard_webhook_attempts: WebhookAttemptsTable;
+  plugboard_jira_import_sources: JiraImportSourcesTable;
+  plugboard_jira_import_rows: JiraImportRowsTable;
+  plugboard_jira_import_runs: JiraImportRunsTable;
+  plugboard_jira_import_items: JiraImportItemsTable;
 }
