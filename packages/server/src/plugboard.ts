@@ -19,6 +19,8 @@ import type { PublicRoute } from "./http/route";
 import { createRouter } from "./http/router";
 import type { OAuthOptions, ProvidersOptions } from "./integrations/oauth/options";
 import { createGitHubRuntime, createOAuthRuntime } from "./integrations/oauth/runtime";
+import { type JiraImportOptions, resolveJiraImportOptions } from "./jira-import/options";
+import { createJiraImportRuntime, jiraImportJob } from "./jira-import/runtime";
 import { scheduleHousekeeping } from "./jobs/housekeeping";
 import { type JobsOptions, resolveJobsOptions } from "./jobs/options";
 import { createWorker, type JobWorker } from "./jobs/worker";
@@ -66,6 +68,11 @@ export interface PlugboardOptions {
   webhooks?: WebhooksOptions;
   /** Durable jobs: concurrency, leases, retries and backoff, how long finished jobs are kept. */
   jobs?: JobsOptions;
+  /**
+   * Turns on Jira import (Cloud or CSV) into the host's tracker; needs the host port's issue,
+   * comment, project and workflow-state capabilities (cycles, attachments and users when given).
+   */
+  jiraImport?: JiraImportOptions;
 }
 
 export interface Plugboard {
@@ -97,6 +104,16 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       "issues.update",
     ]);
   }
+  if (options.jiraImport) {
+    requireHostCapabilities(options.host, "jiraImport", [
+      "issues.create",
+      "issues.update",
+      "issues.findByExternalId",
+      "comments.create",
+      "projects.list",
+      "workflowStates.list",
+    ]);
+  }
   const jobsOptions = resolveJobsOptions(options.jobs);
   const worker = createWorker({ store: options.store, logger, now, options: jobsOptions });
   const context: PlugboardContext = {
@@ -124,7 +141,21 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       now,
       options: options.webhooks,
     }),
+    jiraImport: null,
   };
+  if (options.jiraImport) {
+    const jiraImport = createJiraImportRuntime({
+      store: options.store.jiraImport,
+      keyring,
+      host: context.host,
+      worker,
+      logger,
+      now,
+      options: resolveJiraImportOptions(options.jiraImport),
+    });
+    context.jiraImport = jiraImport;
+    worker.handle(jiraImportJob, ({ runId }, run) => jiraImport.handle(runId, run.lastAttempt));
+  }
   const match = createRouter(routesOf(builtinModules));
   for (const receiver of builtinModules.flatMap((module) => module.inbound ?? [])) {
     worker.handle(receiver.job, (payload) => receiver.process(context, payload));

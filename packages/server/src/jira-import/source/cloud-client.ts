@@ -84,6 +84,7 @@ export function jiraCloudClient(credentials: JiraCredentials, options: JiraHttpO
   return {
     myself: () =>
       json<{ accountId: string; displayName: string; emailAddress?: string }>("/myself"),
+    projects: () => json<{ id: string; key: string; name: string }[]>("/project"),
     fields: () =>
       json<{ id: string; name: string; custom: boolean; schema?: { custom?: string } }[]>("/field"),
     /** Jira's search gives no total; this count is approximate by Atlassian's own word. */
