@@ -46,6 +46,13 @@ export async function writeIssue(item: JiraItem, context: WriteContext): Promise
     siteUrl: context.reader.siteUrl,
     cycleFor: (name) => cycleIds.get(name) ?? null,
   });
+  // A parent imported already is set now; one still to come is left to the parents step.
+  const parent = item.parentId
+    ? await store.findItem(org, hostProjectId, "issue", item.parentId)
+    : item.parentKey
+      ? await store.findIssueByKey(org, hostProjectId, item.parentKey)
+      : null;
+  if (parent) input.parentId = parent.hostId;
   const known =
     (await store.findItem(org, hostProjectId, "issue", item.id))?.hostId ??
     (await host.issues.findByExternalId(call, issueExternalId(item)))?.id ??
@@ -61,8 +68,8 @@ export async function writeIssue(item: JiraItem, context: WriteContext): Promise
     jiraId: item.id,
     jiraKey: item.key,
     hostId: issue.id,
-    parentJiraId: item.parentId,
-    parentJiraKey: item.parentKey ?? null,
+    parentJiraId: parent ? null : item.parentId,
+    parentJiraKey: parent ? null : (item.parentKey ?? null),
   });
   if (known) report.updated += 1;
   else report.created += 1;
