@@ -98,7 +98,7 @@ describe("Jira import from Jira Cloud", () => {
     expect((await post("grace")).status).toBe(403);
   });
 
-  it("answers 404 when the host did not turn Jira import on, and fails startup without the host capabilities", async () => {
+  it("answers 404 and shows the catalog card unavailable when the host did not turn Jira import on, and fails startup without the host capabilities", async () => {
     const options = {
       store: memoryStore(),
       authenticate: () => ({

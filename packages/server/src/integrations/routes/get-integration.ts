@@ -10,7 +10,12 @@ export const getIntegration = defineRoute({
     const entry = findCatalogEntry(context, params.provider ?? "");
     const records = await context.store.installations.list(identity.organizationId);
     return json(
-      presentIntegration(entry, records, identity, installable(entry, context.oauth.providers)),
+      presentIntegration(
+        entry,
+        records,
+        identity,
+        installable(entry, context.oauth.providers, context.jiraImport !== null),
+      ),
     );
   },
 });

@@ -11,7 +11,12 @@ export const listIntegrations = defineRoute({
     const records = await context.store.installations.list(identity.organizationId);
     const body: IntegrationList = {
       data: context.catalog.map((entry) =>
-        presentIntegration(entry, records, identity, installable(entry, context.oauth.providers)),
+        presentIntegration(
+          entry,
+          records,
+          identity,
+          installable(entry, context.oauth.providers, context.jiraImport !== null),
+        ),
       ),
     };
     return json(body);
