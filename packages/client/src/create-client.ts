@@ -1,6 +1,7 @@
 import { apiKeysResource } from "./resources/api-keys";
 import { githubResource } from "./resources/github";
 import { integrationsResource } from "./resources/integrations";
+import { jiraImportResource } from "./resources/jira-import";
 import { webhooksResource } from "./resources/webhooks";
 import { createTransport, type TransportOptions } from "./transport";
 
@@ -17,6 +18,7 @@ export function createPlugboardClient(options: PlugboardClientOptions) {
     github: githubResource(call),
     webhooks: webhooksResource(call),
     apiKeys: apiKeysResource(call),
+    jiraImport: jiraImportResource(call),
     /** Where the handler kit is mounted; OAuth callback pages post their messages from its origin. */
     baseUrl: options.baseUrl,
   };

@@ -26,6 +26,8 @@ interface Call<T> extends CallOptions {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   json?: unknown;
+  /** A body that is not JSON (a CSV upload), sent as it is with its content type. */
+  raw?: { body: Blob | string; contentType: string };
   /** Omitted for responses without a body (204). */
   schema?: z.ZodType<T>;
 }
@@ -40,12 +42,13 @@ export function createTransport(options: TransportOptions): Transport {
   const prefix = options.baseUrl.replace(/\/+$/, "");
   const timeoutMs = options.timeout ?? 30_000;
 
-  return async function call<T>({ method, path, json, schema, signal }: Call<T>): Promise<T> {
+  return async function call<T>({ method, path, json, raw, schema, signal }: Call<T>): Promise<T> {
     const headers = new Headers(
       typeof options.headers === "function" ? await options.headers() : options.headers,
     );
     if (!headers.has("accept")) headers.set("accept", `application/json, ${problemContentType}`);
     if (json !== undefined) headers.set("content-type", "application/json");
+    if (raw) headers.set("content-type", raw.contentType);
 
     // One signal for the caller's abort and our timeout; which one fired decides the error.
     const controller = new AbortController();
@@ -68,6 +71,7 @@ export function createTransport(options: TransportOptions): Transport {
           method: method.toUpperCase(),
           headers,
           ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+          ...(raw ? { body: raw.body } : {}),
           signal: controller.signal,
         },
       );

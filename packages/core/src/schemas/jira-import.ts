@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { workflowStateCategorySchema } from "../host/host-port";
+import { hostProjectSchema, hostUserSchema, workflowStateCategorySchema } from "../host/host-port";
 import { timestampSchema } from "./common";
 
 /** Where issues come from: a Jira Cloud site (API token) or an uploaded CSV export. */
@@ -227,3 +227,16 @@ export const jiraImportRunSchema = z.object({
 export type JiraImportRun = z.infer<typeof jiraImportRunSchema>;
 export const jiraImportRunListSchema = z.object({ data: z.array(jiraImportRunSchema) });
 export type JiraImportRunList = z.infer<typeof jiraImportRunListSchema>;
+
+/** The Jira projects a source holds. */
+export const jiraProjectListSchema = z.object({
+  data: z.array(z.object({ key: z.string(), name: z.string() })),
+});
+export type JiraProjectList = z.infer<typeof jiraProjectListSchema>;
+
+/** What the importer can write to: the host's projects, and its users for the user mapping. */
+export const jiraHostTargetsSchema = z.object({
+  projects: z.array(hostProjectSchema),
+  users: z.array(hostUserSchema),
+});
+export type JiraHostTargets = z.infer<typeof jiraHostTargetsSchema>;

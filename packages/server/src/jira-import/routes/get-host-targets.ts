@@ -1,3 +1,4 @@
+import type { JiraHostTargets } from "@plugboard/core";
 import { json } from "../../http/responses";
 import { defineRoute } from "../../http/route";
 import { importer } from "./present";
@@ -15,6 +16,7 @@ export const getHostTargets = defineRoute({
       typeof context.host.port?.users?.list === "function"
         ? await context.host.users.list(call)
         : [];
-    return json({ projects, users });
+    const body: JiraHostTargets = { projects, users };
+    return json(body);
   },
 });
