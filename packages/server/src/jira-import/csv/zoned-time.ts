@@ -58,10 +58,12 @@ function valid(wall: WallTime): WallTime | null {
   return date.getUTCDate() === wall.day && wall.hour < 24 && wall.minute < 60 ? wall : null;
 }
 
-/** The zone's offset from UTC at instant `ms`, in ms, from the runtime's own zone data. */
-function offsetAt(ms: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
+/** One formatter per zone: building one costs far more than using it (rows × dates). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
       year: "numeric",
@@ -70,7 +72,16 @@ function offsetAt(ms: number, timeZone: string): number {
       hour: "2-digit",
       minute: "2-digit",
       second: "2-digit",
-    })
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The zone's offset from UTC at instant `ms`, in ms, from the runtime's own zone data. */
+function offsetAt(ms: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
       .formatToParts(new Date(ms))
       .map((part) => [part.type, Number(part.value)]),
   ) as Record<string, number>;
