@@ -1,6 +1,7 @@
 import {
   type ErrorCode,
   errorTable,
+  type HttpMethod,
   PlugboardError,
   problemContentType,
   problemSchema,
@@ -22,12 +23,17 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** A body that is not JSON (a CSV upload), sent as it is with its content type. */
+export interface RawBody {
+  body: Blob | string;
+  contentType: string;
+}
+
 interface Call<T> extends CallOptions {
-  method: "get" | "post" | "put" | "patch" | "delete";
+  method: HttpMethod;
   path: string;
   json?: unknown;
-  /** A body that is not JSON (a CSV upload), sent as it is with its content type. */
-  raw?: { body: Blob | string; contentType: string };
+  raw?: RawBody;
   /** Omitted for responses without a body (204). */
   schema?: z.ZodType<T>;
 }
@@ -68,7 +74,7 @@ export function createTransport(options: TransportOptions): Transport {
       const response = await (options.fetch ?? globalThis.fetch)(
         `${prefix}/${path.replace(/^\/+/, "")}`,
         {
-          method: method.toUpperCase(),
+          method,
           headers,
           ...(json === undefined ? {} : { body: JSON.stringify(json) }),
           ...(raw ? { body: raw.body } : {}),
@@ -84,7 +90,7 @@ export function createTransport(options: TransportOptions): Transport {
       if (!parsed.success) {
         throw new PlugboardError({
           code: "invalid_response",
-          detail: `The server's answer to ${method.toUpperCase()} ${path} did not match the contract`,
+          detail: `The server's answer to ${method} ${path} did not match the contract`,
           cause: parsed.error,
         });
       }

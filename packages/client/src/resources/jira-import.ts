@@ -1,102 +1,42 @@
 import {
   type CreateJiraCloudSourceInput,
   type CsvSourceQuery,
+  jiraImportContracts as contracts,
   type JiraPreviewInput,
-  jiraHostTargetsSchema,
-  jiraImportRunListSchema,
-  jiraImportRunSchema,
-  jiraPreviewSchema,
-  jiraProjectListSchema,
-  jiraSourceListSchema,
-  jiraSourceSchema,
   type StartJiraImportInput,
 } from "@plugboard/core";
-import type { CallOptions, Transport } from "../transport";
+import type { Call } from "../call";
+import type { CallOptions } from "../transport";
 
 /** Jira import: sources (Cloud or CSV), the dry-run preview, and import runs. Admins only. */
-export function jiraImportResource(call: Transport) {
+export function jiraImportResource(call: Call) {
   return {
-    sources: (options: CallOptions = {}) =>
-      call({
-        method: "get",
-        path: "jira-import/sources",
-        schema: jiraSourceListSchema,
-        ...options,
-      }),
+    sources: (options: CallOptions = {}) => call(contracts.sources, {}, options),
     /** Checks the token with Jira, then keeps it encrypted; it is never sent back. */
     connectCloud: (input: CreateJiraCloudSourceInput, options: CallOptions = {}) =>
-      call({
-        method: "post",
-        path: "jira-import/sources/cloud",
-        json: input,
-        schema: jiraSourceSchema,
-        ...options,
-      }),
+      call(contracts.connectCloud, { body: input }, options),
     /** Uploads a CSV export ("all fields"); `timeZone` is the zone its dates are written in. */
-    uploadCsv: (file: Blob | string, query: CsvSourceQuery, options: CallOptions = {}) => {
-      const params = new URLSearchParams({ timeZone: query.timeZone });
-      if (query.name) params.set("name", query.name);
-      return call({
-        method: "post",
-        path: `jira-import/sources/csv?${params}`,
-        raw: { body: file, contentType: "text/csv" },
-        schema: jiraSourceSchema,
-        ...options,
-      });
-    },
+    uploadCsv: (file: Blob | string, query: CsvSourceQuery, options: CallOptions = {}) =>
+      call(
+        contracts.uploadCsv,
+        { query },
+        { ...options, raw: { body: file, contentType: "text/csv" } },
+      ),
     deleteSource: (sourceId: string, options: CallOptions = {}) =>
-      call<void>({
-        method: "delete",
-        path: `jira-import/sources/${encodeURIComponent(sourceId)}`,
-        ...options,
-      }),
+      call(contracts.deleteSource, { params: { sourceId } }, options),
     projects: (sourceId: string, options: CallOptions = {}) =>
-      call({
-        method: "get",
-        path: `jira-import/sources/${encodeURIComponent(sourceId)}/projects`,
-        schema: jiraProjectListSchema,
-        ...options,
-      }),
+      call(contracts.projects, { params: { sourceId } }, options),
     /** The host's projects and users, to import into and map to. */
-    host: (options: CallOptions = {}) =>
-      call({ method: "get", path: "jira-import/host", schema: jiraHostTargetsSchema, ...options }),
+    host: (options: CallOptions = {}) => call(contracts.host, {}, options),
     /** A dry run: nothing is written. Without a mapping, the suggested one is used. */
     preview: (input: JiraPreviewInput, options: CallOptions = {}) =>
-      call({
-        method: "post",
-        path: "jira-import/preview",
-        json: input,
-        schema: jiraPreviewSchema,
-        ...options,
-      }),
+      call(contracts.preview, { body: input }, options),
     start: (input: StartJiraImportInput, options: CallOptions = {}) =>
-      call({
-        method: "post",
-        path: "jira-import/runs",
-        json: input,
-        schema: jiraImportRunSchema,
-        ...options,
-      }),
-    runs: (options: CallOptions = {}) =>
-      call({
-        method: "get",
-        path: "jira-import/runs",
-        schema: jiraImportRunListSchema,
-        ...options,
-      }),
+      call(contracts.start, { body: input }, options),
+    runs: (options: CallOptions = {}) => call(contracts.runs, {}, options),
     run: (runId: string, options: CallOptions = {}) =>
-      call({
-        method: "get",
-        path: `jira-import/runs/${encodeURIComponent(runId)}`,
-        schema: jiraImportRunSchema,
-        ...options,
-      }),
+      call(contracts.run, { params: { runId } }, options),
     cancel: (runId: string, options: CallOptions = {}) =>
-      call({
-        method: "post",
-        path: `jira-import/runs/${encodeURIComponent(runId)}/cancel`,
-        schema: jiraImportRunSchema,
-        ...options,
-      }),
+      call(contracts.cancel, { params: { runId } }, options),
   };
 }

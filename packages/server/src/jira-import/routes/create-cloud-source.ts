@@ -1,16 +1,10 @@
-import { createJiraCloudSourceSchema } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { jiraImportContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { importer, presentSource } from "./present";
 
 /** Connects a Jira Cloud site: the token is checked with `/myself`, then kept encrypted. */
-export const createCloudSource = defineRoute({
-  method: "POST",
-  path: "/jira-import/sources/cloud",
-  role: "admin",
-  body: createJiraCloudSourceSchema,
+export const createCloudSource = implement(jiraImportContracts.connectCloud, {
   async handle({ identity, body, context }) {
-    const source = await importer(context).createCloudSource(identity, body);
-    return json(presentSource(source), 201);
+    return presentSource(await importer(context).createCloudSource(identity, body));
   },
 });

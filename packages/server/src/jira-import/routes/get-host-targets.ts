@@ -1,13 +1,9 @@
-import type { JiraHostTargets } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { type JiraHostTargets, jiraImportContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { importer } from "./present";
 
 /** The host's projects to import into, and its users for the user mapping (when listed). */
-export const getHostTargets = defineRoute({
-  method: "GET",
-  path: "/jira-import/host",
-  role: "admin",
+export const getHostTargets = implement(jiraImportContracts.host, {
   async handle({ identity, context }) {
     importer(context);
     const call = { organizationId: identity.organizationId, actor: { integration: "jira-import" } };
@@ -17,6 +13,6 @@ export const getHostTargets = defineRoute({
         ? await context.host.users.list(call)
         : [];
     const body: JiraHostTargets = { projects, users };
-    return json(body);
+    return body;
   },
 });

@@ -1,17 +1,11 @@
-import { csvSourceQuerySchema, PlugboardError } from "@plugboard/core";
-import { readQuery } from "../../http/query";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { jiraImportContracts, PlugboardError } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { importer, presentSource } from "./present";
 
 /** A CSV export as the request body (`text/csv`), streamed into stored rows. */
-export const uploadCsvSource = defineRoute({
-  method: "POST",
-  path: "/jira-import/sources/csv",
-  role: "admin",
-  async handle({ request, identity, context }) {
+export const uploadCsvSource = implement(jiraImportContracts.uploadCsv, {
+  async handle({ request, query, identity, context }) {
     const runtime = importer(context);
-    const query = readQuery(request, csvSourceQuerySchema);
     const type = request.headers.get("content-type") ?? "";
     if (!/^(text\/csv|application\/octet-stream)\b/i.test(type)) {
       throw new PlugboardError({
@@ -19,9 +13,9 @@ export const uploadCsvSource = defineRoute({
         detail: "Send the export as text/csv",
       });
     }
-    if (!request.body)
+    if (!request.body) {
       throw new PlugboardError({ code: "validation_failed", detail: "The CSV export is empty" });
-    const source = await runtime.createCsvSource(identity, query, request.body);
-    return json(presentSource(source), 201);
+    }
+    return presentSource(await runtime.createCsvSource(identity, query, request.body));
   },
 });
