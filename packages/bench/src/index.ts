@@ -1,6 +1,7 @@
 import { apiKeyVerify } from "./api-key-verify";
 import type { Suite } from "./harness";
 import { hostRoutePostgres, hostRouteSqlite } from "./host-route";
+import { jiraImport } from "./jira-import";
 import { jobsThroughput } from "./jobs-throughput";
 import { webhookDelivery } from "./webhook-delivery";
 import { webhookDeliveryPostgres } from "./webhook-delivery-postgres";
@@ -19,6 +20,7 @@ const suites: Suite[] = [
   webhookDurability,
   webhookMemory,
   jobsThroughput,
+  jiraImport,
 ];
 
 // Arguments are suite name filters.

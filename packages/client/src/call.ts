@@ -4,7 +4,7 @@ import {
   type ContractResponse,
   contractPath,
 } from "@plugboard/core";
-import type { CallOptions, Transport } from "./transport";
+import type { CallOptions, RawBody, Transport } from "./transport";
 
 /**
  * Calls the route a contract describes: `params` fill the path, `query` becomes the query string,
@@ -13,7 +13,7 @@ import type { CallOptions, Transport } from "./transport";
 export type Call = <const C extends Contract>(
   contract: C,
   input: ContractInput<C>,
-  options?: CallOptions,
+  options?: CallOptions & { raw?: RawBody },
 ) => Promise<ContractResponse<C>>;
 
 interface ErasedInput {
@@ -26,10 +26,14 @@ export function createCall(transport: Transport): Call {
   function call<const C extends Contract>(
     contract: C,
     input: ContractInput<C>,
-    options?: CallOptions,
+    options?: CallOptions & { raw?: RawBody },
   ): Promise<ContractResponse<C>>;
   // The typed signature is what resources see; the answer's type is the response schema's parse.
-  function call(contract: Contract, input: ErasedInput, options: CallOptions = {}) {
+  function call(
+    contract: Contract,
+    input: ErasedInput,
+    options: CallOptions & { raw?: RawBody } = {},
+  ) {
     return transport({
       method: contract.method,
       path: contractPath(contract.path, input.params) + queryString(input.query),

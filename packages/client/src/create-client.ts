@@ -3,6 +3,7 @@ import { apiKeysResource } from "./resources/api-keys";
 import { githubResource } from "./resources/github";
 import { integrationsResource } from "./resources/integrations";
 import { ssoResource } from "./resources/sso";
+import { jiraImportResource } from "./resources/jira-import";
 import { webhooksResource } from "./resources/webhooks";
 import { createTransport, type TransportOptions } from "./transport";
 
@@ -20,6 +21,7 @@ export function createPlugboardClient(options: PlugboardClientOptions) {
     webhooks: webhooksResource(call),
     apiKeys: apiKeysResource(call),
     sso: ssoResource(call),
+    jiraImport: jiraImportResource(call),
     /** Where the handler kit is mounted; OAuth callback pages post their messages from its origin. */
     baseUrl: options.baseUrl,
   };

@@ -23,10 +23,17 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** A body that is not JSON (a CSV upload), sent as it is with its content type. */
+export interface RawBody {
+  body: Blob | string;
+  contentType: string;
+}
+
 interface Call<T> extends CallOptions {
   method: HttpMethod;
   path: string;
   json?: unknown;
+  raw?: RawBody;
   /** Omitted for responses without a body (204). */
   schema?: z.ZodType<T>;
 }
@@ -41,12 +48,13 @@ export function createTransport(options: TransportOptions): Transport {
   const prefix = options.baseUrl.replace(/\/+$/, "");
   const timeoutMs = options.timeout ?? 30_000;
 
-  return async function call<T>({ method, path, json, schema, signal }: Call<T>): Promise<T> {
+  return async function call<T>({ method, path, json, raw, schema, signal }: Call<T>): Promise<T> {
     const headers = new Headers(
       typeof options.headers === "function" ? await options.headers() : options.headers,
     );
     if (!headers.has("accept")) headers.set("accept", `application/json, ${problemContentType}`);
     if (json !== undefined) headers.set("content-type", "application/json");
+    if (raw) headers.set("content-type", raw.contentType);
 
     // One signal for the caller's abort and our timeout; which one fired decides the error.
     const controller = new AbortController();
@@ -69,6 +77,7 @@ export function createTransport(options: TransportOptions): Transport {
           method,
           headers,
           ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+          ...(raw ? { body: raw.body } : {}),
           signal: controller.signal,
         },
       );

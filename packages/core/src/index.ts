@@ -17,12 +17,16 @@ export {
   toFieldErrors,
 } from "./errors/problem";
 export {
+  type HostAttachment,
   type HostComment,
+  type HostCycle,
   type HostIssue,
   type HostProject,
   type HostUser,
   type HostWorkflowState,
+  hostAttachmentSchema,
   hostCommentSchema,
+  hostCycleSchema,
   hostDueDateSchema,
   hostIssueSchema,
   hostProjectSchema,
@@ -111,6 +115,7 @@ export {
   integrationSchema,
   providerIdSchema,
 } from "./schemas/integrations";
+export * from "./schemas/jira-import";
 export {
   type AuthorizeIntegrationInput,
   type AuthorizeIntegrationResult,

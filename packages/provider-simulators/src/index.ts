@@ -1,4 +1,5 @@
 export * from "./github";
 export * from "./google";
+export * from "./jira";
 export * from "./msw";
 export * from "./slack";

@@ -3,6 +3,7 @@ import type { ApiKeyService } from "./api-keys/verifier";
 import type { Keyring } from "./crypto/keyring";
 import type { HostClient } from "./host/host-client";
 import type { GitHubRuntime, OAuthRuntime } from "./integrations/oauth/runtime";
+import type { JiraImportRuntime } from "./jira-import/runtime";
 import type { JobWorker } from "./jobs/worker";
 import type { Logger } from "./logger";
 import type { SsoRuntime } from "./sso/runtime";
@@ -33,6 +34,8 @@ export interface PlugboardContext {
   webhooks: WebhooksRuntime;
   /** Per-organization SSO; its `options` throw a 404 when `sso` was not configured. */
   sso: SsoRuntime;
+  /** Jira import, when the host configured `jiraImport`; its routes answer 404 otherwise. */
+  jiraImport: JiraImportRuntime | null;
 }
 
 export type Authenticate = (request: Request) => Identity | null | Promise<Identity | null>;

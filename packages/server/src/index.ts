@@ -30,6 +30,7 @@ export type {
   RepositoryLinkRecord,
 } from "./github/store/types";
 export type {
+  CreateCommentInput,
   CreateIssueInput,
   HostActor,
   HostCall,
@@ -37,6 +38,7 @@ export type {
   HostPort,
   IssueChanges,
   IssueSearch,
+  UploadAttachmentInput,
 } from "./host/port";
 export type {
   GitHubProviderOptions,
@@ -48,6 +50,7 @@ export { type OAuthTokensInput, sealOAuthTokens } from "./integrations/oauth/tok
 export type { GenericOAuthOptions, OAuthClientOptions } from "./integrations/oauth/types";
 export type { OAuthStateRecord, OAuthStateStore } from "./integrations/store/oauth-state-types";
 export type { InstallationRecord, InstallationStore } from "./integrations/store/types";
+export type { JiraImportOptions } from "./jira-import/options";
 export {
   defineJob,
   type EnqueueOptions,

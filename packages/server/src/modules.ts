@@ -2,6 +2,7 @@ import { accountLinksModule } from "./account-links/module";
 import { apiKeysModule } from "./api-keys/module";
 import { githubModule } from "./github/module";
 import { integrationsModule } from "./integrations/module";
+import { jiraImportModule } from "./jira-import/module";
 import { jobsModule } from "./jobs/module";
 import { ssoModule } from "./sso/module";
 import { webhooksModule } from "./webhooks/module";
@@ -15,4 +16,5 @@ export const builtinModules = [
   accountLinksModule,
   jobsModule,
   ssoModule,
+  jiraImportModule,
 ] as const;

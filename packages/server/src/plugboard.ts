@@ -18,6 +18,8 @@ import { problemResponse } from "./http/responses";
 import { createRouter } from "./http/router";
 import type { OAuthOptions, ProvidersOptions } from "./integrations/oauth/options";
 import { createGitHubRuntime, createOAuthRuntime } from "./integrations/oauth/runtime";
+import { type JiraImportOptions, resolveJiraImportOptions } from "./jira-import/options";
+import { createJiraImportRuntime, jiraImportJob } from "./jira-import/runtime";
 import { scheduleHousekeeping } from "./jobs/housekeeping";
 import { type JobsOptions, resolveJobsOptions } from "./jobs/options";
 import { createWorker, type JobWorker } from "./jobs/worker";
@@ -73,6 +75,10 @@ export interface PlugboardOptions {
    * session; `origin` is the public origin the IdP sends people back to.
    */
   sso?: SsoOptions;
+   * Turns on Jira import (Cloud or CSV) into the host's tracker; needs the host port's issue,
+   * comment, project and workflow-state capabilities (cycles, attachments and users when given).
+   */
+  jiraImport?: JiraImportOptions;
 }
 
 export interface Plugboard {
@@ -106,6 +112,16 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       "issues.update",
     ]);
   }
+  if (options.jiraImport) {
+    requireHostCapabilities(options.host, "jiraImport", [
+      "issues.create",
+      "issues.update",
+      "issues.findByExternalId",
+      "comments.create",
+      "projects.list",
+      "workflowStates.list",
+    ]);
+  }
   const jobsOptions = resolveJobsOptions(options.jobs);
   const worker = createWorker({ store: options.store, logger, now, options: jobsOptions });
   const context: PlugboardContext = {
@@ -134,7 +150,21 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       options: options.webhooks,
     }),
     sso: createSsoRuntime(options.sso, now),
+    jiraImport: null,
   };
+  if (options.jiraImport) {
+    const jiraImport = createJiraImportRuntime({
+      store: options.store.jiraImport,
+      keyring,
+      host: context.host,
+      worker,
+      logger,
+      now,
+      options: resolveJiraImportOptions(options.jiraImport),
+    });
+    context.jiraImport = jiraImport;
+    worker.handle(jiraImportJob, ({ runId }, run) => jiraImport.handle(runId, run.lastAttempt));
+  }
   const match = createRouter(routesOf(builtinModules));
   for (const receiver of builtinModules.flatMap((module) => module.inbound ?? [])) {
     worker.handle(receiver.job, (payload) => receiver.process(context, payload));

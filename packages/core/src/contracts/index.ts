@@ -14,6 +14,7 @@ export {
 } from "./contract";
 export { githubContracts } from "./github";
 export { integrationContracts } from "./integrations";
+export { jiraImportContracts } from "./jira-import";
 export { contractPath } from "./path";
 export { ssoContracts } from "./sso";
 export { webhookContracts } from "./webhooks";

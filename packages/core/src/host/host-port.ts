@@ -68,3 +68,20 @@ export const hostCommentSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type HostComment = z.infer<typeof hostCommentSchema>;
+
+/** A host iteration (Linear cycle, Plane cycle) that Jira sprints become. */
+export const hostCycleSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  startsAt: z.iso.datetime({ offset: true }).nullable(),
+  endsAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type HostCycle = z.infer<typeof hostCycleSchema>;
+
+export const hostAttachmentSchema = z.object({
+  id: z.string().min(1),
+  issueId: z.string().min(1),
+  fileName: z.string(),
+  size: z.number().int().min(0),
+});
+export type HostAttachment = z.infer<typeof hostAttachmentSchema>;

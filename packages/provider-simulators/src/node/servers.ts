@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import { createGitHubSimulation, type GitHubSimulationOptions } from "../github";
 import { createGoogleSimulation, type GoogleSimulationOptions } from "../google";
+import { createJiraSimulation, type JiraSimulationOptions } from "../jira";
 import { createSlackSimulation, type SlackSimulationOptions } from "../slack";
 import { type LoopbackOptions, listenOnLoopback } from "./loopback";
 import { toRequestListener } from "./web-listener";
@@ -75,5 +76,15 @@ export function startGoogleSimulator(
       oauth2BaseUrl: origin,
       openIdBaseUrl: origin,
     }),
+  );
+}
+
+/** Jira Cloud on a loopback server: the REST API at `{origin}/rest/api/3`, the project page at `/`. */
+export function startJiraSimulator(
+  options: Omit<JiraSimulationOptions, "baseUrl"> & LoopbackOptions = {},
+) {
+  const { port, host, ...simulation } = options;
+  return serve({ port, host }, (origin) =>
+    createJiraSimulation({ ...simulation, baseUrl: origin }),
   );
 }

@@ -1,5 +1,7 @@
 import {
+  hostAttachmentSchema,
   hostCommentSchema,
+  hostCycleSchema,
   hostIssueSchema,
   hostProjectSchema,
   hostUserSchema,
@@ -19,11 +21,17 @@ const answers = {
   "issues.update": hostIssueSchema,
   "issues.getByKey": hostIssueSchema.nullable(),
   "issues.search": z.array(hostIssueSchema),
+  "issues.findByExternalId": hostIssueSchema.nullable(),
   "comments.create": hostCommentSchema,
+  "comments.findByExternalId": hostCommentSchema.nullable(),
+  "cycles.list": z.array(hostCycleSchema),
+  "cycles.create": hostCycleSchema,
+  "attachments.upload": hostAttachmentSchema,
   "projects.list": z.array(hostProjectSchema),
   "workflowStates.list": z.array(hostWorkflowStateSchema),
   "users.get": hostUserSchema.nullable(),
   "users.findByEmail": hostUserSchema.nullable(),
+  "users.list": z.array(hostUserSchema),
 } satisfies Record<HostCapability, z.ZodType>;
 
 type Method<C extends HostCapability> = C extends `${infer G extends keyof HostPort}.${infer M}`
@@ -55,10 +63,20 @@ export function createHostClient(host: HostPort | undefined) {
       update: call("issues.update"),
       getByKey: call("issues.getByKey"),
       search: call("issues.search"),
+      findByExternalId: call("issues.findByExternalId"),
     },
-    comments: { create: call("comments.create") },
+    comments: {
+      create: call("comments.create"),
+      findByExternalId: call("comments.findByExternalId"),
+    },
+    cycles: { list: call("cycles.list"), create: call("cycles.create") },
+    attachments: { upload: call("attachments.upload") },
     projects: { list: call("projects.list") },
     workflowStates: { list: call("workflowStates.list") },
-    users: { get: call("users.get"), findByEmail: call("users.findByEmail") },
+    users: {
+      get: call("users.get"),
+      findByEmail: call("users.findByEmail"),
+      list: call("users.list"),
+    },
   };
 }

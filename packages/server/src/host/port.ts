@@ -1,5 +1,7 @@
 import type {
+  HostAttachment,
   HostComment,
+  HostCycle,
   HostIssue,
   HostProject,
   HostUser,
@@ -26,6 +28,42 @@ export interface CreateIssueInput {
   priority?: string | null;
   assigneeId?: string | null;
   dueDate?: string | null;
+  /**
+   * Importers set these (all optional for other callers). `externalId` names the issue in the
+   * system it came from (`jira:10001`): `issues.findByExternalId` finds it again, so a re-run
+   * or a resumed import updates instead of duplicating.
+   */
+  externalId?: string;
+  /** Where the issue came from (the Jira issue's page), kept as a link on the issue. */
+  externalUrl?: string;
+  labels?: string[];
+  reporterId?: string | null;
+  parentId?: string | null;
+  cycleId?: string | null;
+  estimate?: number | null;
+  /** The original creation time, for historical data. */
+  createdAt?: string;
+  completedAt?: string | null;
+}
+
+export interface CreateCommentInput {
+  issueId: string;
+  body: string;
+  /** Importers: the original author (null: the integration) and time, and the source's id. */
+  authorId?: string | null;
+  createdAt?: string;
+  externalId?: string;
+}
+
+export interface UploadAttachmentInput {
+  issueId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  /** Uploading again with the same external id returns the attachment already there. */
+  externalId: string;
+  /** Streamed: large files never sit whole in memory. */
+  content: ReadableStream<Uint8Array>;
 }
 
 /** Only the fields present change; `null` clears one. */
@@ -50,9 +88,22 @@ export interface HostPort {
     /** Null when no issue of the organization has that key. */
     getByKey?(call: HostCall, key: string): Promise<HostIssue | null>;
     search?(call: HostCall, query: IssueSearch): Promise<HostIssue[]>;
+    /** Null when no issue of the organization was created with that `externalId`. */
+    findByExternalId?(call: HostCall, externalId: string): Promise<HostIssue | null>;
   };
   comments?: {
-    create?(call: HostCall, input: { issueId: string; body: string }): Promise<HostComment>;
+    create?(call: HostCall, input: CreateCommentInput): Promise<HostComment>;
+    findByExternalId?(call: HostCall, externalId: string): Promise<HostComment | null>;
+  };
+  cycles?: {
+    list?(call: HostCall, projectId: string): Promise<HostCycle[]>;
+    create?(
+      call: HostCall,
+      input: { projectId: string; name: string; startsAt: string | null; endsAt: string | null },
+    ): Promise<HostCycle>;
+  };
+  attachments?: {
+    upload?(call: HostCall, input: UploadAttachmentInput): Promise<HostAttachment>;
   };
   projects?: {
     list?(call: HostCall): Promise<HostProject[]>;
@@ -63,6 +114,8 @@ export interface HostPort {
   users?: {
     get?(call: HostCall, userId: string): Promise<HostUser | null>;
     findByEmail?(call: HostCall, email: string): Promise<HostUser | null>;
+    /** Everyone who can be assigned: the importer's user mapping offers them. */
+    list?(call: HostCall): Promise<HostUser[]>;
   };
 }
 

@@ -304,6 +304,16 @@ const plugboardOptions = z.object(
     apiKeys: apiKeys.optional(),
     webhooks: webhooks.optional(),
     sso: sso.optional(),
+    jiraImport: z
+      .object({
+        fetch: fn("a fetch implementation").optional(),
+        sleep: fn("a function (ms) => Promise<void>").optional(),
+        allowInsecureHttp: z.boolean().optional(),
+        maxRetries: whole(0).optional(),
+        retryBaseMs: whole(0).optional(),
+        maxCsvBytes: whole(1).optional(),
+      })
+      .optional(),
   },
   { error: "createPlugboard needs an options object: { store, authenticate, encryption }" },
 );

@@ -2,6 +2,7 @@ import type { AccountLinksStoreSlice } from "../account-links/store/slice";
 import type { ApiKeysStoreSlice } from "../api-keys/store/slice";
 import type { GitHubStoreSlice } from "../github/store/slice";
 import type { IntegrationsStoreSlice } from "../integrations/store/slice";
+import type { JiraImportStoreSlice } from "../jira-import/store/slice";
 import type { JobsStoreSlice } from "../jobs/slice";
 import type { SsoStoreSlice } from "../sso/store/slice";
 import type { WebhooksStoreSlice } from "../webhooks/store/slice";
@@ -16,7 +17,8 @@ export type Store = IntegrationsStoreSlice &
   WebhooksStoreSlice &
   AccountLinksStoreSlice &
   JobsStoreSlice &
-  SsoStoreSlice & {
+  SsoStoreSlice &
+  JiraImportStoreSlice & {
     /** Releases connections. The store is unusable afterwards. */
     close(): Promise<void>;
   };

@@ -2,6 +2,7 @@ import { describeAccountLinkStoreConformance } from "../account-links/store/conf
 import { describeApiKeyStoreConformance } from "../api-keys/store/conformance";
 import { describeOAuthStoreConformance } from "../integrations/store/conformance";
 import { describeInstallationStoreConformance } from "../integrations/store/installations-conformance";
+import { describeJiraImportStoreConformance } from "../jira-import/store/conformance";
 import { describeJobStoreConformance } from "../jobs/conformance";
 import { describeSsoStoreConformance } from "../sso/store/conformance";
 import type { StoreUnderTest } from "../stores/conformance/store-per-test";
@@ -23,4 +24,5 @@ export function describeStoreConformance(
   describeAccountLinkStoreConformance(name, makeStore);
   describeJobStoreConformance(name, makeStore);
   describeSsoStoreConformance(name, makeStore);
+  describeJiraImportStoreConformance(name, makeStore);
 }

@@ -11,7 +11,7 @@ export const getIntegration = implement(integrationContracts.get, {
       entry,
       records,
       identity,
-      installable(entry, context.oauth.providers),
+      installable(entry, context.oauth.providers, context.jiraImport !== null),
     );
   },
 });

@@ -9,7 +9,12 @@ export const listIntegrations = implement(integrationContracts.list, {
     const records = await context.store.installations.list(identity.organizationId);
     const body: IntegrationList = {
       data: context.catalog.map((entry) =>
-        presentIntegration(entry, records, identity, installable(entry, context.oauth.providers)),
+        presentIntegration(
+          entry,
+          records,
+          identity,
+          installable(entry, context.oauth.providers, context.jiraImport !== null),
+        ),
       ),
     };
     return body;

@@ -39,8 +39,14 @@ export function mayUninstall(
  * Whether an install could work here: OAuth needs the host's app for that provider; webhook-based
  * integrations need nothing; importers have no install flow.
  */
-export function installable(entry: CatalogEntry, oauthProviders: ReadonlyMap<string, unknown>) {
+export function installable(
+  entry: CatalogEntry,
+  oauthProviders: ReadonlyMap<string, unknown>,
+  importerConfigured = false,
+) {
   if (entry.auth === "oauth") return oauthProviders.has(entry.id);
+  // The one importer (Jira) is offered once the host turned it on (`jiraImport`).
+  if (entry.auth === "import") return importerConfigured;
   return entry.auth === "webhook";
 }
 

@@ -15,6 +15,12 @@ import type {
   SsoRequestsTable,
 } from "../../sso/store/schema";
 import type {
+  JiraImportItemsTable,
+  JiraImportRowsTable,
+  JiraImportRunsTable,
+  JiraImportSourcesTable,
+} from "../../jira-import/store/schema";
+import type {
   WebhookAttemptsTable,
   WebhookEndpointsTable,
   WebhookEventsTable,
@@ -46,4 +52,8 @@ export interface Database {
   plugboard_sso_login_attempts: SsoLoginAttemptsTable;
   plugboard_sso_requests: SsoRequestsTable;
   plugboard_sso_assertions: SsoAssertionsTable;
+  plugboard_jira_import_sources: JiraImportSourcesTable;
+  plugboard_jira_import_rows: JiraImportRowsTable;
+  plugboard_jira_import_runs: JiraImportRunsTable;
+  plugboard_jira_import_items: JiraImportItemsTable;
 }

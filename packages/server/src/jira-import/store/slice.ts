@@ -1,0 +1,5 @@
+import type { JiraImportStore } from "./types";
+
+export interface JiraImportStoreSlice {
+  readonly jiraImport: JiraImportStore;
+}
