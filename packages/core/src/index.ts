@@ -118,6 +118,21 @@ export {
   oauthMessageSchema,
   oauthMessageType,
 } from "./schemas/oauth";
+export {
+  type SlackChannel,
+  type SlackChannelList,
+  type SlackChannelSettings,
+  type SlackDeliveryStatus,
+  type SlackNotificationEvent,
+  slackChannelListSchema,
+  slackChannelSchema,
+  slackChannelSettingsSchema,
+  slackDeliveryStatusSchema,
+  slackNotificationEventSchema,
+  slackNotificationEvents,
+  type UpdateSlackChannelSettingsInput,
+  updateSlackChannelSettingsSchema,
+} from "./schemas/slack";
 export { encodeWebhookLogCursor, type WebhookLogCursor } from "./schemas/webhook-log-cursor";
 export {
   type CreatedWebhookEndpoint,

@@ -2,3 +2,4 @@ export * from "./github";
 export * from "./google";
 export * from "./msw";
 export * from "./slack";
+export * from "./slack-workspace";

@@ -1,5 +1,6 @@
 import { consentRoute, redirectBack } from "./consent";
 import { mswHandlers, pathUnder } from "./msw";
+import { createSlackWorkspace, type SlackWorkspaceOptions } from "./slack-workspace";
 
 export interface SlackSimulationOptions {
   /** slack.com: the consent page (`/oauth/v2/authorize`) and the Web API (`/api`). */
@@ -18,6 +19,8 @@ export interface SlackSimulationOptions {
   tokenRotationExpiresIn?: number;
   /** The clock tokens expire by; default `Date.now` (pass the server's fake clock). */
   now?: () => number;
+  /** Channels, paging and the signing secret of the simulated workspace. */
+  workspace?: SlackWorkspaceOptions;
 }
 
 interface SlackToken {
@@ -46,8 +49,11 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
   const accessTokens = new Map<string, SlackToken>();
   const refreshTokens = new Map<string, { scope: string }>();
   let counter = 0;
+  const workspace = createSlackWorkspace(base, now, options.workspace);
 
   const state = {
+    /** Channels, messages, modals, unfurls, signed requests to the app (see slack-workspace). */
+    workspace,
     clientId,
     clientSecret,
     team,
@@ -80,11 +86,26 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
       const entry = accessTokens.get(token);
       return entry !== undefined && (entry.expiresAt === null || entry.expiresAt > now());
     },
+    /** Kills a bot token as a workspace admin would: the Web API answers `token_revoked`. */
+    killToken(token: string) {
+      accessTokens.delete(token);
+      killed.add(token);
+    },
     baseUrl: base,
     handle,
     handlers: [] as ReturnType<typeof mswHandlers>,
   };
   state.handlers = mswHandlers(handle, [base]);
+  const killed = new Set<string>();
+
+  function tokenError(token: string | null): string | null {
+    if (!token) return "not_authed";
+    if (killed.has(token)) return "token_revoked";
+    const entry = accessTokens.get(token);
+    if (!entry) return "invalid_auth";
+    if (entry.expiresAt !== null && entry.expiresAt <= now()) return "token_expired";
+    return null;
+  }
 
   function issue(scope: string) {
     const rotating = options.tokenRotationExpiresIn !== undefined;
@@ -180,6 +201,11 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
     const path = pathUnder(new URL(request.url), base);
     if (request.method === "POST" && path === "/api/oauth.v2.access") return access(request);
     if (request.method === "POST" && path === "/api/auth.revoke") return revoke(request);
+    if (path !== null) {
+      const token = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? null;
+      const answer = await workspace.handle(path, request, token, tokenError);
+      if (answer) return answer;
+    }
     return Response.json({ ok: false, error: "unknown_method" }, { status: 404 });
   }
 

@@ -5,6 +5,7 @@ import type { HostClient } from "./host/host-client";
 import type { GitHubRuntime, OAuthRuntime } from "./integrations/oauth/runtime";
 import type { JobWorker } from "./jobs/worker";
 import type { Logger } from "./logger";
+import type { SlackRuntime } from "./slack/runtime";
 import type { Store } from "./stores/types";
 import type { WebhooksRuntime } from "./webhooks/runtime";
 
@@ -30,6 +31,8 @@ export interface PlugboardContext {
   host: HostClient;
   /** Outgoing webhooks: URL guard, publisher, delivery and the dispatcher. */
   webhooks: WebhooksRuntime;
+  /** Slack's base URL, slash command and how 429s are waited out. */
+  slack: SlackRuntime;
 }
 
 export type Authenticate = (request: Request) => Identity | null | Promise<Identity | null>;

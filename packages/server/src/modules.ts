@@ -3,6 +3,7 @@ import { apiKeysModule } from "./api-keys/module";
 import { githubModule } from "./github/module";
 import { integrationsModule } from "./integrations/module";
 import { jobsModule } from "./jobs/module";
+import { slackModule } from "./slack/module";
 import { webhooksModule } from "./webhooks/module";
 
 /** Every built-in feature, in the order their routes are matched. */
@@ -13,4 +14,5 @@ export const builtinModules = [
   webhooksModule,
   accountLinksModule,
   jobsModule,
+  slackModule,
 ] as const;

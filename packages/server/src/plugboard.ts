@@ -26,6 +26,8 @@ import { consoleLogger, type Logger } from "./logger";
 import { routesOf } from "./module";
 import { builtinModules } from "./modules";
 import { validateOptions } from "./options/validate-options";
+import { deliverSlackNotification, publishWithSlack, slackNotifyJob } from "./slack/notifications";
+import { createSlackRuntime } from "./slack/runtime";
 import type { Store } from "./stores/types";
 import type { Dispatcher } from "./webhooks/dispatcher";
 import type { WebhooksOptions } from "./webhooks/options";
@@ -117,6 +119,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       now,
       options: resolveApiKeysOptions(options.apiKeys),
     }),
+    slack: createSlackRuntime(options.providers?.slack),
     webhooks: createWebhooksRuntime({
       store: options.store,
       keyring,
@@ -129,6 +132,9 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
   for (const receiver of builtinModules.flatMap((module) => module.inbound ?? [])) {
     worker.handle(receiver.job, (payload) => receiver.process(context, payload));
   }
+  worker.handle(slackNotifyJob, (payload, run) =>
+    deliverSlackNotification(context, payload, run.lastAttempt),
+  );
   scheduleHousekeeping(worker, context, jobsOptions);
 
   async function dispatch(request: Request): Promise<Response> {
@@ -181,7 +187,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
   const plugboard: Plugboard = {
     basePath,
     apiKeys: createPlugboardApiKeys(context),
-    events: { publish: context.webhooks.publish },
+    events: { publish: publishWithSlack(context) },
     dispatcher: context.webhooks.dispatcher,
     worker,
     async handler(request) {

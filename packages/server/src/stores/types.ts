@@ -3,6 +3,7 @@ import type { ApiKeysStoreSlice } from "../api-keys/store/slice";
 import type { GitHubStoreSlice } from "../github/store/slice";
 import type { IntegrationsStoreSlice } from "../integrations/store/slice";
 import type { JobsStoreSlice } from "../jobs/slice";
+import type { SlackStoreSlice } from "../slack/store/slice";
 import type { WebhooksStoreSlice } from "../webhooks/store/slice";
 
 /**
@@ -14,7 +15,8 @@ export type Store = IntegrationsStoreSlice &
   ApiKeysStoreSlice &
   WebhooksStoreSlice &
   AccountLinksStoreSlice &
-  JobsStoreSlice & {
+  JobsStoreSlice &
+  SlackStoreSlice & {
     /** Releases connections. The store is unusable afterwards. */
     close(): Promise<void>;
   };

@@ -3,6 +3,7 @@ import { describeApiKeyStoreConformance } from "../api-keys/store/conformance";
 import { describeOAuthStoreConformance } from "../integrations/store/conformance";
 import { describeInstallationStoreConformance } from "../integrations/store/installations-conformance";
 import { describeJobStoreConformance } from "../jobs/conformance";
+import { describeSlackStoreConformance } from "../slack/store/conformance";
 import type { StoreUnderTest } from "../stores/conformance/store-per-test";
 import { describeWebhookStoreConformance } from "../webhooks/store/conformance";
 
@@ -21,4 +22,5 @@ export function describeStoreConformance(
   describeWebhookStoreConformance(name, makeStore);
   describeAccountLinkStoreConformance(name, makeStore);
   describeJobStoreConformance(name, makeStore);
+  describeSlackStoreConformance(name, makeStore);
 }

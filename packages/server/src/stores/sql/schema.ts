@@ -7,6 +7,11 @@ import type {
 } from "../../github/store/schema";
 import type { InstallationsTable, OAuthStatesTable } from "../../integrations/store/schema";
 import type {
+  SlackChannelsTable,
+  SlackInboundTable,
+  SlackIssueMessagesTable,
+} from "../../slack/store/schema";
+import type {
   WebhookAttemptsTable,
   WebhookEndpointsTable,
   WebhookEventsTable,
@@ -32,4 +37,7 @@ export interface Database {
   plugboard_webhook_events: WebhookEventsTable;
   plugboard_webhook_messages: WebhookMessagesTable;
   plugboard_webhook_attempts: WebhookAttemptsTable;
+  plugboard_slack_channels: SlackChannelsTable;
+  plugboard_slack_issue_messages: SlackIssueMessagesTable;
+  plugboard_slack_inbound: SlackInboundTable;
 }

@@ -1,0 +1,41 @@
+import { PlugboardError } from "@plugboard/core";
+import { json } from "../../http/responses";
+import { defineRoute } from "../../http/route";
+import { presentSettings, requireSlackInstallation } from "../channels";
+import { callSlack, SlackApiError } from "../web-api";
+
+/**
+ * Posts a test message to the project's channel now, and keeps the outcome as the last delivery:
+ * `not_in_channel` shows in the settings (invite the bot) instead of failing silently later.
+ */
+export const testSlackChannel = defineRoute({
+  method: "POST",
+  path: "/providers/slack/projects/:projectId/channel/test",
+  role: "admin",
+  async handle({ params, identity, context }) {
+    const projectId = params.projectId ?? "";
+    const settings = await context.store.slack.getSettings(identity.organizationId, projectId);
+    if (!settings) {
+      throw new PlugboardError({ code: "not_found", detail: "This project has no Slack channel" });
+    }
+    const installation = await requireSlackInstallation(context, identity.organizationId);
+    let error: string | null = null;
+    try {
+      await callSlack(context, installation, "chat.postMessage", {
+        channel: settings.channelId,
+        text: "Plugboard is connected: this project's notifications will appear here.",
+      });
+    } catch (caught) {
+      if (!(caught instanceof SlackApiError)) throw caught;
+      error = caught.code;
+    }
+    await context.store.slack.recordDeliveryOutcome(identity.organizationId, projectId, {
+      status: error ? "failed" : "delivered",
+      error,
+      eventType: "test",
+      at: context.now(),
+    });
+    const updated = await context.store.slack.getSettings(identity.organizationId, projectId);
+    return json(presentSettings(updated ?? settings));
+  },
+});
