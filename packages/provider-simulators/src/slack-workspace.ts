@@ -226,7 +226,8 @@ export function createSlackWorkspace(
     "conversations.list"(args: Record<string, unknown>) {
       // Slack filters after paging: a page can come back empty with a cursor to the next one.
       const cursor = Number(args.cursor ?? 0) || 0;
-      const limit = Number(args.limit ?? pageSize) || pageSize;
+      // `limit` is a maximum: Slack may answer fewer (here, at most `pageSize`).
+      const limit = Math.min(Number(args.limit ?? pageSize) || pageSize, pageSize);
       if (cursor % 2 === 1) {
         return ok({ channels: [], response_metadata: { next_cursor: String(cursor + 1) } });
       }

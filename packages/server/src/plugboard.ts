@@ -99,6 +99,15 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       "issues.update",
     ]);
   }
+  if (options.providers?.slack?.signingSecret) {
+    requireHostCapabilities(options.host, "providers.slack", [
+      "issues.create",
+      "issues.update",
+      "issues.getByKey",
+      "issues.search",
+      "projects.list",
+    ]);
+  }
   const jobsOptions = resolveJobsOptions(options.jobs);
   const worker = createWorker({ store: options.store, logger, now, options: jobsOptions });
   const context: PlugboardContext = {

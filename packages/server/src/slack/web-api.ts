@@ -44,7 +44,7 @@ export async function callSlack(
       body: JSON.stringify(args),
     });
     if (response.status === 429 && waits < maxRateLimitWaits) {
-      await response.body?.cancel();
+      await response.text();
       const seconds = Number(response.headers.get("retry-after"));
       await context.slack.wait((Number.isFinite(seconds) && seconds >= 0 ? seconds : 1) * 1000);
       continue;
