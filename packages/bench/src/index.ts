@@ -2,6 +2,7 @@ import { apiKeyVerify } from "./api-key-verify";
 import type { Suite } from "./harness";
 import { hostRoutePostgres, hostRouteSqlite } from "./host-route";
 import { jobsThroughput } from "./jobs-throughput";
+import { slackApp } from "./slack";
 import { webhookDelivery } from "./webhook-delivery";
 import { webhookDeliveryPostgres } from "./webhook-delivery-postgres";
 import { webhookDurability } from "./webhook-durability";
@@ -19,6 +20,7 @@ const suites: Suite[] = [
   webhookDurability,
   webhookMemory,
   jobsThroughput,
+  slackApp,
 ];
 
 // Arguments are suite name filters.
