@@ -1,6 +1,8 @@
+import { accountLinksResource } from "./resources/account-links";
 import { apiKeysResource } from "./resources/api-keys";
 import { githubResource } from "./resources/github";
 import { integrationsResource } from "./resources/integrations";
+import { slackResource } from "./resources/slack";
 import { webhooksResource } from "./resources/webhooks";
 import { createTransport, type TransportOptions } from "./transport";
 
@@ -17,6 +19,8 @@ export function createPlugboardClient(options: PlugboardClientOptions) {
     github: githubResource(call),
     webhooks: webhooksResource(call),
     apiKeys: apiKeysResource(call),
+    slack: slackResource(call),
+    accountLinks: accountLinksResource(call),
     /** Where the handler kit is mounted; OAuth callback pages post their messages from its origin. */
     baseUrl: options.baseUrl,
   };

@@ -19,6 +19,8 @@ export interface SlackSimulationOptions {
   tokenRotationExpiresIn?: number;
   /** The clock tokens expire by; default `Date.now` (pass the server's fake clock). */
   now?: () => number;
+  /** Bot tokens accepted from the start (fixtures that skip the install). */
+  acceptedTokens?: string[];
   /** Channels, paging and the signing secret of the simulated workspace. */
   workspace?: SlackWorkspaceOptions;
 }
@@ -97,6 +99,9 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
   };
   state.handlers = mswHandlers(handle, [base]);
   const killed = new Set<string>();
+  for (const token of options.acceptedTokens ?? []) {
+    accessTokens.set(token, { expiresAt: null, scope: "chat:write,channels:read,commands" });
+  }
 
   function tokenError(token: string | null): string | null {
     if (!token) return "not_authed";
