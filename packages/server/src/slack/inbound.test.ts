@@ -175,3 +175,21 @@ describe("Slack events", () => {
     expect((await h.store.installations.list("org_acme"))[0]?.status).toBe("active");
   });
 });
+
+describe("Seen inbound ids", () => {
+  it("are forgotten after a day by the hourly housekeeping", async () => {
+    const h = await setup();
+    await send(
+      h,
+      h.workspace.event(
+        `${APP}/providers/slack/events`,
+        TEAM,
+        { type: "app_uninstalled" },
+        { eventId: "EvOld" },
+      ),
+    );
+    h.clock.now += 25 * 60 * 60 * 1000;
+    await h.plugboard.worker.runDue();
+    expect(await h.store.slack.recordInbound("event:EvOld", h.clock.now)).toBe(true);
+  });
+});
