@@ -57,6 +57,7 @@ export function createSlackWorkspace(
   base: string,
   now: () => number,
   options: SlackWorkspaceOptions = {},
+  people: { teamId: string; userId: string } = { teamId: "T0PLUGBRD", userId: "U0ADASIM1" },
 ) {
   const signingSecret = options.signingSecret ?? "slack-test-signing-secret";
   const channels: SlackChannel[] = options.channels ?? [
@@ -73,8 +74,30 @@ export function createSlackWorkspace(
   let tsCounter = 0;
   let rateLimited = 0;
 
+  const closed = new Set<string>();
+  let waitingUntil = 0;
   const workspace = {
+    /** The channel page sent something: it reloads itself for a while to show the app's answer. */
+    expectAnswer() {
+      waitingUntil = now() + 10_000;
+    },
+    waiting: () => now() < waitingUntil,
     signingSecret,
+    teamId: people.teamId,
+    /** The person at the channel page. */
+    userId: people.userId,
+    /** The newest modal the app opened that is not submitted yet. */
+    openView() {
+      const open = workspace.views.filter((view) => !closed.has(view.triggerId)).at(-1);
+      return open ?? null;
+    },
+    /** Submits (closes) a modal; null when it is not open. */
+    closeView(triggerId: string) {
+      const view = workspace.views.find((candidate) => candidate.triggerId === triggerId);
+      if (!view || closed.has(triggerId)) return null;
+      closed.add(triggerId);
+      return view;
+    },
     channels,
     /** Every message the app posted, newest last (edited in place by chat.update). */
     messages: [] as SlackMessage[],

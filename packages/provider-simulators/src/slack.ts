@@ -1,5 +1,6 @@
 import { consentRoute, redirectBack } from "./consent";
 import { mswHandlers, pathUnder } from "./msw";
+import { channelPage } from "./slack-channel-page";
 import { createSlackWorkspace, type SlackWorkspaceOptions } from "./slack-workspace";
 
 export interface SlackSimulationOptions {
@@ -51,7 +52,10 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
   const accessTokens = new Map<string, SlackToken>();
   const refreshTokens = new Map<string, { scope: string }>();
   let counter = 0;
-  const workspace = createSlackWorkspace(base, now, options.workspace);
+  const workspace = createSlackWorkspace(base, now, options.workspace, {
+    teamId: team.id,
+    userId: options.userId ?? "U0ADASIM1",
+  });
 
   const state = {
     /** Channels, messages, modals, unfurls, signed requests to the app (see slack-workspace). */
@@ -88,6 +92,8 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
       const entry = accessTokens.get(token);
       return entry !== undefined && (entry.expiresAt === null || entry.expiresAt > now());
     },
+    /** Where the app's Plugboard is mounted (`http://…/api/plugboard`): the channel page posts there. */
+    appUrl: null as string | null,
     /** Kills a bot token as a workspace admin would: the Web API answers `token_revoked`. */
     killToken(token: string) {
       accessTokens.delete(token);
@@ -207,6 +213,8 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
     if (request.method === "POST" && path === "/api/oauth.v2.access") return access(request);
     if (request.method === "POST" && path === "/api/auth.revoke") return revoke(request);
     if (path !== null) {
+      const page = channelPage(workspace, () => state.appUrl, request, path);
+      if (page) return page;
       const token = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? null;
       const answer = await workspace.handle(path, request, token, tokenError);
       if (answer) return answer;

@@ -141,6 +141,11 @@ async function viewSubmission(
         ...(assignee ? { assigneeId: assignee.userId } : {}),
       });
       if (!channelId) return;
+      // The project's own channel gets the issue's message from its issue.created notification:
+      // posting here too would make two messages for one issue.
+      const settings = await context.store.slack.getSettings(call.organizationId, projectId);
+      const notified =
+        settings?.channelId === channelId && settings.events.includes("issue.created");
       if (threadTs) {
         await callSlack(context, installation, "chat.postMessage", {
           channel: channelId,
@@ -148,7 +153,7 @@ async function viewSubmission(
           text: `<@${actor.userId}> created <${issue.url}|${issue.key}> ${issue.title}`,
         });
       }
-      await postIssueMessage(context, installation, issue, channelId);
+      if (!notified) await postIssueMessage(context, installation, issue, channelId);
     });
     return;
   }
