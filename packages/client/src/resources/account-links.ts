@@ -1,22 +1,14 @@
-import { accountLinkListSchema } from "@plugboard/core";
-import type { CallOptions, Transport } from "../transport";
+import { accountLinkContracts as contracts } from "@plugboard/core";
+import type { Call } from "../call";
+import type { CallOptions } from "../transport";
 
 /** Provider accounts (Slack members, Google accounts) linked to host users. */
-export function accountLinksResource(call: Transport) {
+export function accountLinksResource(call: Call) {
   return {
     /** The signed-in user's links, or (admins) the whole organization's. */
     list: (scope: "mine" | "organization" = "mine", options: CallOptions = {}) =>
-      call({
-        method: "get",
-        path: `account-links?scope=${scope}`,
-        schema: accountLinkListSchema,
-        ...options,
-      }),
+      call(contracts.list, { query: { scope } }, options),
     unlink: (linkId: string, options: CallOptions = {}) =>
-      call<void>({
-        method: "delete",
-        path: `account-links/${encodeURIComponent(linkId)}`,
-        ...options,
-      }),
+      call(contracts.remove, { params: { linkId } }, options),
   };
 }

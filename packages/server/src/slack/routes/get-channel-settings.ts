@@ -1,20 +1,14 @@
-import { PlugboardError } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { PlugboardError, slackContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { presentSettings } from "../channels";
 
 /** Where the project's notifications go, and how the last one went. */
-export const getSlackChannelSettings = defineRoute({
-  method: "GET",
-  path: "/providers/slack/projects/:projectId/channel",
+export const getSlackChannelSettings = implement(slackContracts.channelSettings, {
   async handle({ params, identity, context }) {
-    const found = await context.store.slack.getSettings(
-      identity.organizationId,
-      params.projectId ?? "",
-    );
+    const found = await context.store.slack.getSettings(identity.organizationId, params.projectId);
     if (!found) {
       throw new PlugboardError({ code: "not_found", detail: "This project has no Slack channel" });
     }
-    return json(presentSettings(found));
+    return presentSettings(found);
   },
 });

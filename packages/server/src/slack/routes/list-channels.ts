@@ -1,14 +1,11 @@
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { slackContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { listChannels, requireSlackInstallation } from "../channels";
 
 /** The workspace's channels for the picker, every page of conversations.list. */
-export const listSlackChannels = defineRoute({
-  method: "GET",
-  path: "/providers/slack/channels",
-  role: "admin",
+export const listSlackChannels = implement(slackContracts.channels, {
   async handle({ identity, context }) {
     const installation = await requireSlackInstallation(context, identity.organizationId);
-    return json({ data: await listChannels(context, installation) });
+    return { data: await listChannels(context, installation) };
   },
 });

@@ -1,6 +1,5 @@
-import { PlugboardError } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { PlugboardError, slackContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { presentSettings, requireSlackInstallation } from "../channels";
 import { callSlack, SlackApiError } from "../web-api";
 
@@ -8,12 +7,9 @@ import { callSlack, SlackApiError } from "../web-api";
  * Posts a test message to the project's channel now, and keeps the outcome as the last delivery:
  * `not_in_channel` shows in the settings (invite the bot) instead of failing silently later.
  */
-export const testSlackChannel = defineRoute({
-  method: "POST",
-  path: "/providers/slack/projects/:projectId/channel/test",
-  role: "admin",
+export const testSlackChannel = implement(slackContracts.testChannel, {
   async handle({ params, identity, context }) {
-    const projectId = params.projectId ?? "";
+    const projectId = params.projectId;
     const settings = await context.store.slack.getSettings(identity.organizationId, projectId);
     if (!settings) {
       throw new PlugboardError({ code: "not_found", detail: "This project has no Slack channel" });
@@ -36,6 +32,6 @@ export const testSlackChannel = defineRoute({
       at: context.now(),
     });
     const updated = await context.store.slack.getSettings(identity.organizationId, projectId);
-    return json(presentSettings(updated ?? settings));
+    return presentSettings(updated ?? settings);
   },
 });
