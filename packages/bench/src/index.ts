@@ -3,6 +3,7 @@ import type { Suite } from "./harness";
 import { hostRoutePostgres, hostRouteSqlite } from "./host-route";
 import { jiraImport } from "./jira-import";
 import { jobsThroughput } from "./jobs-throughput";
+import { slackApp } from "./slack";
 import { webhookDelivery } from "./webhook-delivery";
 import { webhookDeliveryPostgres } from "./webhook-delivery-postgres";
 import { webhookDurability } from "./webhook-durability";
@@ -21,6 +22,7 @@ const suites: Suite[] = [
   webhookMemory,
   jobsThroughput,
   jiraImport,
+  slackApp,
 ];
 
 // Arguments are suite name filters.

@@ -1,9 +1,11 @@
 import { createCall } from "./call";
+import { accountLinksResource } from "./resources/account-links";
 import { apiKeysResource } from "./resources/api-keys";
 import { githubResource } from "./resources/github";
 import { integrationsResource } from "./resources/integrations";
 import { ssoResource } from "./resources/sso";
 import { jiraImportResource } from "./resources/jira-import";
+import { slackResource } from "./resources/slack";
 import { webhooksResource } from "./resources/webhooks";
 import { createTransport, type TransportOptions } from "./transport";
 
@@ -22,6 +24,8 @@ export function createPlugboardClient(options: PlugboardClientOptions) {
     apiKeys: apiKeysResource(call),
     sso: ssoResource(call),
     jiraImport: jiraImportResource(call),
+    slack: slackResource(call),
+    accountLinks: accountLinksResource(call),
     /** Where the handler kit is mounted; OAuth callback pages post their messages from its origin. */
     baseUrl: options.baseUrl,
   };

@@ -162,6 +162,20 @@ export {
   type UpdateSsoConnectionInput,
   updateSsoConnectionSchema,
 } from "./schemas/sso";
+  type SlackChannel,
+  type SlackChannelList,
+  type SlackChannelSettings,
+  type SlackDeliveryStatus,
+  type SlackNotificationEvent,
+  slackChannelListSchema,
+  slackChannelSchema,
+  slackChannelSettingsSchema,
+  slackDeliveryStatusSchema,
+  slackNotificationEventSchema,
+  slackNotificationEvents,
+  type UpdateSlackChannelSettingsInput,
+  updateSlackChannelSettingsSchema,
+} from "./schemas/slack";
 export { encodeWebhookLogCursor, type WebhookLogCursor } from "./schemas/webhook-log-cursor";
 export {
   type CreatedWebhookEndpoint,

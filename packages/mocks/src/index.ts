@@ -18,4 +18,5 @@ export {
   type MockPlugboardOptions,
 } from "./mock-plugboard";
 export { fixtureGitHubToken, fixtureProjectId, seedOAuthFixtures } from "./oauth-fixtures";
+export { fixtureSlackToken, type SlackFixture, seedSlackFixtures } from "./slack-fixtures";
 export { fixtureWebhooks, seedWebhooks } from "./webhook-fixtures";

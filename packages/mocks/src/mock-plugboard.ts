@@ -1,5 +1,10 @@
 import type { Identity } from "@plugboard/core";
-import { createGitHubSimulation, type GitHubSimulation } from "@plugboard/provider-simulators";
+import {
+  createGitHubSimulation,
+  createSlackSimulation,
+  type GitHubSimulation,
+  type SlackSimulation,
+} from "@plugboard/provider-simulators";
 import {
   createKeyring,
   createPlugboard,
@@ -12,6 +17,7 @@ import {
 import { seedApiKeys } from "./api-key-fixtures";
 import { fixtureIdentities, fixtureInstallations } from "./fixtures";
 import { fixtureGitHubToken, seedOAuthFixtures } from "./oauth-fixtures";
+import { fixtureSlackToken, type SlackFixture, seedSlackFixtures } from "./slack-fixtures";
 import { seedWebhooks } from "./webhook-fixtures";
 
 export interface MockPlugboardOptions {
@@ -22,6 +28,8 @@ export interface MockPlugboardOptions {
   basePath?: string;
   /** Webhook options, e.g. a `resolveHost` for tests on a machine without DNS. */
   webhooks?: WebhooksOptions;
+  /** Slack installed (with prj_web's channel, or failing, or disconnected); default not installed. */
+  slack?: SlackFixture;
 }
 
 export interface MockPlugboard {
@@ -32,6 +40,8 @@ export interface MockPlugboard {
   handler: (request: Request) => Promise<Response>;
   /** The simulated GitHub the kit's GitHub provider talks to (its msw handlers come along). */
   github: GitHubSimulation;
+  /** The simulated Slack (channels, messages) the kit's Slack app talks to. */
+  slack: SlackSimulation;
 }
 
 /** The real handler kit over a fresh memory store, seeded with the fixtures. */
@@ -39,6 +49,7 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
   const store = memoryStore();
   const identity = options.identity === undefined ? fixtureIdentities.admin : options.identity;
   const github = createGitHubSimulation({ acceptedTokens: [fixtureGitHubToken] });
+  const slack = createSlackSimulation({ acceptedTokens: [fixtureSlackToken] });
   const encryption = { currentKeyId: "mock", keys: { mock: generateEncryptionKey() } };
   const plugboard = createPlugboard({
     store,
@@ -47,7 +58,7 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
     apiKeys: { environment: "test" },
     providers: {
       github: { clientId: github.clientId, clientSecret: github.clientSecret },
-      slack: { clientId: "mock-slack-client", clientSecret: "mock-slack-secret" },
+      slack: { clientId: slack.clientId, clientSecret: slack.clientSecret },
       "google-calendar": { clientId: "mock-google-client", clientSecret: "mock-google-secret" },
     },
     ...(options.basePath ? { basePath: options.basePath } : {}),
@@ -60,12 +71,14 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
     .then(() =>
       options.fixtures === "empty" ? undefined : seedWebhooks(store, createKeyring(encryption)),
     )
+    .then(() => (options.slack ? seedSlackFixtures(store, plugboard, options.slack) : undefined))
     .then(() => undefined);
   return {
     plugboard,
     store,
     ready,
     github,
+    slack,
     handler: async (request) => {
       await ready;
       return plugboard.handler(request);

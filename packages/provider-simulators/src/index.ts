@@ -3,3 +3,4 @@ export * from "./google";
 export * from "./jira";
 export * from "./msw";
 export * from "./slack";
+export * from "./slack-workspace";

@@ -1,5 +1,7 @@
 import { consentRoute, redirectBack } from "./consent";
 import { mswHandlers, pathUnder } from "./msw";
+import { channelPage } from "./slack-channel-page";
+import { createSlackWorkspace, type SlackWorkspaceOptions } from "./slack-workspace";
 
 export interface SlackSimulationOptions {
   /** slack.com: the consent page (`/oauth/v2/authorize`) and the Web API (`/api`). */
@@ -18,6 +20,10 @@ export interface SlackSimulationOptions {
   tokenRotationExpiresIn?: number;
   /** The clock tokens expire by; default `Date.now` (pass the server's fake clock). */
   now?: () => number;
+  /** Bot tokens accepted from the start (fixtures that skip the install). */
+  acceptedTokens?: string[];
+  /** Channels, paging and the signing secret of the simulated workspace. */
+  workspace?: SlackWorkspaceOptions;
 }
 
 interface SlackToken {
@@ -46,8 +52,14 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
   const accessTokens = new Map<string, SlackToken>();
   const refreshTokens = new Map<string, { scope: string }>();
   let counter = 0;
+  const workspace = createSlackWorkspace(base, now, options.workspace, {
+    teamId: team.id,
+    userId: options.userId ?? "U0ADASIM1",
+  });
 
   const state = {
+    /** Channels, messages, modals, unfurls, signed requests to the app (see slack-workspace). */
+    workspace,
     clientId,
     clientSecret,
     team,
@@ -80,11 +92,31 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
       const entry = accessTokens.get(token);
       return entry !== undefined && (entry.expiresAt === null || entry.expiresAt > now());
     },
+    /** Where the app's Plugboard is mounted (`http://…/api/plugboard`): the channel page posts there. */
+    appUrl: null as string | null,
+    /** Kills a bot token as a workspace admin would: the Web API answers `token_revoked`. */
+    killToken(token: string) {
+      accessTokens.delete(token);
+      killed.add(token);
+    },
     baseUrl: base,
     handle,
     handlers: [] as ReturnType<typeof mswHandlers>,
   };
   state.handlers = mswHandlers(handle, [base]);
+  const killed = new Set<string>();
+  for (const token of options.acceptedTokens ?? []) {
+    accessTokens.set(token, { expiresAt: null, scope: "chat:write,channels:read,commands" });
+  }
+
+  function tokenError(token: string | null): string | null {
+    if (!token) return "not_authed";
+    if (killed.has(token)) return "token_revoked";
+    const entry = accessTokens.get(token);
+    if (!entry) return "invalid_auth";
+    if (entry.expiresAt !== null && entry.expiresAt <= now()) return "token_expired";
+    return null;
+  }
 
   function issue(scope: string) {
     const rotating = options.tokenRotationExpiresIn !== undefined;
@@ -180,6 +212,13 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
     const path = pathUnder(new URL(request.url), base);
     if (request.method === "POST" && path === "/api/oauth.v2.access") return access(request);
     if (request.method === "POST" && path === "/api/auth.revoke") return revoke(request);
+    if (path !== null) {
+      const page = channelPage(workspace, () => state.appUrl, request, path);
+      if (page) return page;
+      const token = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? null;
+      const answer = await workspace.handle(path, request, token, tokenError);
+      if (answer) return answer;
+    }
     return Response.json({ ok: false, error: "unknown_method" }, { status: 404 });
   }
 

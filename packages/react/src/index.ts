@@ -57,6 +57,12 @@ export {
   useStrings,
 } from "./provider/plugboard-provider";
 export { defaultStrings, type PlugboardStrings } from "./provider/strings";
+export { slackKeys } from "./slack/query-keys";
+export {
+  SlackChannelSettings,
+  type SlackChannelSettingsPart,
+  type SlackChannelSettingsProps,
+} from "./slack/slack-channel-settings";
 export { webhookKeys } from "./webhooks/query-keys";
 export {
   useCreateWebhookEndpoint,

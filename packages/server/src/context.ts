@@ -7,6 +7,7 @@ import type { JiraImportRuntime } from "./jira-import/runtime";
 import type { JobWorker } from "./jobs/worker";
 import type { Logger } from "./logger";
 import type { SsoRuntime } from "./sso/runtime";
+import type { SlackRuntime } from "./slack/runtime";
 import type { Store } from "./stores/types";
 import type { WebhooksRuntime } from "./webhooks/runtime";
 
@@ -36,6 +37,8 @@ export interface PlugboardContext {
   sso: SsoRuntime;
   /** Jira import, when the host configured `jiraImport`; its routes answer 404 otherwise. */
   jiraImport: JiraImportRuntime | null;
+  /** Slack's base URL, slash command and how 429s are waited out. */
+  slack: SlackRuntime;
 }
 
 export type Authenticate = (request: Request) => Identity | null | Promise<Identity | null>;

@@ -45,6 +45,7 @@ export type {
   GitHubStatusOptions,
   OAuthOptions,
   ProvidersOptions,
+  SlackProviderOptions,
 } from "./integrations/oauth/options";
 export { type OAuthTokensInput, sealOAuthTokens } from "./integrations/oauth/tokens";
 export type { GenericOAuthOptions, OAuthClientOptions } from "./integrations/oauth/types";

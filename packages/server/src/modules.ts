@@ -5,6 +5,7 @@ import { integrationsModule } from "./integrations/module";
 import { jiraImportModule } from "./jira-import/module";
 import { jobsModule } from "./jobs/module";
 import { ssoModule } from "./sso/module";
+import { slackModule } from "./slack/module";
 import { webhooksModule } from "./webhooks/module";
 
 /** Every built-in feature, in the order their routes are matched. */
@@ -17,4 +18,5 @@ export const builtinModules = [
   jobsModule,
   ssoModule,
   jiraImportModule,
+  slackModule,
 ] as const;

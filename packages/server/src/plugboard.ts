@@ -30,6 +30,8 @@ import { validateOptions } from "./options/validate-options";
 import type { SsoOptions } from "./sso/options";
 import { policyFor, type SsoPolicyDecision } from "./sso/policy";
 import { createSsoRuntime } from "./sso/runtime";
+import { deliverSlackNotification, publishWithSlack, slackNotifyJob } from "./slack/notifications";
+import { createSlackRuntime } from "./slack/runtime";
 import type { Store } from "./stores/types";
 import type { Dispatcher } from "./webhooks/dispatcher";
 import type { WebhooksOptions } from "./webhooks/options";
@@ -75,6 +77,7 @@ export interface PlugboardOptions {
    * session; `origin` is the public origin the IdP sends people back to.
    */
   sso?: SsoOptions;
+  /**
    * Turns on Jira import (Cloud or CSV) into the host's tracker; needs the host port's issue,
    * comment, project and workflow-state capabilities (cycles, attachments and users when given).
    */
@@ -122,6 +125,15 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       "workflowStates.list",
     ]);
   }
+  if (options.providers?.slack?.signingSecret) {
+    requireHostCapabilities(options.host, "providers.slack", [
+      "issues.create",
+      "issues.update",
+      "issues.getByKey",
+      "issues.search",
+      "projects.list",
+    ]);
+  }
   const jobsOptions = resolveJobsOptions(options.jobs);
   const worker = createWorker({ store: options.store, logger, now, options: jobsOptions });
   const context: PlugboardContext = {
@@ -142,6 +154,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
       now,
       options: resolveApiKeysOptions(options.apiKeys),
     }),
+    slack: createSlackRuntime(options.providers?.slack),
     webhooks: createWebhooksRuntime({
       store: options.store,
       keyring,
@@ -169,6 +182,9 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
   for (const receiver of builtinModules.flatMap((module) => module.inbound ?? [])) {
     worker.handle(receiver.job, (payload) => receiver.process(context, payload));
   }
+  worker.handle(slackNotifyJob, (payload, run) =>
+    deliverSlackNotification(context, payload, run.lastAttempt),
+  );
   scheduleHousekeeping(worker, context, jobsOptions);
 
   async function dispatch(request: Request): Promise<Response> {
@@ -212,7 +228,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
   const plugboard: Plugboard = {
     basePath,
     apiKeys: createPlugboardApiKeys(context),
-    events: { publish: context.webhooks.publish },
+    events: { publish: publishWithSlack(context) },
     dispatcher: context.webhooks.dispatcher,
     worker,
     sso: { policyFor: (email) => policyFor(context, email) },

@@ -1,4 +1,9 @@
-import { ApiKeysManager, IntegrationGallery, LinkedRepositories } from "@plugboard/react";
+import {
+  ApiKeysManager,
+  IntegrationGallery,
+  LinkedRepositories,
+  SlackChannelSettings,
+} from "@plugboard/react";
 import { WebhooksSection } from "./webhooks-section";
 
 /** The host's settings page: Plugboard's components inside the host's own layout. */
@@ -13,6 +18,7 @@ export function SettingsPage() {
         Link a repository: its pull requests and commits that mention a DEMO key show on that issue.
       </p>
       <LinkedRepositories projectId="prj_demo" />
+      <SlackChannelSettings projectId="prj_demo" />
       <WebhooksSection />
       <ApiKeysManager projects={[{ id: "prj_demo", name: "Demo" }]} />
     </>

@@ -56,6 +56,8 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
       clientId: slack.simulation.clientId,
       clientSecret: slack.simulation.clientSecret,
       baseUrl: slack.origin,
+      // The simulator signs the channel page's commands and button presses with it.
+      signingSecret: slack.simulation.workspace.signingSecret,
     },
     /** `providers["google-calendar"]`: one loopback origin serves Google's three hosts. */
     googleProvider: {
@@ -77,10 +79,11 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
         url: `${plugboardUrl}/providers/github/webhook`,
         secret: webhookSecret,
       });
+      slack.simulation.appUrl = plugboardUrl;
     },
     urls: () => ({
       "GitHub (simulated)": github.origin,
-      "Slack (simulated)": slack.origin,
+      "Slack (simulated)": `${slack.origin}/simulator/channels/C0GENERAL`,
       "Google (simulated)": google.origin,
       "SAML IdP metadata (simulated)": samlIdp.metadataUrl,
       "OIDC issuer (simulated)": oidcIdp.issuer,

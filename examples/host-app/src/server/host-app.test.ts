@@ -276,3 +276,96 @@ describe("SSO sign-in in Chromium", () => {
     await context.close();
   });
 });
+
+describe("the Slack app against the Slack simulator, in Chromium", () => {
+  it("creates an issue from the Slack channel, and the Slack message follows a status change in the tracker", async () => {
+    const app = await startTestHostApp(clientDir);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(app.origin);
+      // Install Slack from its card: Authorize on the simulator's consent page.
+      const card = page.getByRole("article", { name: "Slack" });
+      const [popup] = await Promise.all([
+        page.waitForEvent("popup"),
+        card.getByRole("button", { name: "Install" }).click(),
+      ]);
+      const closed = popup.waitForEvent("close");
+      await popup.getByRole("link", { name: "Authorize" }).click();
+      await closed;
+      await card.getByText("Installed", { exact: true }).waitFor();
+
+      // Pick the project's channel.
+      const settings = page.getByRole("region", { name: "Slack notifications" });
+      const channel = settings.getByRole("combobox", { name: "Channel" });
+      await channel.getByRole("option", { name: "#general" }).waitFor({ state: "attached" });
+      await channel.selectOption({ label: "#general" });
+      await settings.getByRole("button", { name: "Save" }).click();
+      await settings.getByText("Posting to #general").waitFor();
+
+      // In the Slack channel: the first command asks to connect the Slack account.
+      const slack = await context.newPage();
+      await slack.goto(`${app.host.simulators?.slack.origin}/simulator/channels/C0GENERAL`);
+      await slack
+        .getByRole("textbox", { name: "Message" })
+        .fill("/plugboard create Checkout is slow");
+      await slack.getByRole("button", { name: "Send" }).click();
+      await slack.getByRole("link", { name: "Connect your account" }).click();
+      await slack.getByRole("button", { name: "Connect account" }).click();
+      await slack
+        .getByText(/connected|linked/i)
+        .first()
+        .waitFor();
+
+      // Linked: the command opens the modal; submitting it creates the issue as that user.
+      await slack.goto(`${app.host.simulators?.slack.origin}/simulator/channels/C0GENERAL`);
+      await slack
+        .getByRole("textbox", { name: "Message" })
+        .fill("/plugboard create Checkout is slow");
+      await slack.getByRole("button", { name: "Send" }).click();
+      const modal = slack.getByRole("dialog", { name: "Create issue" });
+      await modal.getByLabel("Title").waitFor();
+      expect(await modal.getByLabel("Title").inputValue()).toBe("Checkout is slow");
+      await modal.getByRole("button", { name: "Create" }).click();
+      const message = slack.getByRole("listitem", { name: "Message" }).filter({
+        hasText: "Checkout is slow",
+      });
+      await message.waitFor();
+
+      // The issue is in the tracker; its status changes there.
+      await page.goto(`${app.origin}/issues`);
+      const row = page.getByRole("row", { name: /Checkout is slow/ });
+      await row.getByText("Todo").waitFor();
+      await row.getByRole("link").first().click();
+      await page.getByLabel("Status").selectOption({ label: "Done" });
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await page
+        .getByRole("status")
+        .getByText(/^Saved/)
+        .waitFor();
+
+      // The same Slack message now says Done (edited in place), with the change in its thread.
+      const edited = slack.getByRole("listitem", { name: "Message (edited)" }).filter({
+        hasText: "Checkout is slow",
+      });
+      // The change came from the tracker, not the page: reload until the worker has posted it.
+      for (let attempt = 0; attempt < 20 && (await edited.count()) === 0; attempt++) {
+        await slack.reload();
+        await edited.waitFor({ timeout: 500 }).catch(() => {});
+      }
+      expect(await edited.getByRole("combobox", { name: "status" }).inputValue()).toMatch(
+        /\|st_done$/,
+      );
+      expect(
+        await slack
+          .getByRole("listitem", { name: /^Message/ })
+          .filter({ hasText: "Checkout is slow" })
+          .count(),
+      ).toBe(1);
+    } finally {
+      await context.close();
+      await app.stop();
+    }
+    // Four round trips through the demo's job worker, which polls: seconds each under load.
+  }, 60_000);
+});

@@ -17,4 +17,5 @@ export { integrationContracts } from "./integrations";
 export { jiraImportContracts } from "./jira-import";
 export { contractPath } from "./path";
 export { ssoContracts } from "./sso";
+export { slackContracts } from "./slack";
 export { webhookContracts } from "./webhooks";

@@ -39,7 +39,8 @@ export const catalogEntrySchema = z.object({
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
-export const installationStatusSchema = z.enum(["active", "error"]);
+/** `error`: needs a reconnect (a dead token); `disconnected`: the app was removed on the provider's side. */
+export const installationStatusSchema = z.enum(["active", "error", "disconnected"]);
 export type InstallationStatus = z.infer<typeof installationStatusSchema>;
 
 export const installationSchema = z.object({

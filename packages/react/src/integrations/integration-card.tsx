@@ -94,8 +94,11 @@ function LoadedCard({
 }) {
   const strings = useStrings();
   const titleId = useId();
-  // The server marks an installation `error` once the provider stops accepting its tokens.
-  const broken = integration.installations.find((installation) => installation.status === "error");
+  // The server marks an installation `error` once the provider stops accepting its tokens, and
+  // `disconnected` when the app was removed on the provider's side (Slack's app_uninstalled).
+  const broken = integration.installations.find(
+    (installation) => installation.status === "error" || installation.status === "disconnected",
+  );
   const state: IntegrationCardState = broken
     ? "needs-reconnect"
     : integration.installed
@@ -120,7 +123,10 @@ function LoadedCard({
   const description = {
     ...integration.description,
     unavailable: integration.description.available,
-    "needs-reconnect": strings.needsReconnectDescription(integration.name),
+    "needs-reconnect":
+      broken?.status === "disconnected"
+        ? strings.disconnectedDescription(integration.name)
+        : strings.needsReconnectDescription(integration.name),
   };
   const account = integration.installations.find(
     (installation) => installation.externalAccountName,

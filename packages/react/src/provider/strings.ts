@@ -9,6 +9,8 @@ export const defaultStrings = {
   needsReconnect: "Needs reconnect",
   needsReconnectDescription: (name: string) =>
     `${name} no longer accepts this connection. Reconnect it to keep it working.`,
+  disconnectedDescription: (name: string) =>
+    `${name} was removed from your workspace. Reconnect it to turn it back on.`,
   loadingIntegration: "Loading integration",
   loadIntegrationsFailed: "Could not load integrations",
   retry: "Try again",
@@ -329,6 +331,38 @@ export const defaultStrings = {
   apiKeyUsageTopEndpoints: "Top endpoints",
   apiKeyUsageLegendOk: "Successful",
   apiKeyUsageLegendErrors: "Errors",
+  slackChannel: "Slack notifications",
+  loadingSlackChannel: "Loading Slack settings",
+  installSlackFirst: "Connect Slack to send this project's updates to a channel.",
+  slackChannelPicker: "Channel",
+  chooseSlackChannel: "Choose a channel",
+  slackNotMember: (name: string) => `#${name} (invite the bot first)`,
+  slackEvents: "Send these events",
+  slackEventNames: {
+    "issue.created": "Issue created",
+    "issue.updated": "Issue changed (status, priority, …)",
+    "issue.assigned": "Issue assigned",
+    "issue.completed": "Issue completed",
+    "comment.created": "Comment added",
+    "cycle.started": "Cycle started",
+    "cycle.completed": "Cycle completed",
+  } as Record<string, string>,
+  saveSlackChannel: "Save",
+  savingSlackChannel: "Saving…",
+  sendSlackTest: "Send test message",
+  sendingSlackTest: "Sending…",
+  stopSlackNotifications: "Stop notifications",
+  slackPostingTo: (name: string) => `Posting to #${name}`,
+  slackNoChannelYet: "No channel yet: pick one to post this project's updates.",
+  slackDelivered: (event: string, at: string) => `Last message delivered (${event}, ${at}).`,
+  slackDeliveryFailed: (error: string) => `Slack refused the last message: ${error}.`,
+  slackErrorHints: {
+    not_in_channel:
+      "Invite the Plugboard bot to the channel (/invite @Plugboard), then send a test message.",
+    channel_not_found: "The channel no longer exists or is private to the bot: pick another one.",
+    token_revoked: "Slack no longer accepts this connection: reconnect Slack.",
+  } as Record<string, string>,
+  slackSettingsNeedAdmin: "Only admins can change where notifications go.",
 };
 
 export type PlugboardStrings = typeof defaultStrings;

@@ -190,6 +190,19 @@ export function createMemoryHost(seed: MemoryHostSeed = {}) {
         return (states[projectId] ?? []).map((state) => ({ ...state }));
       },
     },
+    comments: {
+      async create(call, input) {
+        log("comments.create", call, input);
+        if (!issues.has(input.issueId)) throw new Error(`No issue ${input.issueId}`);
+        return {
+          id: `cmt_${calls.length}`,
+          issueId: input.issueId,
+          body: input.body,
+          authorId: "userId" in call.actor ? call.actor.userId : null,
+          createdAt: new Date().toISOString(),
+        };
+      },
+    },
   } satisfies HostPort;
 
   return {

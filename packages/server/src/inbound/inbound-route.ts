@@ -27,10 +27,10 @@ export function inboundRoute<P extends JsonValue>(receiver: InboundReceiver<P>):
       const accepted = receiver.accept(parseBody(request, raw), request);
       if ("reply" in accepted) return accepted.reply;
       if (!(await receiver.firstSeen(context, accepted.deliveryId))) {
-        return json({ status: "duplicate" });
+        return accepted.ack?.() ?? json({ status: "duplicate" });
       }
       await context.worker.enqueue(receiver.job, accepted.work);
-      return json({ status: "queued" });
+      return accepted.ack?.() ?? json({ status: "queued" });
     },
   });
 }

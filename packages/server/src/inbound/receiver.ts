@@ -9,8 +9,11 @@ export type InboundBody = ReturnType<typeof parseBody>;
 export type InboundAcceptance<P extends JsonValue> =
   /** Answered at once (a ping, Slack's url_verification); nothing is queued or remembered. */
   | { reply: Response }
-  /** Queued as a job; `deliveryId` (the provider's own) makes a redelivery a no-op. */
-  | { deliveryId: string; work: P };
+  /**
+   * Queued as a job; `deliveryId` (the provider's own) makes a redelivery a no-op. `ack` is the
+   * answer when the provider needs a particular one (Slack closes a modal on an empty 200).
+   */
+  | { deliveryId: string; work: P; ack?: () => Response };
 
 /**
  * One kind of provider traffic at `{mount}{path}` (`/providers/github/webhook`): how it is

@@ -42,6 +42,16 @@ export function scheduleHousekeeping(
       await store.github.pruneDeliveries(now() - context.github.deliveries.retentionMs);
     },
   });
+  if (context.slack.options?.signingSecret) {
+    worker.schedule({
+      name: "plugboard.slack.prune-inbound",
+      everyMs: HOUR,
+      async run() {
+        // Slack retries an event within minutes: a day of seen ids is plenty.
+        await store.slack.pruneInbound(now() - 24 * HOUR);
+      },
+    });
+  }
   worker.schedule({
     name: "plugboard.api-keys.prune-usage",
     everyMs: HOUR,

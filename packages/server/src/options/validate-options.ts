@@ -73,7 +73,18 @@ const githubProvider = z.object({
   ).optional(),
 });
 
-const slackProvider = z.object({ ...oauthClient, baseUrl: url.optional() });
+const slackProvider = z.object({
+  ...oauthClient,
+  baseUrl: url.optional(),
+  signingSecret: rule<string>(
+    isText,
+    "must be the Signing Secret from the Slack app's Basic Information page",
+  ).optional(),
+  commandName: rule<string>(
+    (value) => typeof value === "string" && /^\/[a-z0-9_-]{1,31}$/.test(value),
+    'must be the slash command as configured in the Slack app, e.g. "/plugboard"',
+  ).optional(),
+});
 
 const googleCalendarProvider = z.object({
   ...oauthClient,

@@ -5,6 +5,7 @@ import type { IntegrationsStoreSlice } from "../integrations/store/slice";
 import type { JiraImportStoreSlice } from "../jira-import/store/slice";
 import type { JobsStoreSlice } from "../jobs/slice";
 import type { SsoStoreSlice } from "../sso/store/slice";
+import type { SlackStoreSlice } from "../slack/store/slice";
 import type { WebhooksStoreSlice } from "../webhooks/store/slice";
 
 /**
@@ -18,7 +19,8 @@ export type Store = IntegrationsStoreSlice &
   AccountLinksStoreSlice &
   JobsStoreSlice &
   SsoStoreSlice &
-  JiraImportStoreSlice & {
+  JiraImportStoreSlice &
+  SlackStoreSlice & {
     /** Releases connections. The store is unusable afterwards. */
     close(): Promise<void>;
   };

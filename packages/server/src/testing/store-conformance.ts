@@ -5,6 +5,7 @@ import { describeInstallationStoreConformance } from "../integrations/store/inst
 import { describeJiraImportStoreConformance } from "../jira-import/store/conformance";
 import { describeJobStoreConformance } from "../jobs/conformance";
 import { describeSsoStoreConformance } from "../sso/store/conformance";
+import { describeSlackStoreConformance } from "../slack/store/conformance";
 import type { StoreUnderTest } from "../stores/conformance/store-per-test";
 import { describeWebhookStoreConformance } from "../webhooks/store/conformance";
 
@@ -25,4 +26,5 @@ export function describeStoreConformance(
   describeJobStoreConformance(name, makeStore);
   describeSsoStoreConformance(name, makeStore);
   describeJiraImportStoreConformance(name, makeStore);
+  describeSlackStoreConformance(name, makeStore);
 }

@@ -32,6 +32,8 @@ export function confirmPage(name: string, intent: AccountLinkIntentRecord, token
     status: 200,
     role: "status",
     allowForm: true,
-    headers: { "referrer-policy": "no-referrer" },
+    // The URL carries the one-time token: never pass it to another site. Not `no-referrer`: under
+    // it browsers send `Origin: null` with the form's POST, and the same-origin check refuses it.
+    headers: { "referrer-policy": "same-origin" },
   });
 }

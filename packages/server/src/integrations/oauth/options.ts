@@ -40,12 +40,28 @@ export interface GitHubProviderOptions extends GitHubOAuthOptions {
   deliveryRetentionDays?: number;
 }
 
+export interface SlackProviderOptions extends SlackOAuthOptions {
+  /**
+   * The app's Signing Secret (Basic Information in the Slack app config): every request Slack
+   * sends to `{base}/providers/slack/{events,commands,interactions}` is checked with it; without
+   * it those receivers answer 404.
+   */
+  signingSecret?: string;
+  /** The slash command as configured in the Slack app. Default `/plugboard`. */
+  commandName?: string;
+}
+
 export interface ProvidersOptions {
   github?: GitHubProviderOptions;
-  slack?: SlackOAuthOptions;
+  slack?: SlackProviderOptions;
   "google-calendar"?: GoogleCalendarOAuthOptions;
   /** Any other catalog entry with `auth: "oauth"`, described by its endpoints. */
-  [provider: string]: GitHubProviderOptions | OAuthClientOptions | GenericOAuthOptions | undefined;
+  [provider: string]:
+    | GitHubProviderOptions
+    | SlackProviderOptions
+    | OAuthClientOptions
+    | GenericOAuthOptions
+    | undefined;
 }
 
 export interface OAuthOptions {

@@ -21,6 +21,11 @@ import type {
   JiraImportSourcesTable,
 } from "../../jira-import/store/schema";
 import type {
+  SlackChannelsTable,
+  SlackInboundTable,
+  SlackIssueMessagesTable,
+} from "../../slack/store/schema";
+import type {
   WebhookAttemptsTable,
   WebhookEndpointsTable,
   WebhookEventsTable,
@@ -56,4 +61,7 @@ export interface Database {
   plugboard_jira_import_rows: JiraImportRowsTable;
   plugboard_jira_import_runs: JiraImportRunsTable;
   plugboard_jira_import_items: JiraImportItemsTable;
+  plugboard_slack_channels: SlackChannelsTable;
+  plugboard_slack_issue_messages: SlackIssueMessagesTable;
+  plugboard_slack_inbound: SlackInboundTable;
 }

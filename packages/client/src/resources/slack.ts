@@ -1,0 +1,24 @@
+import { slackContracts as contracts, type UpdateSlackChannelSettingsInput } from "@plugboard/core";
+import type { Call } from "../call";
+import type { CallOptions } from "../transport";
+
+/** The Slack app's settings: the workspace's channels and each project's notification channel. */
+export function slackResource(call: Call) {
+  return {
+    /** Every channel the bot can see (admins only). */
+    channels: (options: CallOptions = {}) => call(contracts.channels, {}, options),
+    /** The project's channel settings; a `not_found` PlugboardError when it has none. */
+    channelSettings: (projectId: string, options: CallOptions = {}) =>
+      call(contracts.channelSettings, { params: { projectId } }, options),
+    saveChannelSettings: (
+      projectId: string,
+      input: UpdateSlackChannelSettingsInput,
+      options: CallOptions = {},
+    ) => call(contracts.saveChannelSettings, { params: { projectId }, body: input }, options),
+    removeChannelSettings: (projectId: string, options: CallOptions = {}) =>
+      call(contracts.removeChannelSettings, { params: { projectId } }, options),
+    /** Posts a test message now; the answer carries its outcome as `lastDelivery`. */
+    testChannel: (projectId: string, options: CallOptions = {}) =>
+      call(contracts.testChannel, { params: { projectId } }, options),
+  };
+}

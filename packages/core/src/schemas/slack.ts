@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { timestampSchema } from "./common";
+
+/** A Slack channel the bot can be pointed at (`conversations.list`, every page). */
+export const slackChannelSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Whether the bot is in it: posting to a channel it is not in fails with `not_in_channel`. */
+  isMember: z.boolean(),
+});
+export type SlackChannel = z.infer<typeof slackChannelSchema>;
+export const slackChannelListSchema = z.object({ data: z.array(slackChannelSchema) });
+export type SlackChannelList = z.infer<typeof slackChannelListSchema>;
+
+/** The catalog events a project can send to its Slack channel. */
+export const slackNotificationEventSchema = z.enum([
+  "issue.created",
+  "issue.updated",
+  "issue.assigned",
+  "issue.completed",
+  "comment.created",
+  "cycle.started",
+  "cycle.completed",
+]);
+export type SlackNotificationEvent = z.infer<typeof slackNotificationEventSchema>;
+export const slackNotificationEvents = slackNotificationEventSchema.options;
+
+/** The last message Plugboard tried to post for the project: Slack's error code when it failed. */
+export const slackDeliveryStatusSchema = z.object({
+  status: z.enum(["delivered", "failed"]),
+  /** Slack's `ok: false` code (`channel_not_found`, `not_in_channel`, …). */
+  error: z.string().nullable(),
+  eventType: z.string(),
+  at: timestampSchema,
+});
+export type SlackDeliveryStatus = z.infer<typeof slackDeliveryStatusSchema>;
+
+/** Where one project's notifications go. */
+export const slackChannelSettingsSchema = z.object({
+  projectId: z.string(),
+  channelId: z.string(),
+  channelName: z.string(),
+  events: z.array(slackNotificationEventSchema),
+  lastDelivery: slackDeliveryStatusSchema.nullable(),
+  updatedBy: z.string(),
+  updatedAt: timestampSchema,
+});
+export type SlackChannelSettings = z.infer<typeof slackChannelSettingsSchema>;
+
+export const updateSlackChannelSettingsSchema = z.object({
+  channelId: z.string().regex(/^[CG][A-Z0-9]{2,20}$/, "Use a Slack channel id, e.g. C0123ABCD"),
+  channelName: z.string().min(1).max(80),
+  events: z
+    .array(slackNotificationEventSchema)
+    .min(1, "Pick at least one event")
+    .refine((events) => new Set(events).size === events.length, "Each event once"),
+});
+export type UpdateSlackChannelSettingsInput = z.infer<typeof updateSlackChannelSettingsSchema>;

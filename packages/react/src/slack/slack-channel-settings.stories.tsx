@@ -1,0 +1,124 @@
+/// <reference types="msw-storybook-addon/csf3" />
+import {
+  fixtureIdentities,
+  fixtureProjectId,
+  plugboardErrorHandlers,
+  plugboardHandlers,
+  plugboardLoadingHandlers,
+} from "@plugboard/mocks";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
+import { SlackChannelSettings } from "./slack-channel-settings";
+
+const meta = {
+  title: "Slack/SlackChannelSettings",
+  component: SlackChannelSettings,
+  args: { projectId: fixtureProjectId },
+} satisfies Meta<typeof SlackChannelSettings>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const loaded = async (canvasElement: HTMLElement) => {
+  const canvas = within(canvasElement);
+  await waitFor(() =>
+    expect(canvas.getByRole("region", { name: "Slack notifications" })).not.toHaveAttribute(
+      "aria-busy",
+    ),
+  );
+  return within(canvas.getByRole("region", { name: "Slack notifications" }));
+};
+
+/** Posting to #eng; the last message went through. */
+export const Default: Story = {
+  tags: ["screenshot"],
+  parameters: { msw: { handlers: plugboardHandlers({ slack: "channel" }) } },
+  play: async ({ canvasElement }) => {
+    const region = await loaded(canvasElement);
+    await expect(region.getByText("Posting to #eng")).toBeVisible();
+    await expect(region.getByRole("status")).toHaveTextContent(/Last message delivered/);
+  },
+};
+
+/** Slack installed, no channel yet: an admin picks one from every page of channels and saves. */
+export const PickChannel: Story = {
+  tags: ["screenshot"],
+  parameters: { msw: { handlers: plugboardHandlers({ slack: "installed" }) } },
+  play: async ({ canvasElement }) => {
+    const region = await loaded(canvasElement);
+    const select = region.getByRole("combobox", { name: "Channel" });
+    await waitFor(() => expect(within(select).getAllByRole("option")).toHaveLength(5));
+    await userEvent.selectOptions(select, "#general");
+    await userEvent.click(region.getByRole("button", { name: "Save" }));
+    await expect(await region.findByText("Posting to #general")).toBeVisible();
+  },
+};
+
+/** The bot is not in the channel: Slack's error and what to do about it. */
+export const DeliveryFailed: Story = {
+  tags: ["screenshot"],
+  parameters: { msw: { handlers: plugboardHandlers({ slack: "channel-failing" }) } },
+  play: async ({ canvasElement }) => {
+    const region = await loaded(canvasElement);
+    await expect(region.getByRole("alert")).toHaveTextContent("not_in_channel");
+  },
+};
+
+export const SlackNotInstalled: Story = {
+  parameters: { msw: { handlers: plugboardHandlers() } },
+  play: async ({ canvasElement }) => {
+    const region = await loaded(canvasElement);
+    await expect(region.getByRole("status")).toHaveTextContent("Connect Slack");
+  },
+};
+
+export const Member: Story = {
+  parameters: {
+    msw: {
+      handlers: plugboardHandlers({ slack: "channel", identity: fixtureIdentities.member }),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const region = await loaded(canvasElement);
+    await expect(region.getByText("Only admins can change where notifications go.")).toBeVisible();
+    await expect(region.queryByRole("combobox")).not.toBeInTheDocument();
+  },
+};
+
+export const Loading: Story = {
+  parameters: { msw: { handlers: plugboardLoadingHandlers() } },
+  play: async ({ canvasElement }) => {
+    const region = await within(canvasElement).findByRole("region", {
+      name: "Slack notifications",
+    });
+    await expect(region).toHaveAttribute("aria-busy", "true");
+  },
+};
+
+const ErrorState: Story = {
+  parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole("alert")).toHaveTextContent(
+      "Internal error",
+    );
+  },
+};
+
+export { ErrorState as Error };
+
+/** Layout at a width: the picker, the events and the buttons fit. */
+function layout(width: LayoutWidth): Story {
+  return {
+    globals: atWidth(width),
+    parameters: { msw: { handlers: plugboardHandlers({ slack: "channel" }) } },
+    play: async ({ canvasElement }) => {
+      const region = await loaded(canvasElement);
+      await region.findByRole("button", { name: "Send test message" });
+      await expectFits(canvasElement.querySelector(".pb-slack-channel") as HTMLElement);
+    },
+  };
+}
+
+export const Layout320 = layout(320);
+export const Layout1280 = layout(1280);

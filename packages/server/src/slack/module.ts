@@ -1,0 +1,34 @@
+import { defineModule } from "../module";
+import { slackCommandReceiver } from "./command-receiver";
+import { slackEventReceiver } from "./event-receiver";
+import { slackInteractionReceiver } from "./interaction-receiver";
+import { slack } from "./migrations/0011-slack";
+import { deleteSlackChannelSettings } from "./routes/delete-channel-settings";
+import { getSlackChannelSettings } from "./routes/get-channel-settings";
+import { listSlackChannels } from "./routes/list-channels";
+import { putSlackChannelSettings } from "./routes/put-channel-settings";
+import { testSlackChannel } from "./routes/test-channel";
+import { memorySlack } from "./store/memory";
+import type { SlackStoreSlice } from "./store/slice";
+import { sqlSlack } from "./store/sql";
+
+/**
+ * The Slack app: channel notifications per project that edit their message in place, issues
+ * created and changed from Slack as the linked user, and unfurled issue links.
+ */
+export const slackModule = defineModule<SlackStoreSlice>({
+  name: "slack",
+  store: {
+    memory: () => ({ slack: memorySlack() }),
+    sql: (db) => ({ slack: sqlSlack(db) }),
+  },
+  migrations: { "0011_slack": slack },
+  routes: [
+    listSlackChannels,
+    getSlackChannelSettings,
+    putSlackChannelSettings,
+    deleteSlackChannelSettings,
+    testSlackChannel,
+  ],
+  inbound: [slackEventReceiver, slackCommandReceiver, slackInteractionReceiver],
+});

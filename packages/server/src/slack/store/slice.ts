@@ -1,0 +1,5 @@
+import type { SlackStore } from "./types";
+
+export interface SlackStoreSlice {
+  readonly slack: SlackStore;
+}
