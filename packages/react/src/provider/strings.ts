@@ -240,12 +240,10 @@ export const defaultStrings = {
   apiKeyScopeCount: (count: number) => (count === 1 ? "1 scope" : `${count} scopes`),
   apiKeyAllScopes: "Full access",
   apiKeyUsage: (name: string) => `Usage of ${name}`,
-  apiKeyRotate: (name: string) => `Rotate ${name}`,
-  apiKeyRevoke: (name: string) => `Revoke ${name}`,
+  apiKeyActions: (name: string) => `Actions for ${name}`,
   apiKeyUsageButton: "Usage",
   apiKeyRotateButton: "Rotate",
   apiKeyRevokeButton: "Revoke",
-  apiKeyRename: (name: string) => `Rename ${name}`,
   apiKeyRenameButton: "Rename",
   apiKeyRenameTitle: (name: string) => `Rename ${name}`,
   apiKeyRenameSubmit: "Save name",
@@ -327,6 +325,8 @@ export const defaultStrings = {
     `Requests over time: ${total} requests, ${errors} errors`,
   apiKeyUsageStatusCodes: "Status codes",
   apiKeyUsageTopEndpoints: "Top endpoints",
+  apiKeyUsageBucket: (requests: number, errors: number) =>
+    `${requests === 1 ? "1 request" : `${requests.toLocaleString()} requests`}, ${errors === 1 ? "1 error" : `${errors.toLocaleString()} errors`}`,
   apiKeyUsageLegendOk: "Successful",
   apiKeyUsageLegendErrors: "Errors",
 };

@@ -139,7 +139,7 @@ export const Creating: Story = {
     const issues = within(dialog).getByRole("group", { name: "Issues" });
     await userEvent.click(within(issues).getByRole("checkbox", { name: "Issues" }));
     await expect(within(issues).getByRole("checkbox", { name: /issue\.assigned/ })).toBeChecked();
-    await expect(within(dialog).getByRole("combobox", { name: "Destination" })).toHaveDisplayValue(
+    await expect(within(dialog).getByRole("combobox", { name: "Destination" })).toHaveTextContent(
       "Signed JSON (Standard Webhooks)",
     );
   },
