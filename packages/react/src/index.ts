@@ -56,7 +56,11 @@ export {
   usePlugboard,
   useStrings,
 } from "./provider/plugboard-provider";
-export { defaultStrings, type PlugboardStrings } from "./provider/strings";
+export {
+  defaultStrings,
+  type PlugboardStringOverrides,
+  type PlugboardStrings,
+} from "./provider/strings";
 export { webhookKeys } from "./webhooks/query-keys";
 export {
   useCreateWebhookEndpoint,

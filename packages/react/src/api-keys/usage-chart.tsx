@@ -29,7 +29,8 @@ export function UsageChart({
   const tooltipId = useId();
   const [active, setActive] = useState<number | null>(null);
   const series = stats.series;
-  const top = niceMax(Math.max(0, ...series.map((bucket) => bucket.requests)));
+  // At least 2, so an empty or quiet chart still has whole-number ticks (0, 1, 2).
+  const top = niceMax(Math.max(2, ...series.map((bucket) => bucket.requests)));
   const slot = width / Math.max(1, series.length);
   const bar = Math.max(1, slot * 0.7);
   const when = (start: string) =>

@@ -55,6 +55,7 @@ export const defaultStrings = {
   connectedAs: (account: string) => `Connected as ${account}`,
   gallery: "Integrations",
   searchIntegrations: "Search integrations",
+  categoryFilter: "Category",
   allCategories: "All",
   installedOnly: "Installed only",
   featured: "Featured",
@@ -332,3 +333,27 @@ export const defaultStrings = {
 };
 
 export type PlugboardStrings = typeof defaultStrings;
+
+/**
+ * What a host passes as `strings`: any subset, and any subset of a nested group (`categories`,
+ * `apiKeyStatuses`…): a group is merged key by key, so overriding one label keeps the others.
+ */
+export type PlugboardStringOverrides = {
+  [Key in keyof PlugboardStrings]?: PlugboardStrings[Key] extends
+    | string
+    | ((...args: never[]) => string)
+    ? PlugboardStrings[Key]
+    : Partial<PlugboardStrings[Key]>;
+};
+
+/** The defaults with a host's overrides on top, nested groups merged one level deep. */
+export function mergeStrings(overrides: PlugboardStringOverrides = {}): PlugboardStrings {
+  const merged: Record<string, unknown> = { ...defaultStrings };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    const base = merged[key];
+    merged[key] =
+      typeof value === "object" && typeof base === "object" ? { ...base, ...value } : value;
+  }
+  return merged as PlugboardStrings;
+}
