@@ -9,6 +9,7 @@ import { setupWorker } from "msw/browser";
 import { mswLoader } from "msw-storybook-addon/csf3";
 import { configure } from "storybook/test";
 import { PlugboardProvider, type PlugboardTheme } from "../packages/react/src";
+import { de } from "../packages/react/src/locales/de";
 import { layoutViewports } from "../packages/react/src/test/layout";
 
 const themes: PlugboardTheme[] = ["light", "dark", "system"];
@@ -51,6 +52,8 @@ const hostPages = {
 const withPlugboard: Decorator = (Story, context) => {
   const queryClient = context.loaded.queryClient as QueryClient;
   const theme = isTheme(context.globals.theme) ? context.globals.theme : "light";
+  // English is the default set; the toolbar's German is the shipped `de` locale, complete.
+  const strings = context.globals.locale === "de" ? de : undefined;
   // The story sits on a host page in that theme (not inside a Plugboard root), as in an app:
   // what has no background of its own is seen, and contrast-checked by axe, on the host's.
   const host =
@@ -65,6 +68,7 @@ const withPlugboard: Decorator = (Story, context) => {
         client={client}
         queryClient={queryClient}
         {...(theme === "light" ? {} : { theme })}
+        {...(strings ? { strings } : {})}
       >
         <Story />
       </PlugboardProvider>
@@ -104,9 +108,21 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    locale: {
+      description: "Strings passed to <PlugboardProvider strings>",
+      toolbar: {
+        title: "Locale",
+        icon: "globe",
+        items: [
+          { value: "en", title: "English" },
+          { value: "de", title: "Deutsch" },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
   // VITE_PB_STORY_THEME=dark runs the story tests (and their axe checks) on a dark host page.
-  initialGlobals: { theme: import.meta.env.VITE_PB_STORY_THEME ?? "light" },
+  initialGlobals: { theme: import.meta.env.VITE_PB_STORY_THEME ?? "light", locale: "en" },
   parameters: {
     layout: "padded",
     // The widths the layout stories check (atWidth in src/test/layout.ts); the toolbar offers them.

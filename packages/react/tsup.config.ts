@@ -4,7 +4,7 @@ import { packageBuild } from "../../tsup.shared.ts";
 
 export default defineConfig(
   packageBuild(
-    { index: "src/index.ts" },
+    { index: "src/index.ts", "locales/de": "src/locales/de.ts" },
     { onSuccess: () => copyFile("src/styles.css", "dist/styles.css") },
   ),
 );

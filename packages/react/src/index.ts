@@ -56,7 +56,11 @@ export {
   usePlugboard,
   useStrings,
 } from "./provider/plugboard-provider";
-export { defaultStrings, type PlugboardStrings } from "./provider/strings";
+export {
+  defaultStrings,
+  type PlugboardStringOverrides,
+  type PlugboardStrings,
+} from "./provider/strings";
 export { slackKeys } from "./slack/query-keys";
 export {
   SlackChannelSettings,

@@ -101,7 +101,8 @@ describe("the settings page in Chromium", () => {
 
     // The project section can now link one of the fake installation's repositories.
     const linked = page.getByRole("region", { name: "Linked repositories" });
-    await linked.getByRole("combobox", { name: "Repository" }).selectOption("acme/api");
+    await linked.getByRole("combobox", { name: "Repository" }).click();
+    await page.getByRole("option", { name: "acme/api" }).click();
     await linked.getByRole("button", { name: "Link repository" }).click();
     await linked.getByRole("button", { name: "Unlink acme/api" }).waitFor();
 
@@ -151,7 +152,8 @@ describe("the demo as a tracker, in Chromium", () => {
         .click();
       await installGitHub(page, app);
       const linked = page.getByRole("region", { name: "Linked repositories" });
-      await linked.getByRole("combobox", { name: "Repository" }).selectOption("acme/web");
+      await linked.getByRole("combobox", { name: "Repository" }).click();
+      await page.getByRole("option", { name: "acme/web" }).click();
       await linked.getByRole("button", { name: "Link repository" }).click();
       await linked.getByRole("button", { name: "Unlink acme/web" }).waitFor();
 

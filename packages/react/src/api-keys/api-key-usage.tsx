@@ -1,10 +1,12 @@
 import type { ApiKeyUsageStats } from "@plugboard/core";
-import { type ReactNode, useId, useState } from "react";
+import * as Tabs from "@radix-ui/react-tabs";
+import { type ReactNode, useState } from "react";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
+import { UsageChart } from "./usage-chart";
 import { type UsageRange, useApiKeyUsage } from "./use-api-keys";
 
-export type ApiKeyUsagePart = "summary" | "chart" | "statusCodes" | "endpoints";
+export type ApiKeyUsagePart = "ranges" | "summary" | "chart" | "statusCodes" | "endpoints";
 
 export interface ApiKeyUsageProps {
   keyId: string;
@@ -17,7 +19,6 @@ const ranges: UsageRange[] = ["24h", "7d", "30d"];
 /** One key's traffic: totals, error rate, latency, a chart over time, status codes, endpoints. */
 export function ApiKeyUsage({ keyId, className, classNames = {} }: ApiKeyUsageProps) {
   const strings = useStrings();
-  const rangeId = useId();
   const [range, setRange] = useState<UsageRange>("24h");
   const query = useApiKeyUsage(keyId, range);
 
@@ -42,30 +43,34 @@ export function ApiKeyUsage({ keyId, className, classNames = {} }: ApiKeyUsagePr
       </div>
     );
   } else if (query.data.total === 0) {
-    body = <p className="pb-api-key-usage__message">{strings.apiKeyUsageEmpty}</p>;
+    // Empty: the chart's frame with its axes at zero and a word saying why there are no bars.
+    body = <UsageChart stats={query.data} className={classNames.chart} />;
   } else {
     body = <UsageDetails stats={query.data} classNames={classNames} />;
   }
 
+  // The period switches what the one panel shows: tabs, each controlling that panel.
   return (
-    <div className={cx("pb-api-key-usage", className)} data-state={query.status}>
-      <div className="pb-api-key-usage__toolbar">
-        <label htmlFor={rangeId}>{strings.apiKeyUsageRange}</label>
-        <select
-          id={rangeId}
-          className="pb-input"
-          value={range}
-          onChange={(event) => setRange(event.target.value as UsageRange)}
-        >
-          {ranges.map((value) => (
-            <option key={value} value={value}>
-              {strings.apiKeyUsageRanges[value]}
-            </option>
-          ))}
-        </select>
-      </div>
-      {body}
-    </div>
+    <Tabs.Root
+      className={cx("pb-api-key-usage", className)}
+      data-state={query.status}
+      value={range}
+      onValueChange={(value) => setRange(value as UsageRange)}
+    >
+      <Tabs.List
+        className={cx("pb-api-key-usage__ranges", classNames.ranges)}
+        aria-label={strings.apiKeyUsageRange}
+      >
+        {ranges.map((value) => (
+          <Tabs.Trigger key={value} value={value} className="pb-api-key-usage__range">
+            {strings.apiKeyUsageRanges[value] ?? value}
+          </Tabs.Trigger>
+        ))}
+      </Tabs.List>
+      <Tabs.Content value={range} className="pb-api-key-usage__panel">
+        {body}
+      </Tabs.Content>
+    </Tabs.Root>
   );
 }
 
@@ -127,70 +132,5 @@ function UsageDetails({
         </table>
       </div>
     </>
-  );
-}
-
-const width = 480;
-const height = 120;
-
-/** Stacked bars per bucket (successful under errors), scaled to the busiest bucket. */
-function UsageChart({
-  stats,
-  className,
-}: {
-  stats: ApiKeyUsageStats;
-  className?: string | undefined;
-}) {
-  const strings = useStrings();
-  const max = Math.max(1, ...stats.series.map((bucket) => bucket.requests));
-  const slot = width / Math.max(1, stats.series.length);
-  const bar = Math.max(1, slot * 0.7);
-  return (
-    <figure className={cx("pb-api-key-usage__chart", className)}>
-      <svg
-        role="img"
-        aria-label={strings.apiKeyUsageChart(stats.total, stats.errors)}
-        viewBox={`0 0 ${width} ${height}`}
-        preserveAspectRatio="none"
-        width="100%"
-        height={height}
-      >
-        <line
-          x1={0}
-          y1={height - 0.5}
-          x2={width}
-          y2={height - 0.5}
-          className="pb-api-key-usage__axis"
-        />
-        {stats.series.map((bucket, index) => {
-          const total = (bucket.requests / max) * (height - 4);
-          const failed = (bucket.errors / max) * (height - 4);
-          const x = index * slot + (slot - bar) / 2;
-          return (
-            <g key={bucket.start}>
-              <title>{`${new Date(bucket.start).toLocaleString()}: ${bucket.requests} / ${bucket.errors}`}</title>
-              <rect
-                className="pb-api-key-usage__bar"
-                x={x}
-                y={height - total}
-                width={bar}
-                height={total - failed}
-              />
-              <rect
-                className="pb-api-key-usage__bar pb-api-key-usage__bar--error"
-                x={x}
-                y={height - failed}
-                width={bar}
-                height={failed}
-              />
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption className="pb-api-key-usage__legend">
-        <span data-series="ok">{strings.apiKeyUsageLegendOk}</span>
-        <span data-series="errors">{strings.apiKeyUsageLegendErrors}</span>
-      </figcaption>
-    </figure>
   );
 }

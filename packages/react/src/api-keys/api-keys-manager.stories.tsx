@@ -7,6 +7,7 @@ import {
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
+import { chooseAction, chooseOption, openActions } from "../test/choose-option";
 import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
 import { ApiKeysManager } from "./api-keys-manager";
 
@@ -38,7 +39,13 @@ export const Keys: Story = {
     await expect(within(zapier).getByText("Website")).toBeVisible();
     const old = within(table).getByRole("row", { name: /Old import script/ });
     await expect(within(old).getByText("Revoked")).toBeVisible();
-    await expect(within(old).queryByRole("button", { name: /Revoke/ })).not.toBeInTheDocument();
+    // A revoked key's menu offers only what still applies: no Rotate, no Revoke.
+    const menu = await openActions(
+      userEvent,
+      within(old).getByRole("button", { name: "Actions for Old import script" }),
+    );
+    await expect(within(menu).queryByRole("menuitem", { name: "Revoke" })).not.toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
   },
 };
 
@@ -50,8 +57,9 @@ async function fillCreateDialog(canvasElement: HTMLElement) {
   await userEvent.type(within(dialog).getByLabelText("Name"), "Nightly export");
   const issues = within(dialog).getByRole("group", { name: "Issues" });
   await userEvent.click(within(issues).getByRole("checkbox", { name: "Read issues" }));
-  await userEvent.selectOptions(within(dialog).getByLabelText("Expires"), "In 30 days");
-  await userEvent.selectOptions(within(dialog).getByLabelText("Project"), "Website");
+  const field = (name: string) => within(dialog).getByRole("combobox", { name });
+  await chooseOption(userEvent, field("Expires"), "In 30 days");
+  await chooseOption(userEvent, field("Project"), "Website");
   return dialog;
 }
 
@@ -124,7 +132,11 @@ export const RotateKey: Story = {
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);
     const ci = within(table).getByRole("row", { name: /CI deploy/ });
-    await userEvent.click(within(ci).getByRole("button", { name: "Rotate CI deploy" }));
+    await chooseAction(
+      userEvent,
+      within(ci).getByRole("button", { name: "Actions for CI deploy" }),
+      "Rotate",
+    );
     const dialog = await screen.findByRole("dialog", { name: "Rotate CI deploy?" });
     await expect(within(dialog).getByRole("radio", { name: "For 24 hours" })).toBeChecked();
     await userEvent.click(within(dialog).getByRole("button", { name: "Rotate key" }));
@@ -145,7 +157,11 @@ export const RevokeKey: Story = {
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);
     const zapier = within(table).getByRole("row", { name: /Zapier/ });
-    await userEvent.click(within(zapier).getByRole("button", { name: "Revoke Zapier" }));
+    await chooseAction(
+      userEvent,
+      within(zapier).getByRole("button", { name: "Actions for Zapier" }),
+      "Revoke",
+    );
     const dialog = await screen.findByRole("alertdialog", { name: "Revoke Zapier?" });
     await userEvent.click(within(dialog).getByRole("button", { name: "Revoke key" }));
     await waitFor(() =>
@@ -162,7 +178,11 @@ export const RenameKey: Story = {
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);
     const ci = within(table).getByRole("row", { name: /CI deploy/ });
-    await userEvent.click(within(ci).getByRole("button", { name: "Rename CI deploy" }));
+    await chooseAction(
+      userEvent,
+      within(ci).getByRole("button", { name: "Actions for CI deploy" }),
+      "Rename",
+    );
     const dialog = await screen.findByRole("dialog", { name: "Rename CI deploy" });
     const name = within(dialog).getByLabelText("Name");
     await userEvent.clear(name);
@@ -206,10 +226,21 @@ export const ReadOnly: Story = {
     await expect(toggle).toHaveAttribute("aria-checked", "true");
     await userEvent.click(within(canvasElement).getByRole("button", { name: "Create API key" }));
     await expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
-    await userEvent.hover(within(table).getByRole("button", { name: "Rename CI deploy" }));
+    await userEvent.hover(toggle);
     // Every read-only control gives the same reason, whichever tooltip is still fading out.
     const [tooltip] = await screen.findAllByRole("tooltip");
     await expect(tooltip).toHaveTextContent("Only the key's creator or an admin can change it.");
+    // The row's menu keeps Usage (reading) and says why the rest is off; it ends open.
+    const menu = await openActions(
+      userEvent,
+      within(table).getByRole("button", { name: "Actions for CI deploy" }),
+    );
+    await expect(within(menu).getByRole("menuitem", { name: "Rename" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    await expect(menu).toHaveTextContent("Only the key's creator or an admin can change it.");
+    await userEvent.keyboard("{Escape}");
   },
 };
 
@@ -245,10 +276,7 @@ export const Usage: Story = {
   tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardHandlers() } },
   play: async ({ canvasElement }) => {
-    const table = await findTable(canvasElement);
-    const ci = within(table).getByRole("row", { name: /CI deploy/ });
-    await userEvent.click(within(ci).getByRole("button", { name: "Usage of CI deploy" }));
-    const dialog = await screen.findByRole("dialog", { name: "Usage of CI deploy" });
+    const dialog = await openUsage(canvasElement, "CI deploy");
     const chart = await within(dialog).findByRole("img", { name: /Requests over time/ });
     await expect(chart.querySelectorAll("rect").length).toBeGreaterThan(20);
     await expect(within(dialog).getByRole("table", { name: "Status codes" })).toHaveTextContent(
@@ -256,6 +284,47 @@ export const Usage: Story = {
     );
     await expect(within(dialog).getByRole("table", { name: "Top endpoints" })).toHaveTextContent(
       "/v1/issues",
+    );
+  },
+};
+
+/** Opens a key's usage dialog from its row's menu. */
+async function openUsage(canvasElement: HTMLElement, keyName: string) {
+  const table = await findTable(canvasElement);
+  const row = within(table).getByRole("row", { name: new RegExp(keyName) });
+  await chooseAction(
+    userEvent,
+    within(row).getByRole("button", { name: `Actions for ${keyName}` }),
+    "Usage",
+  );
+  return screen.findByRole("dialog", { name: `Usage of ${keyName}` });
+}
+
+/** Pointing at an hour (or moving there with the arrow keys) shows its requests and errors. */
+export const UsageTooltip: Story = {
+  tags: ["screenshot"],
+  parameters: { msw: { handlers: plugboardHandlers() } },
+  play: async ({ canvasElement }) => {
+    const dialog = await openUsage(canvasElement, "CI deploy");
+    const chart = await within(dialog).findByRole("img", { name: /Requests over time/ });
+    await userEvent.hover(chart.querySelectorAll("g[data-bucket]")[12] as Element);
+    await expect(await within(dialog).findByRole("tooltip")).toHaveTextContent(
+      /requests, \d+ error/,
+    );
+  },
+};
+
+/** A key never used: the chart's frame at zero, saying there were no requests. */
+export const UsageEmpty: Story = {
+  tags: ["screenshot"],
+  parameters: { msw: { handlers: plugboardHandlers() } },
+  play: async ({ canvasElement }) => {
+    const dialog = await openUsage(canvasElement, "Zapier");
+    await expect(await within(dialog).findByText("No requests in this period.")).toBeVisible();
+    await userEvent.click(within(dialog).getByRole("tab", { name: "Last 30 days" }));
+    await expect(within(dialog).getByRole("tab", { name: "Last 30 days" })).toHaveAttribute(
+      "aria-selected",
+      "true",
     );
   },
 };

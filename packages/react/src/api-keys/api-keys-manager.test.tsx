@@ -7,6 +7,7 @@ import {
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { chooseAction, chooseOption, openActions } from "../test/choose-option";
 import { renderWithPlugboard } from "../test/render";
 import { server } from "../test/server";
 import { ApiKeysManager } from "./api-keys-manager";
@@ -17,6 +18,11 @@ async function table() {
 
 function row(name: RegExp) {
   return screen.getByRole("row", { name });
+}
+
+/** A row's actions menu trigger. */
+function actions(inRow: HTMLElement, keyName: string) {
+  return within(inRow).getByRole("button", { name: `Actions for ${keyName}` });
 }
 
 type User = ReturnType<typeof userEvent.setup>;
@@ -38,6 +44,7 @@ async function openCreateDialog(user: User) {
 describe("ApiKeysManager", () => {
   it("lists keys with prefix, scopes, project, status, and flags the one expiring soon", async () => {
     server.use(...plugboardHandlers());
+    const user = userEvent.setup();
     renderWithPlugboard(<ApiKeysManager projects={[{ id: "prj_web", name: "Website" }]} />);
 
     const list = await table();
@@ -56,8 +63,12 @@ describe("ApiKeysManager", () => {
     const old = row(/Old import script/);
     expect(within(old).getByText("Revoked")).toBeInTheDocument();
     expect(within(old).getByText("Full access")).toBeInTheDocument();
-    expect(within(old).queryByRole("button", { name: /Rotate/ })).not.toBeInTheDocument();
-    expect(within(old).queryByRole("button", { name: /Revoke/ })).not.toBeInTheDocument();
+    const menu = await openActions(user, actions(old, "Old import script"));
+    expect(
+      within(menu)
+        .getAllByRole("menuitem")
+        .map((item) => item.textContent),
+    ).toEqual(["Usage", "Rename"]);
   });
 
   it("creates a key and shows its secret once, with a working copy button", async () => {
@@ -71,7 +82,7 @@ describe("ApiKeysManager", () => {
         name: "Run searches",
       }),
     );
-    await user.selectOptions(within(dialog).getByLabelText("Expires"), "Never");
+    await chooseOption(user, within(dialog).getByRole("combobox", { name: "Expires" }), "Never");
     await user.type(within(dialog).getByLabelText("Requests per minute"), "120");
     await user.click(within(dialog).getByRole("button", { name: "Create key" }));
 
@@ -132,7 +143,7 @@ describe("ApiKeysManager", () => {
   it("rotates with the chosen grace period and shows the new secret", async () => {
     const user = await renderManager();
 
-    await user.click(within(row(/CI deploy/)).getByRole("button", { name: "Rotate CI deploy" }));
+    await chooseAction(user, actions(row(/CI deploy/), "CI deploy"), "Rotate");
     const dialog = await screen.findByRole("dialog", { name: "Rotate CI deploy?" });
     expect(within(dialog).getByRole("radio", { name: "For 24 hours" })).toBeChecked();
     await user.click(within(dialog).getByRole("radio", { name: "Revoke it now" }));
@@ -151,7 +162,7 @@ describe("ApiKeysManager", () => {
 
   it("tells the old key from the new one while the rotation's grace period runs", async () => {
     const user = await renderManager();
-    await user.click(within(row(/CI deploy/)).getByRole("button", { name: "Rotate CI deploy" }));
+    await chooseAction(user, actions(row(/CI deploy/), "CI deploy"), "Rotate");
     const dialog = await screen.findByRole("dialog", { name: "Rotate CI deploy?" });
     await user.click(within(dialog).getByRole("button", { name: "Rotate key" }));
     const secret = await screen.findByRole("dialog", { name: "Copy your API key" });
@@ -171,7 +182,7 @@ describe("ApiKeysManager", () => {
   it("revokes after confirmation", async () => {
     const user = await renderManager();
 
-    await user.click(within(row(/Zapier/)).getByRole("button", { name: "Revoke Zapier" }));
+    await chooseAction(user, actions(row(/Zapier/), "Zapier"), "Revoke");
     const dialog = await screen.findByRole("alertdialog", { name: "Revoke Zapier?" });
     await user.click(within(dialog).getByRole("button", { name: "Revoke key" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
@@ -181,7 +192,7 @@ describe("ApiKeysManager", () => {
   it("shows usage with a chart, status codes and top endpoints", async () => {
     const user = await renderManager();
 
-    await user.click(within(row(/CI deploy/)).getByRole("button", { name: "Usage of CI deploy" }));
+    await chooseAction(user, actions(row(/CI deploy/), "CI deploy"), "Usage");
     const dialog = await screen.findByRole("dialog", { name: "Usage of CI deploy" });
     const chart = await within(dialog).findByRole("img", {
       name: /Requests over time: \d+ requests, \d+ errors/,
@@ -196,6 +207,54 @@ describe("ApiKeysManager", () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
   });
 
+  it("draws the usage chart with axes and a tooltip per bucket, by pointer and by keyboard", async () => {
+    const user = await renderManager();
+    await chooseAction(user, actions(row(/CI deploy/), "CI deploy"), "Usage");
+    const dialog = await screen.findByRole("dialog", { name: "Usage of CI deploy" });
+    const chart = await within(dialog).findByRole("img", { name: /Requests over time/ });
+    const figure = chart.closest("figure") as HTMLElement;
+    // y axis from 0 to a round top; x axis labelled with times.
+    expect(figure.querySelector(".pb-usage-chart__y")?.textContent).toMatch(/^\d+\d*0$/);
+    expect(figure.querySelectorAll(".pb-usage-chart__x span")).toHaveLength(3);
+
+    const buckets = chart.querySelectorAll("g[data-bucket]");
+    await user.hover(buckets[3] as Element);
+    expect(await within(dialog).findByRole("tooltip")).toHaveTextContent(
+      /\d+ requests, \d+ errors?/,
+    );
+    await user.hover(within(dialog).getByRole("table", { name: "Status codes" }));
+    await waitFor(() => expect(within(dialog).queryByRole("tooltip")).not.toBeInTheDocument());
+
+    chart.focus();
+    await user.keyboard("{ArrowRight}");
+    const tooltip = within(dialog).getByRole("tooltip");
+    expect(chart).toHaveAttribute("aria-describedby", tooltip.id);
+    expect(chart.querySelector("g[data-active]")).toBe(buckets[0]);
+    await user.keyboard("{ArrowLeft}{ArrowLeft}");
+    expect(chart.querySelector("g[data-active]")).toBe(buckets[0]);
+  });
+
+  it("switches the usage period with tabs and shows an empty chart for a key never used", async () => {
+    const user = await renderManager();
+    await chooseAction(user, actions(row(/Zapier/), "Zapier"), "Usage");
+    const dialog = await screen.findByRole("dialog", { name: "Usage of Zapier" });
+    expect(await within(dialog).findByText("No requests in this period.")).toBeInTheDocument();
+    const tabs = within(dialog).getByRole("tablist", { name: "Period" });
+    expect(within(tabs).getByRole("tab", { name: "Last 24 hours" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+    await user.click(within(tabs).getByRole("tab", { name: "Last 7 days" }));
+    expect(within(tabs).getByRole("tab", { name: "Last 7 days" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+    const panel = within(dialog).getByRole("tabpanel", { name: "Last 7 days" });
+    const chart = await within(panel).findByRole("img", { name: /0 requests, 0 errors/ });
+    expect(chart.querySelectorAll("g[data-bucket]").length).toBeGreaterThanOrEqual(7);
+    expect(within(panel).getByText("No requests in this period.")).toBeInTheDocument();
+  });
+
   it("renames a key, refusing a blank name before anything is sent", async () => {
     const user = await renderManager();
 
@@ -203,7 +262,7 @@ describe("ApiKeysManager", () => {
     server.events.on("request:start", ({ request }) => {
       if (request.method === "PATCH") patches.push(new URL(request.url).pathname);
     });
-    await user.click(within(row(/CI deploy/)).getByRole("button", { name: "Rename CI deploy" }));
+    await chooseAction(user, actions(row(/CI deploy/), "CI deploy"), "Rename");
     const dialog = await screen.findByRole("dialog", { name: "Rename CI deploy" });
     const name = within(dialog).getByLabelText("Name");
     expect(name).toHaveValue("CI deploy");
@@ -251,7 +310,10 @@ describe("ApiKeysManager", () => {
     expect(toggle).not.toHaveAttribute("aria-disabled");
     await user.click(toggle);
     await waitFor(() => expect(within(row(/Zapier/)).getByText("Disabled")).toBeInTheDocument());
-    expect(within(row(/Zapier/)).getByRole("button", { name: "Rename Zapier" })).toBeEnabled();
+    const menu = await openActions(user, actions(row(/Zapier/), "Zapier"));
+    expect(within(menu).getByRole("menuitem", { name: "Rename" })).not.toHaveAttribute(
+      "aria-disabled",
+    );
   });
 
   it("is read-only when the host says so: controls explain themselves and change nothing", async () => {
@@ -265,7 +327,16 @@ describe("ApiKeysManager", () => {
     const toggle = within(row(/CI deploy/)).getByRole("switch", { name: "CI deploy enabled" });
     expect(toggle).toHaveAttribute("aria-disabled", "true");
     await user.click(toggle);
-    await user.click(within(row(/CI deploy/)).getByRole("button", { name: "Rename CI deploy" }));
+    const menu = await openActions(user, actions(row(/CI deploy/), "CI deploy"));
+    // Usage is reading, so it stays available; the write actions say why they are not.
+    expect(within(menu).getByRole("menuitem", { name: "Usage" })).not.toHaveAttribute(
+      "aria-disabled",
+    );
+    for (const name of ["Rename", "Rotate", "Revoke"])
+      expect(within(menu).getByRole("menuitem", { name })).toHaveAttribute("aria-disabled", "true");
+    expect(menu).toHaveTextContent("Only the key's creator or an admin can change it.");
+    await user.click(within(menu).getByRole("menuitem", { name: "Rename" }));
+    await user.keyboard("{Escape}");
     await user.click(screen.getByRole("button", { name: "Create API key" }));
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(toggle).toBeChecked();
@@ -277,10 +348,6 @@ describe("ApiKeysManager", () => {
     expect(await screen.findByRole("tooltip")).toHaveTextContent(
       "Only the key's creator or an admin can change it.",
     );
-    // Usage is reading, so it stays available.
-    expect(
-      within(row(/CI deploy/)).getByRole("button", { name: "Usage of CI deploy" }),
-    ).toBeEnabled();
   });
 
   it("offers per-resource and full access, a wildcard superseding its single scopes", async () => {
@@ -413,8 +480,10 @@ describe("ApiKeysManager", () => {
       opener: HTMLElement,
       close: (dialog: HTMLElement) => Promise<void>,
       role: "dialog" | "alertdialog" = "dialog",
+      action?: string,
     ) => {
-      await user.click(opener);
+      if (action) await chooseAction(user, opener, action);
+      else await user.click(opener);
       await close(await screen.findByRole(role));
       await waitFor(() => expect(screen.queryByRole(role)).not.toBeInTheDocument());
       await waitFor(() => expect(opener).toHaveFocus());
@@ -424,19 +493,22 @@ describe("ApiKeysManager", () => {
     const ci = () => row(/CI deploy/);
 
     await closesOnto(create, cancel);
-    await closesOnto(within(ci()).getByRole("button", { name: "Usage of CI deploy" }), cancel);
-    await closesOnto(within(ci()).getByRole("button", { name: "Rename CI deploy" }), cancel);
-    await closesOnto(within(ci()).getByRole("button", { name: "Rotate CI deploy" }), cancel);
+    // A row's dialogs open from its actions menu: focus comes back to the menu's trigger.
+    const ciActions = () => actions(ci(), "CI deploy");
+    await closesOnto(ciActions(), cancel, "dialog", "Usage");
+    await closesOnto(ciActions(), cancel, "dialog", "Rename");
+    await closesOnto(ciActions(), cancel, "dialog", "Rotate");
+    await closesOnto(ciActions(), () => user.keyboard("{Escape}"), "alertdialog", "Revoke");
+    // Rename saved: back to the trigger of the renamed row.
     await closesOnto(
-      within(ci()).getByRole("button", { name: "Revoke CI deploy" }),
-      () => user.keyboard("{Escape}"),
-      "alertdialog",
+      ciActions(),
+      async (d) => {
+        await user.type(within(d).getByLabelText("Name"), " 2");
+        await user.click(within(d).getByRole("button", { name: "Save name" }));
+      },
+      "dialog",
+      "Rename",
     );
-    // Rename saved: back to Rename.
-    await closesOnto(within(ci()).getByRole("button", { name: "Rename CI deploy" }), async (d) => {
-      await user.type(within(d).getByLabelText("Name"), " 2");
-      await user.click(within(d).getByRole("button", { name: "Save name" }));
-    });
     // Create, then its secret: the chain ends where it began.
     await closesOnto(create, async (dialog) => {
       await user.type(within(dialog).getByLabelText("Name"), "Focus");
@@ -445,12 +517,13 @@ describe("ApiKeysManager", () => {
       const secret = await screen.findByRole("dialog", { name: "Copy your API key" });
       await user.click(within(secret).getByRole("button", { name: "Done" }));
     });
-    // Revoked: its Revoke button is gone, so focus goes to "Create API key".
-    await user.click(within(row(/Zapier/)).getByRole("button", { name: "Revoke Zapier" }));
+    // Revoked: the row stays (with Usage and Rename), and so does its trigger.
+    const zapier = actions(row(/Zapier/), "Zapier");
+    await chooseAction(user, zapier, "Revoke");
     const revoke = await screen.findByRole("alertdialog", { name: "Revoke Zapier?" });
     await user.click(within(revoke).getByRole("button", { name: "Revoke key" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
-    await waitFor(() => expect(create).toHaveFocus());
+    await waitFor(() => expect(zapier).toHaveFocus());
   });
 
   it("carries the host's theme into its dialogs, which render outside the section", async () => {

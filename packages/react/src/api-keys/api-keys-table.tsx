@@ -1,12 +1,12 @@
 import type { ApiKey } from "@plugboard/core";
-import { GuardedButton } from "../parts/guarded-button";
+import { ActionsMenu, type MenuAction } from "../parts/actions-menu";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import type { ApiKeyProject } from "./create-api-key-dialog";
 import { ApiKeyEnabledSwitch } from "./enabled-switch";
 import { formatDate, formatRelative } from "./format";
 
-export type ApiKeysTablePart = "table" | "row" | "status" | "toggle";
+export type ApiKeysTablePart = "table" | "row" | "status" | "toggle" | "actions";
 
 export interface ApiKeysTableProps {
   keys: readonly ApiKey[];
@@ -63,16 +63,15 @@ export function ApiKeysTable({
   );
   const replaced = new Set(keys.map((key) => key.rotatedFromId));
   // Rename works on any key; rotate and revoke only on one that still works.
-  const writeActions = [
-    { text: strings.apiKeyRenameButton, label: strings.apiKeyRename, run: onRename, onDead: true },
-    { text: strings.apiKeyRotateButton, label: strings.apiKeyRotate, run: onRotate, onDead: false },
-    {
-      text: strings.apiKeyRevokeButton,
-      label: strings.apiKeyRevoke,
-      run: onRevoke,
-      onDead: false,
-      danger: true,
-    },
+  const actionsFor = (key: ApiKey, live: boolean): MenuAction[] => [
+    { text: strings.apiKeyUsageButton, onSelect: () => onUsage(key) },
+    { text: strings.apiKeyRenameButton, onSelect: () => onRename(key), denied },
+    ...(live
+      ? [
+          { text: strings.apiKeyRotateButton, onSelect: () => onRotate(key), denied },
+          { text: strings.apiKeyRevokeButton, onSelect: () => onRevoke(key), denied, danger: true },
+        ]
+      : []),
   ];
 
   return (
@@ -172,29 +171,11 @@ export function ApiKeysTable({
                 )}
               </td>
               <td className="pb-api-keys__actions-cell">
-                <div className="pb-api-keys__actions">
-                  <button
-                    type="button"
-                    className="pb-button"
-                    aria-label={strings.apiKeyUsage(key.name)}
-                    onClick={() => onUsage(key)}
-                  >
-                    {strings.apiKeyUsageButton}
-                  </button>
-                  {writeActions
-                    .filter((action) => live || action.onDead)
-                    .map((action) => (
-                      <GuardedButton
-                        key={action.text}
-                        denied={denied}
-                        className={cx("pb-button", action.danger && "pb-button--danger")}
-                        aria-label={action.label(key.name)}
-                        onClick={() => action.run(key)}
-                      >
-                        {action.text}
-                      </GuardedButton>
-                    ))}
-                </div>
+                <ActionsMenu
+                  label={strings.apiKeyActions(key.name)}
+                  actions={actionsFor(key, live)}
+                  className={classNames.actions}
+                />
               </td>
             </tr>
           );

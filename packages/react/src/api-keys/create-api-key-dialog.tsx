@@ -11,6 +11,7 @@ import { type FormEvent, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
 import { Field } from "../parts/field";
+import { Select } from "../parts/select";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { ApiKeyNameField } from "./name-field";
@@ -202,19 +203,15 @@ export function CreateApiKeyDialog({
               >
                 {(control) =>
                   projects ? (
-                    <select
+                    <Select
                       {...control}
-                      className="pb-input"
                       value={projectId}
-                      onChange={(event) => setProjectId(event.target.value)}
-                    >
-                      <option value="">{strings.apiKeyAllProjects}</option>
-                      {projects.map((project) => (
-                        <option key={project.id} value={project.id}>
-                          {project.name}
-                        </option>
-                      ))}
-                    </select>
+                      onValueChange={setProjectId}
+                      options={[
+                        { value: "", label: strings.apiKeyAllProjects },
+                        ...projects.map((project) => ({ value: project.id, label: project.name })),
+                      ]}
+                    />
                   ) : (
                     <input
                       {...control}
@@ -227,18 +224,15 @@ export function CreateApiKeyDialog({
               </Field>
               <Field label={strings.apiKeyExpiry} error={undefined}>
                 {(control) => (
-                  <select
+                  <Select
                     {...control}
-                    className="pb-input"
                     value={expiry}
-                    onChange={(event) => setExpiry(event.target.value as ExpiryPreset)}
-                  >
-                    {expiryPresets.map((preset) => (
-                      <option key={preset} value={preset}>
-                        {strings.apiKeyExpiryPresets[preset]}
-                      </option>
-                    ))}
-                  </select>
+                    onValueChange={setExpiry}
+                    options={expiryPresets.map((preset) => ({
+                      value: preset,
+                      label: strings.apiKeyExpiryPresets[preset] ?? preset,
+                    }))}
+                  />
                 )}
               </Field>
               <Field

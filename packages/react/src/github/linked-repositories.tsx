@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useIntegrations } from "../integrations/use-integrations";
 import { GuardedButton } from "../parts/guarded-button";
+import { Select } from "../parts/select";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { githubKeys } from "./query-keys";
@@ -155,20 +156,14 @@ export function LinkedRepositories({
           }}
         >
           <label htmlFor={selectId}>{strings.repository}</label>
-          <select
+          <Select
             id={selectId}
-            className="pb-input"
             value={selected}
+            placeholder={strings.chooseRepository}
             disabled={repositories.isPending}
-            onChange={(event) => setSelected(event.target.value)}
-          >
-            <option value="">{strings.chooseRepository}</option>
-            {available.map((repo) => (
-              <option key={repo.id} value={repo.fullName}>
-                {repo.fullName}
-              </option>
-            ))}
-          </select>
+            onValueChange={setSelected}
+            options={available.map((repo) => ({ value: repo.fullName, label: repo.fullName }))}
+          />
           <button
             type="submit"
             className="pb-button pb-button--primary"

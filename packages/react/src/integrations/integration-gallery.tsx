@@ -89,7 +89,11 @@ export function IntegrationGallery({
           value={search}
           onChange={(event) => setSearch(event.target.value)}
         />
-        <div role="radiogroup" aria-label="Category" className="pb-gallery__categories">
+        <div
+          role="radiogroup"
+          aria-label={strings.categoryFilter}
+          className="pb-gallery__categories"
+        >
           {(["all", ...categories] as CategoryFilter[]).map((value) => (
             <label key={value} className="pb-chip" data-checked={category === value || undefined}>
               <input

@@ -3,7 +3,7 @@ import { isPlugboardError } from "@plugboard/core";
 import { QueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
 import { useRefreshOnProviderFailure, useResetOnIdentityChange } from "./cache-sync";
-import { defaultStrings, type PlugboardStrings } from "./strings";
+import { mergeStrings, type PlugboardStringOverrides, type PlugboardStrings } from "./strings";
 
 export type PlugboardTheme = "light" | "dark" | "system";
 
@@ -25,7 +25,11 @@ export interface PlugboardProviderProps {
    * directly, so it never shadows a QueryClientProvider the host app already has.
    */
   queryClient?: QueryClient;
-  strings?: Partial<PlugboardStrings>;
+  /**
+   * Your wording or a translation: any subset of `defaultStrings`, nested groups merged key by
+   * key. A complete German set ships as `import { de } from "@plugboard/react/locales/de"`.
+   */
+  strings?: PlugboardStringOverrides;
   /**
    * The colours to draw with; pick the one your page uses. Default "light", whatever the OS
    * prefers: a light host page stays readable for users whose OS is dark. "dark" for a dark
@@ -72,7 +76,7 @@ export function PlugboardProvider({
     () => ({
       client,
       queryClient: activeQueryClient,
-      strings: { ...defaultStrings, ...strings },
+      strings: mergeStrings(strings),
       theme,
       pollInterval,
     }),

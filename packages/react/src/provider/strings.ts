@@ -57,6 +57,7 @@ export const defaultStrings = {
   connectedAs: (account: string) => `Connected as ${account}`,
   gallery: "Integrations",
   searchIntegrations: "Search integrations",
+  categoryFilter: "Category",
   allCategories: "All",
   installedOnly: "Installed only",
   featured: "Featured",
@@ -93,6 +94,7 @@ export const defaultStrings = {
   webhooksReadOnly: "Read-only",
   webhooksNeedsAdmin: "Only admins can change webhooks.",
   webhookAdd: "Add endpoint",
+  webhookActions: (url: string) => `Actions for ${url}`,
   webhookEdit: "Edit",
   webhookEditTitle: "Edit endpoint",
   webhookCreateTitle: "Add endpoint",
@@ -241,13 +243,10 @@ export const defaultStrings = {
   apiKeyEndsAt: (when: string) => `Stops working ${when}`,
   apiKeyScopeCount: (count: number) => (count === 1 ? "1 scope" : `${count} scopes`),
   apiKeyAllScopes: "Full access",
-  apiKeyUsage: (name: string) => `Usage of ${name}`,
-  apiKeyRotate: (name: string) => `Rotate ${name}`,
-  apiKeyRevoke: (name: string) => `Revoke ${name}`,
+  apiKeyActions: (name: string) => `Actions for ${name}`,
   apiKeyUsageButton: "Usage",
   apiKeyRotateButton: "Rotate",
   apiKeyRevokeButton: "Revoke",
-  apiKeyRename: (name: string) => `Rename ${name}`,
   apiKeyRenameButton: "Rename",
   apiKeyRenameTitle: (name: string) => `Rename ${name}`,
   apiKeyRenameSubmit: "Save name",
@@ -329,6 +328,8 @@ export const defaultStrings = {
     `Requests over time: ${total} requests, ${errors} errors`,
   apiKeyUsageStatusCodes: "Status codes",
   apiKeyUsageTopEndpoints: "Top endpoints",
+  apiKeyUsageBucket: (requests: number, errors: number) =>
+    `${requests === 1 ? "1 request" : `${requests.toLocaleString()} requests`}, ${errors === 1 ? "1 error" : `${errors.toLocaleString()} errors`}`,
   apiKeyUsageLegendOk: "Successful",
   apiKeyUsageLegendErrors: "Errors",
   slackChannel: "Slack notifications",
@@ -366,3 +367,27 @@ export const defaultStrings = {
 };
 
 export type PlugboardStrings = typeof defaultStrings;
+
+/**
+ * What a host passes as `strings`: any subset, and any subset of a nested group (`categories`,
+ * `apiKeyStatuses`…): a group is merged key by key, so overriding one label keeps the others.
+ */
+export type PlugboardStringOverrides = {
+  [Key in keyof PlugboardStrings]?: PlugboardStrings[Key] extends
+    | string
+    | ((...args: never[]) => string)
+    ? PlugboardStrings[Key]
+    : Partial<PlugboardStrings[Key]>;
+};
+
+/** The defaults with a host's overrides on top, nested groups merged one level deep. */
+export function mergeStrings(overrides: PlugboardStringOverrides = {}): PlugboardStrings {
+  const merged: Record<string, unknown> = { ...defaultStrings };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    const base = merged[key];
+    merged[key] =
+      typeof value === "object" && typeof base === "object" ? { ...base, ...value } : value;
+  }
+  return merged as PlugboardStrings;
+}

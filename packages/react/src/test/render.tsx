@@ -6,13 +6,18 @@ import {
   PlugboardProvider,
   type PlugboardTheme,
 } from "../provider/plugboard-provider";
+import type { PlugboardStringOverrides } from "../provider/strings";
 
 export const testBaseUrl = "http://localhost/api/plugboard";
 
 /** Renders inside a provider with a fresh cache and a client pointed at the msw handlers. */
 export function renderWithPlugboard(
   ui: ReactElement,
-  options: { theme?: PlugboardTheme; pollInterval?: number } = {},
+  options: {
+    theme?: PlugboardTheme;
+    pollInterval?: number;
+    strings?: PlugboardStringOverrides;
+  } = {},
 ) {
   const queryClient = createPlugboardQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false } });
@@ -25,6 +30,7 @@ export function renderWithPlugboard(
         queryClient={queryClient}
         {...(options.theme ? { theme: options.theme } : {})}
         {...(options.pollInterval ? { pollInterval: options.pollInterval } : {})}
+        {...(options.strings ? { strings: options.strings } : {})}
       >
         {ui}
       </PlugboardProvider>,

@@ -14,6 +14,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
 import { Field } from "../parts/field";
+import { Select } from "../parts/select";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { EventPicker, type EventSelection } from "./event-picker";
@@ -199,18 +200,15 @@ function WebhookForm({
       </Field>
       <Field label={strings.webhookDestination} error={fieldError("destination")}>
         {(props) => (
-          <select
+          <Select
             {...props}
-            className="pb-input"
             value={values.destination}
-            onChange={(event) => set("destination", event.target.value as WebhookDestination)}
-          >
-            {webhookDestinationSchema.options.map((destination) => (
-              <option key={destination} value={destination}>
-                {strings.webhookDestinations[destination] ?? destination}
-              </option>
-            ))}
-          </select>
+            onValueChange={(destination) => set("destination", destination)}
+            options={webhookDestinationSchema.options.map((destination) => ({
+              value: destination,
+              label: strings.webhookDestinations[destination] ?? destination,
+            }))}
+          />
         )}
       </Field>
       <Field

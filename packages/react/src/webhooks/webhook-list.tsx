@@ -1,5 +1,6 @@
 import type { WebhookEndpoint } from "@plugboard/core";
 import { useId, useState } from "react";
+import { ActionsMenu } from "../parts/actions-menu";
 import { GuardedButton } from "../parts/guarded-button";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
@@ -146,27 +147,19 @@ function WebhookItem({
         >
           {strings.webhookDeliveries}
         </button>
-        <WriteButton
-          className="pb-button"
-          aria-describedby={titleId}
-          onClick={() => onEdit(endpoint)}
-        >
-          {strings.webhookEdit}
-        </WriteButton>
-        <WriteButton
-          className="pb-button"
-          aria-describedby={titleId}
-          onClick={() => onRotate(endpoint)}
-        >
-          {strings.webhookRotate}
-        </WriteButton>
-        <WriteButton
-          className="pb-button pb-button--danger"
-          aria-describedby={titleId}
-          onClick={() => onDelete(endpoint)}
-        >
-          {strings.webhookDelete}
-        </WriteButton>
+        <ActionsMenu
+          label={strings.webhookActions(endpoint.url)}
+          actions={[
+            { text: strings.webhookEdit, onSelect: () => onEdit(endpoint), denied },
+            { text: strings.webhookRotate, onSelect: () => onRotate(endpoint), denied },
+            {
+              text: strings.webhookDelete,
+              onSelect: () => onDelete(endpoint),
+              denied,
+              danger: true,
+            },
+          ]}
+        />
       </div>
       <p role="status" className={cx("pb-webhooks__feedback", error ? "pb-error" : "pb-hint")}>
         {error

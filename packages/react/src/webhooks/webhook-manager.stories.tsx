@@ -9,6 +9,7 @@ import {
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
+import { chooseAction, openActions } from "../test/choose-option";
 import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
 import { WebhookManager } from "./webhook-manager";
 
@@ -139,7 +140,7 @@ export const Creating: Story = {
     const issues = within(dialog).getByRole("group", { name: "Issues" });
     await userEvent.click(within(issues).getByRole("checkbox", { name: "Issues" }));
     await expect(within(issues).getByRole("checkbox", { name: /issue\.assigned/ })).toBeChecked();
-    await expect(within(dialog).getByRole("combobox", { name: "Destination" })).toHaveDisplayValue(
+    await expect(within(dialog).getByRole("combobox", { name: "Destination" })).toHaveTextContent(
       "Signed JSON (Standard Webhooks)",
     );
   },
@@ -237,7 +238,11 @@ export const Editing: Story = {
   parameters: mock(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
-    await userEvent.click(within(item(region, failing)).getByRole("button", { name: "Edit" }));
+    await chooseAction(
+      userEvent,
+      within(item(region, failing)).getByRole("button", { name: /^Actions for / }),
+      "Edit",
+    );
     const dialog = await screen.findByRole("dialog", { name: "Edit endpoint" });
     await expect(within(dialog).getByRole("textbox", { name: "Endpoint URL" })).toHaveValue(
       failing,
@@ -261,7 +266,11 @@ export const RotateConfirmation: Story = {
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     const row = item(region, healthy);
-    await userEvent.click(within(row).getByRole("button", { name: "Rotate secret" }));
+    await chooseAction(
+      userEvent,
+      within(row).getByRole("button", { name: /^Actions for / }),
+      "Rotate secret",
+    );
     const confirm = await screen.findByRole("alertdialog", { name: "Rotate the signing secret?" });
     await expect(confirm).toHaveAccessibleDescription(/grace period/);
     await expect(within(confirm).getByRole("button", { name: "Cancel" })).toHaveFocus();
@@ -279,7 +288,11 @@ export const RotateSecret: Story = {
     const region = await loaded(canvasElement);
     const row = item(region, healthy);
     const hint = within(row).getByText(/^whsec_…/).textContent;
-    await userEvent.click(within(row).getByRole("button", { name: "Rotate secret" }));
+    await chooseAction(
+      userEvent,
+      within(row).getByRole("button", { name: /^Actions for / }),
+      "Rotate secret",
+    );
     const confirm = await screen.findByRole("alertdialog", { name: "Rotate the signing secret?" });
     await userEvent.click(within(confirm).getByRole("button", { name: "Rotate secret" }));
     const secret = await screen.findByRole("dialog", { name: "Signing secret" });
@@ -293,7 +306,11 @@ export const DeleteConfirmation: Story = {
   parameters: mock(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
-    await userEvent.click(within(item(region, healthy)).getByRole("button", { name: "Delete" }));
+    await chooseAction(
+      userEvent,
+      within(item(region, healthy)).getByRole("button", { name: /^Actions for / }),
+      "Delete",
+    );
     const confirm = await screen.findByRole("alertdialog", { name: "Delete this endpoint?" });
     await expect(confirm).toHaveTextContent(healthy);
     await expect(within(confirm).getByRole("button", { name: "Delete endpoint" })).toBeVisible();
@@ -307,12 +324,21 @@ export const ReadOnly: Story = {
     const region = await loaded(canvasElement);
     await expect(region).toHaveAttribute("data-readonly", "true");
     const row = item(region, healthy);
-    for (const name of ["Send test", "Edit", "Rotate secret", "Delete"]) {
-      await expect(within(row).getByRole("button", { name })).toHaveAttribute(
+    await expect(within(row).getByRole("button", { name: "Send test" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    const menu = await openActions(
+      userEvent,
+      within(row).getByRole("button", { name: /^Actions for / }),
+    );
+    for (const name of ["Edit", "Rotate secret", "Delete"]) {
+      await expect(within(menu).getByRole("menuitem", { name })).toHaveAttribute(
         "aria-disabled",
         "true",
       );
     }
+    await userEvent.keyboard("{Escape}");
     await expect(within(row).getByRole("switch")).toHaveAttribute("aria-disabled", "true");
     const logButton = within(row).getByRole("button", { name: "Delivery log" });
     await expect(logButton).not.toHaveAttribute("aria-disabled");
@@ -380,7 +406,11 @@ export const DarkTheme: Story = {
     await expect(getComputedStyle(region).colorScheme).toBe("dark");
     await expect(getComputedStyle(region).color).toBe("rgb(236, 236, 241)");
 
-    await userEvent.click(within(item(region, healthy)).getByRole("button", { name: "Delete" }));
+    await chooseAction(
+      userEvent,
+      within(item(region, healthy)).getByRole("button", { name: /^Actions for / }),
+      "Delete",
+    );
     const confirm = await screen.findByRole("alertdialog", { name: "Delete this endpoint?" });
     await expect(confirm).toHaveAttribute("data-pb-theme", "dark");
     // --pb-color-bg is #17171c in the dark palette.
@@ -425,7 +455,7 @@ function layout(width: LayoutWidth): Story {
     play: async ({ canvasElement }) => {
       const { region, row } = await openFailingLog(canvasElement);
       await expectFits(region);
-      await expect(within(row).getByRole("button", { name: "Delete" })).toBeVisible();
+      await expect(within(row).getByRole("button", { name: /^Actions for / })).toBeVisible();
     },
   };
 }

@@ -12,6 +12,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http, type RequestHandler } from "msw";
 import { describe, expect, it, vi } from "vitest";
+import { chooseAction, openActions } from "../test/choose-option";
 import { renderWithPlugboard } from "../test/render";
 import { server } from "../test/server";
 import { webhookKeys } from "./query-keys";
@@ -251,7 +252,7 @@ describe("WebhookManager", () => {
     const user = renderEmptyManager();
     const { item } = await createEndpoint(user);
 
-    await user.click(within(item).getByRole("button", { name: "Edit" }));
+    await chooseAction(user, within(item).getByRole("button", { name: /^Actions for / }), "Edit");
     const dialog = await screen.findByRole("dialog", { name: "Edit endpoint" });
     expect(within(dialog).getByRole("textbox", { name: "Endpoint URL" })).toHaveValue(receiverUrl);
     expect(within(dialog).getByRole("radio", { name: "All events" })).toBeChecked();
@@ -277,7 +278,7 @@ describe("WebhookManager", () => {
     const masked = "https://api.pumble.com/…ture";
     const item = await screen.findByRole("listitem", { name: masked });
 
-    await user.click(within(item).getByRole("button", { name: "Edit" }));
+    await chooseAction(user, within(item).getByRole("button", { name: /^Actions for / }), "Edit");
     const dialog = await screen.findByRole("dialog", { name: "Edit endpoint" });
     const url = within(dialog).getByRole("textbox", { name: "Endpoint URL" });
     expect(url).toHaveValue(masked);
@@ -307,9 +308,12 @@ describe("WebhookManager", () => {
     await user.keyboard(" ");
     await waitFor(() => expect(toggle).not.toBeChecked());
 
-    // Deleting the row takes its button away: focus lands on "Add endpoint", not on the page.
-    within(item).getByRole("button", { name: "Delete" }).focus();
+    // Deleting the row takes its menu away: focus lands on "Add endpoint", not on the page.
+    within(item)
+      .getByRole("button", { name: /^Actions for / })
+      .focus();
     await user.keyboard("{Enter}");
+    await user.click(await screen.findByRole("menuitem", { name: "Delete" }));
     const confirm = await screen.findByRole("alertdialog", { name: "Delete this endpoint?" });
     await user.click(within(confirm).getByRole("button", { name: "Delete endpoint" }));
     await waitFor(() => expect(confirm).not.toBeInTheDocument());
@@ -345,13 +349,21 @@ describe("WebhookManager", () => {
     const user = renderEmptyManager();
     const { item, secret } = await createEndpoint(user);
 
-    await user.click(within(item).getByRole("button", { name: "Rotate secret" }));
+    await chooseAction(
+      user,
+      within(item).getByRole("button", { name: /^Actions for / }),
+      "Rotate secret",
+    );
     let confirm = await screen.findByRole("alertdialog", { name: "Rotate the signing secret?" });
     await user.click(within(confirm).getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
     expect(within(item).getByText(`whsec_…${secret.slice(-4)}`)).toBeInTheDocument();
 
-    await user.click(within(item).getByRole("button", { name: "Rotate secret" }));
+    await chooseAction(
+      user,
+      within(item).getByRole("button", { name: /^Actions for / }),
+      "Rotate secret",
+    );
     confirm = await screen.findByRole("alertdialog", { name: "Rotate the signing secret?" });
     expect(confirm).toHaveAccessibleDescription(/grace period/);
     const grace = within(confirm).getByRole("group", { name: "Old secret keeps signing" });
@@ -375,7 +387,11 @@ describe("WebhookManager", () => {
       target.received.at(-1)?.headers.get("webhook-signature")?.split(" ").length;
 
     async function rotate(choice: string) {
-      await user.click(within(item).getByRole("button", { name: "Rotate secret" }));
+      await chooseAction(
+        user,
+        within(item).getByRole("button", { name: /^Actions for / }),
+        "Rotate secret",
+      );
       const confirm = await screen.findByRole("alertdialog", {
         name: "Rotate the signing secret?",
       });
@@ -406,14 +422,14 @@ describe("WebhookManager", () => {
     const user = renderEmptyManager();
     const { item } = await createEndpoint(user);
 
-    await user.click(within(item).getByRole("button", { name: "Delete" }));
+    await chooseAction(user, within(item).getByRole("button", { name: /^Actions for / }), "Delete");
     let confirm = await screen.findByRole("alertdialog", { name: "Delete this endpoint?" });
     expect(confirm).toHaveTextContent(receiverUrl);
     await user.keyboard("{Escape}");
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
     expect(item).toBeInTheDocument();
 
-    await user.click(within(item).getByRole("button", { name: "Delete" }));
+    await chooseAction(user, within(item).getByRole("button", { name: /^Actions for / }), "Delete");
     confirm = await screen.findByRole("alertdialog", { name: "Delete this endpoint?" });
     await user.click(within(confirm).getByRole("button", { name: "Delete endpoint" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
@@ -639,9 +655,19 @@ describe("WebhookManager", () => {
     const items = within(region).getAllByRole("listitem", { name: /^https:/ });
     expect(items).toHaveLength(fixtureWebhooks().endpoints.length);
     const item = items[0] as HTMLElement;
-    for (const name of ["Send test", "Edit", "Rotate secret", "Delete"]) {
-      expect(within(item).getByRole("button", { name })).toHaveAttribute("aria-disabled", "true");
+    expect(within(item).getByRole("button", { name: "Send test" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    const menu = await openActions(
+      user,
+      within(item).getByRole("button", { name: /^Actions for / }),
+    );
+    for (const name of ["Edit", "Rotate secret", "Delete"]) {
+      expect(within(menu).getByRole("menuitem", { name })).toHaveAttribute("aria-disabled", "true");
     }
+    expect(menu).toHaveTextContent("Only admins can change webhooks.");
+    await user.keyboard("{Escape}");
     expect(within(item).getByRole("switch")).toHaveAttribute("aria-disabled", "true");
     await user.click(within(item).getByRole("switch"));
     expect(within(item).getByRole("switch")).toBeChecked();
@@ -711,8 +737,15 @@ describe("WebhookManager", () => {
     expect(region).not.toHaveAttribute("data-readonly");
     expect(within(region).queryByText("Read-only")).not.toBeInTheDocument();
     const item = within(region).getAllByRole("listitem", { name: /^https:/ })[0] as HTMLElement;
-    for (const name of ["Send test", "Edit", "Rotate secret", "Delete"]) {
-      expect(within(item).getByRole("button", { name })).not.toHaveAttribute("aria-disabled");
+    expect(within(item).getByRole("button", { name: "Send test" })).not.toHaveAttribute(
+      "aria-disabled",
+    );
+    const menu = await openActions(
+      userEvent.setup(),
+      within(item).getByRole("button", { name: /^Actions for / }),
+    );
+    for (const name of ["Edit", "Rotate secret", "Delete"]) {
+      expect(within(menu).getByRole("menuitem", { name })).not.toHaveAttribute("aria-disabled");
     }
   });
 
