@@ -173,3 +173,21 @@ export {
   webhookPermissionsSchema,
 } from "./schemas/webhooks";
 export * from "./webhooks";
+export {
+  type CalendarDeleteAction,
+  type CalendarSync,
+  type CalendarSyncDirection,
+  type CalendarSyncList,
+  type CalendarSyncSettings,
+  type CalendarSyncSettingsInput,
+  calendarDeleteActionSchema,
+  calendarSyncDirectionSchema,
+  calendarSyncListSchema,
+  calendarSyncSchema,
+  calendarSyncSettingsSchema,
+  calendarSyncStatusSchema,
+  type GoogleCalendar,
+  type GoogleCalendarList,
+  googleCalendarListSchema,
+  googleCalendarSchema,
+} from "./schemas/google-calendar";

@@ -30,7 +30,14 @@ export type {
   RepositoryLinkRecord,
 } from "./github/store/types";
 export type {
+  CalendarEventLink,
+  CalendarSyncRecord,
+  GoogleCalendarStore,
+} from "./google-calendar/store/types";
+export type {
   CreateIssueInput,
+  DueIssuesPage,
+  DueIssuesQuery,
   HostActor,
   HostCall,
   HostCapability,
@@ -44,6 +51,10 @@ export type {
   OAuthOptions,
   ProvidersOptions,
 } from "./integrations/oauth/options";
+export type {
+  GoogleCalendarOAuthOptions,
+  GoogleCalendarSyncOptions,
+} from "./integrations/oauth/providers/google-calendar";
 export { type OAuthTokensInput, sealOAuthTokens } from "./integrations/oauth/tokens";
 export type { GenericOAuthOptions, OAuthClientOptions } from "./integrations/oauth/types";
 export type { OAuthStateRecord, OAuthStateStore } from "./integrations/store/oauth-state-types";

@@ -1,6 +1,7 @@
 import { accountLinksModule } from "./account-links/module";
 import { apiKeysModule } from "./api-keys/module";
 import { githubModule } from "./github/module";
+import { googleCalendarModule } from "./google-calendar/module";
 import { integrationsModule } from "./integrations/module";
 import { jobsModule } from "./jobs/module";
 import { webhooksModule } from "./webhooks/module";
@@ -13,4 +14,5 @@ export const builtinModules = [
   webhooksModule,
   accountLinksModule,
   jobsModule,
+  googleCalendarModule,
 ] as const;

@@ -130,6 +130,23 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
     worker.handle(receiver.job, (payload) => receiver.process(context, payload));
   }
   scheduleHousekeeping(worker, context, jobsOptions);
+  for (const module of builtinModules) module.setup?.(context, options);
+  const subscribers = builtinModules.flatMap((module) => (module.onEvent ? [module.onEvent] : []));
+  // The host publishes once: webhook endpoints get it from the outbox, features (calendar sync)
+  // queue their own work for it.
+  const publish: Publish = async (input) => {
+    const result = await context.webhooks.publish(input);
+    if (!result.duplicate) {
+      const event = {
+        organizationId: input.organizationId,
+        projectId: input.projectId ?? null,
+        type: input.type,
+        data: input.data as Record<string, unknown>,
+      };
+      for (const subscriber of subscribers) await subscriber(context, event);
+    }
+    return result;
+  };
 
   async function dispatch(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -181,7 +198,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
   const plugboard: Plugboard = {
     basePath,
     apiKeys: createPlugboardApiKeys(context),
-    events: { publish: context.webhooks.publish },
+    events: { publish },
     dispatcher: context.webhooks.dispatcher,
     worker,
     async handler(request) {

@@ -121,6 +121,7 @@ export const defaultStrings = {
     issue: "Issues",
     comment: "Comments",
     document: "Documents",
+    integration: "Integrations",
     endpoint: "Endpoints",
     webhook: "Webhooks",
   } as Record<string, string>,

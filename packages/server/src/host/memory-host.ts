@@ -6,6 +6,8 @@ export interface MemoryHostSeed {
   /** Workflow states per project id. */
   states?: Record<string, HostWorkflowState[]>;
   issues?: HostIssue[];
+  /** The clock `createdAt` / `updatedAt` are stamped by. Default `Date.now`. */
+  now?: () => number;
 }
 
 /**
@@ -21,6 +23,7 @@ export function createMemoryHost(seed: MemoryHostSeed = {}) {
   const log = (capability: string, call: HostCall, ...args: unknown[]) =>
     calls.push({ capability, call, args });
   let sequence = issues.size;
+  const now = seed.now ?? Date.now;
 
   const port = {
     issues: {
@@ -29,7 +32,7 @@ export function createMemoryHost(seed: MemoryHostSeed = {}) {
         const project = projects.find((candidate) => candidate.id === input.projectId);
         if (!project) throw new Error(`No project ${input.projectId}`);
         sequence += 1;
-        const at = new Date().toISOString();
+        const at = new Date(now()).toISOString();
         const issue: HostIssue = {
           id: `iss_${sequence}`,
           key: `${project.key}-${sequence}`,
@@ -54,13 +57,30 @@ export function createMemoryHost(seed: MemoryHostSeed = {}) {
         const defined = Object.fromEntries(
           Object.entries(changes).filter(([, value]) => value !== undefined),
         );
-        Object.assign(issue, defined, { updatedAt: new Date().toISOString() });
+        Object.assign(issue, defined, { updatedAt: new Date(now()).toISOString() });
         return { ...issue };
       },
       async getByKey(call, key) {
         log("issues.getByKey", call, key);
         const issue = [...issues.values()].find((candidate) => candidate.key === key);
         return issue ? { ...issue } : null;
+      },
+      async get(call, issueId) {
+        log("issues.get", call, issueId);
+        const issue = issues.get(issueId);
+        return issue ? { ...issue } : null;
+      },
+      async listDue(call, query) {
+        log("issues.listDue", call, query);
+        const all = [...issues.values()]
+          .filter((issue) => issue.projectId === query.projectId && issue.dueDate !== null)
+          .sort((a, b) => a.id.localeCompare(b.id));
+        const start = query.cursor ? Number(query.cursor) : 0;
+        const end = start + (query.limit ?? 100);
+        return {
+          issues: all.slice(start, end).map((issue) => ({ ...issue })),
+          nextCursor: end < all.length ? String(end) : null,
+        };
       },
       async search(call, query) {
         log("issues.search", call, query);
@@ -90,5 +110,7 @@ export function createMemoryHost(seed: MemoryHostSeed = {}) {
     port,
     calls,
     issue: (key: string) => [...issues.values()].find((issue) => issue.key === key),
+    /** The host deleting an issue (it then publishes `issue.deleted`). */
+    remove: (issueId: string) => issues.delete(issueId),
   };
 }

@@ -1,6 +1,7 @@
 import type { AccountLinksStoreSlice } from "../account-links/store/slice";
 import type { ApiKeysStoreSlice } from "../api-keys/store/slice";
 import type { GitHubStoreSlice } from "../github/store/slice";
+import type { GoogleCalendarStoreSlice } from "../google-calendar/store/slice";
 import type { IntegrationsStoreSlice } from "../integrations/store/slice";
 import type { JobsStoreSlice } from "../jobs/slice";
 import type { WebhooksStoreSlice } from "../webhooks/store/slice";
@@ -14,7 +15,8 @@ export type Store = IntegrationsStoreSlice &
   ApiKeysStoreSlice &
   WebhooksStoreSlice &
   AccountLinksStoreSlice &
-  JobsStoreSlice & {
+  JobsStoreSlice &
+  GoogleCalendarStoreSlice & {
     /** Releases connections. The store is unusable afterwards. */
     close(): Promise<void>;
   };

@@ -1,5 +1,6 @@
 import { describeAccountLinkStoreConformance } from "../account-links/store/conformance";
 import { describeApiKeyStoreConformance } from "../api-keys/store/conformance";
+import { describeGoogleCalendarStoreConformance } from "../google-calendar/store/conformance";
 import { describeOAuthStoreConformance } from "../integrations/store/conformance";
 import { describeInstallationStoreConformance } from "../integrations/store/installations-conformance";
 import { describeJobStoreConformance } from "../jobs/conformance";
@@ -21,4 +22,5 @@ export function describeStoreConformance(
   describeWebhookStoreConformance(name, makeStore);
   describeAccountLinkStoreConformance(name, makeStore);
   describeJobStoreConformance(name, makeStore);
+  describeGoogleCalendarStoreConformance(name, makeStore);
 }

@@ -45,7 +45,13 @@ export interface ProvidersOptions {
   slack?: SlackOAuthOptions;
   "google-calendar"?: GoogleCalendarOAuthOptions;
   /** Any other catalog entry with `auth: "oauth"`, described by its endpoints. */
-  [provider: string]: GitHubProviderOptions | OAuthClientOptions | GenericOAuthOptions | undefined;
+  [provider: string]:
+    | GitHubProviderOptions
+    | SlackOAuthOptions
+    | GoogleCalendarOAuthOptions
+    | OAuthClientOptions
+    | GenericOAuthOptions
+    | undefined;
 }
 
 export interface OAuthOptions {

@@ -5,6 +5,10 @@ import type {
   GitHubLinksTable,
   GitHubReferencesTable,
 } from "../../github/store/schema";
+import type {
+  CalendarEventLinksTable,
+  CalendarSyncsTable,
+} from "../../google-calendar/store/schema";
 import type { InstallationsTable, OAuthStatesTable } from "../../integrations/store/schema";
 import type {
   WebhookAttemptsTable,
@@ -32,4 +36,6 @@ export interface Database {
   plugboard_webhook_events: WebhookEventsTable;
   plugboard_webhook_messages: WebhookMessagesTable;
   plugboard_webhook_attempts: WebhookAttemptsTable;
+  plugboard_calendar_syncs: CalendarSyncsTable;
+  plugboard_calendar_event_links: CalendarEventLinksTable;
 }

@@ -1,0 +1,91 @@
+import { PlugboardError } from "@plugboard/core";
+import type { CalendarEventLink, CalendarSyncRecord, GoogleCalendarStore } from "./types";
+
+export function memoryGoogleCalendar(): GoogleCalendarStore & { clear(): void } {
+  const syncs = new Map<string, CalendarSyncRecord>();
+  const links = new Map<string, CalendarEventLink>();
+  const linkKey = (syncId: string, itemKey: string) => `${syncId}\u0000${itemKey}`;
+  const copy = (record: CalendarSyncRecord): CalendarSyncRecord => ({
+    ...record,
+    projectIds: [...record.projectIds],
+  });
+  const owned = (organizationId: string, id: string) => {
+    const record = syncs.get(id);
+    return record && record.organizationId === organizationId ? record : undefined;
+  };
+  return {
+    async createSync(record) {
+      const taken = [...syncs.values()].some(
+        (sync) =>
+          sync.organizationId === record.organizationId &&
+          sync.installationId === record.installationId,
+      );
+      if (taken) {
+        throw new PlugboardError({ code: "conflict", detail: "This connection already syncs" });
+      }
+      syncs.set(record.id, copy(record));
+    },
+    async getSync(organizationId, id) {
+      const record = owned(organizationId, id);
+      return record ? copy(record) : null;
+    },
+    async findSyncByInstallation(organizationId, installationId) {
+      const record = [...syncs.values()].find(
+        (sync) => sync.organizationId === organizationId && sync.installationId === installationId,
+      );
+      return record ? copy(record) : null;
+    },
+    async findSyncByChannel(channelId) {
+      const record = [...syncs.values()].find((sync) => sync.channelId === channelId);
+      return record ? copy(record) : null;
+    },
+    async listSyncs(organizationId) {
+      return [...syncs.values()]
+        .filter((sync) => organizationId === undefined || sync.organizationId === organizationId)
+        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+        .map(copy);
+    },
+    async updateSync(organizationId, id, update) {
+      const record = owned(organizationId, id);
+      if (!record) return null;
+      const defined = Object.fromEntries(
+        Object.entries(update).filter(([, value]) => value !== undefined),
+      );
+      Object.assign(record, defined);
+      return copy(record);
+    },
+    async deleteSync(organizationId, id) {
+      if (!owned(organizationId, id)) return false;
+      syncs.delete(id);
+      for (const [key, link] of links) if (link.syncId === id) links.delete(key);
+      return true;
+    },
+    async upsertLink(link) {
+      // One event per item and one item per event, as the SQL unique indexes keep it.
+      for (const [key, other] of links) {
+        if (other.syncId === link.syncId && other.eventId === link.eventId) links.delete(key);
+      }
+      links.set(linkKey(link.syncId, link.itemKey), { ...link });
+    },
+    async getLink(syncId, itemKey) {
+      const link = links.get(linkKey(syncId, itemKey));
+      return link ? { ...link } : null;
+    },
+    async findLinkByEvent(syncId, eventId) {
+      const link = [...links.values()].find(
+        (candidate) => candidate.syncId === syncId && candidate.eventId === eventId,
+      );
+      return link ? { ...link } : null;
+    },
+    async deleteLink(syncId, itemKey) {
+      return links.delete(linkKey(syncId, itemKey));
+    },
+    async countLinks(syncId) {
+      return [...links.values()].filter((link) => link.syncId === syncId).length;
+    },
+    clear() {
+      syncs.clear();
+      links.clear();
+    },
+  };
+}
