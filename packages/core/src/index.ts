@@ -86,6 +86,24 @@ export {
   repositoryLinkSchema,
 } from "./schemas/github";
 export {
+  type CalendarDeleteAction,
+  type CalendarSync,
+  type CalendarSyncDirection,
+  type CalendarSyncList,
+  type CalendarSyncSettings,
+  type CalendarSyncSettingsInput,
+  calendarDeleteActionSchema,
+  calendarSyncDirectionSchema,
+  calendarSyncListSchema,
+  calendarSyncSchema,
+  calendarSyncSettingsSchema,
+  calendarSyncStatusSchema,
+  type GoogleCalendar,
+  type GoogleCalendarList,
+  googleCalendarListSchema,
+  googleCalendarSchema,
+} from "./schemas/google-calendar";
+export {
   type CatalogEntry,
   catalogEntrySchema,
   type Installation,
@@ -173,21 +191,3 @@ export {
   webhookPermissionsSchema,
 } from "./schemas/webhooks";
 export * from "./webhooks";
-export {
-  type CalendarDeleteAction,
-  type CalendarSync,
-  type CalendarSyncDirection,
-  type CalendarSyncList,
-  type CalendarSyncSettings,
-  type CalendarSyncSettingsInput,
-  calendarDeleteActionSchema,
-  calendarSyncDirectionSchema,
-  calendarSyncListSchema,
-  calendarSyncSchema,
-  calendarSyncSettingsSchema,
-  calendarSyncStatusSchema,
-  type GoogleCalendar,
-  type GoogleCalendarList,
-  googleCalendarListSchema,
-  googleCalendarSchema,
-} from "./schemas/google-calendar";
