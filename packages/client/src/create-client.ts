@@ -1,5 +1,6 @@
 import { apiKeysResource } from "./resources/api-keys";
 import { githubResource } from "./resources/github";
+import { googleCalendarResource } from "./resources/google-calendar";
 import { integrationsResource } from "./resources/integrations";
 import { webhooksResource } from "./resources/webhooks";
 import { createTransport, type TransportOptions } from "./transport";
@@ -17,6 +18,7 @@ export function createPlugboardClient(options: PlugboardClientOptions) {
     github: githubResource(call),
     webhooks: webhooksResource(call),
     apiKeys: apiKeysResource(call),
+    googleCalendar: googleCalendarResource(call),
     /** Where the handler kit is mounted; OAuth callback pages post their messages from its origin. */
     baseUrl: options.baseUrl,
   };

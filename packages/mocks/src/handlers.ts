@@ -24,6 +24,7 @@ export function plugboardHandlers(options: MockPlugboardOptions = {}) {
 export function mockPlugboardHandlers(mock: MockPlugboard, basePath?: string) {
   return [
     ...mock.github.handlers,
+    ...mock.google.handlers,
     http.all(pattern(basePath), ({ request }) => mock.handler(request)),
   ];
 }

@@ -1,5 +1,10 @@
 import type { Identity } from "@plugboard/core";
-import { createGitHubSimulation, type GitHubSimulation } from "@plugboard/provider-simulators";
+import {
+  createGitHubSimulation,
+  createGoogleSimulation,
+  type GitHubSimulation,
+  type GoogleSimulation,
+} from "@plugboard/provider-simulators";
 import {
   createKeyring,
   createPlugboard,
@@ -11,6 +16,7 @@ import {
 } from "@plugboard/server";
 import { seedApiKeys } from "./api-key-fixtures";
 import { fixtureIdentities, fixtureInstallations } from "./fixtures";
+import { type GoogleCalendarFixture, seedGoogleCalendar } from "./google-calendar-fixtures";
 import { fixtureGitHubToken, seedOAuthFixtures } from "./oauth-fixtures";
 import { seedWebhooks } from "./webhook-fixtures";
 
@@ -22,6 +28,8 @@ export interface MockPlugboardOptions {
   basePath?: string;
   /** Webhook options, e.g. a `resolveHost` for tests on a machine without DNS. */
   webhooks?: WebhooksOptions;
+  /** Seeds Ada's Google Calendar connection and its sync in that state (see `seedGoogleCalendar`). */
+  googleCalendar?: GoogleCalendarFixture;
 }
 
 export interface MockPlugboard {
@@ -32,6 +40,8 @@ export interface MockPlugboard {
   handler: (request: Request) => Promise<Response>;
   /** The simulated GitHub the kit's GitHub provider talks to (its msw handlers come along). */
   github: GitHubSimulation;
+  /** The simulated Google (OAuth and Calendar API) the kit's Google Calendar provider talks to. */
+  google: GoogleSimulation;
 }
 
 /** The real handler kit over a fresh memory store, seeded with the fixtures. */
@@ -39,6 +49,10 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
   const store = memoryStore();
   const identity = options.identity === undefined ? fixtureIdentities.admin : options.identity;
   const github = createGitHubSimulation({ acceptedTokens: [fixtureGitHubToken] });
+  const google = createGoogleSimulation({
+    clientId: "mock-google-client",
+    clientSecret: "mock-google-secret",
+  });
   const encryption = { currentKeyId: "mock", keys: { mock: generateEncryptionKey() } };
   const plugboard = createPlugboard({
     store,
@@ -60,12 +74,18 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
     .then(() =>
       options.fixtures === "empty" ? undefined : seedWebhooks(store, createKeyring(encryption)),
     )
+    .then(() =>
+      options.googleCalendar
+        ? seedGoogleCalendar(store, plugboard, google, options.googleCalendar)
+        : undefined,
+    )
     .then(() => undefined);
   return {
     plugboard,
     store,
     ready,
     github,
+    google,
     handler: async (request) => {
       await ready;
       return plugboard.handler(request);
