@@ -1,4 +1,9 @@
-import { ApiKeysManager, IntegrationGallery, LinkedRepositories } from "@plugboard/react";
+import {
+  ApiKeysManager,
+  GoogleCalendarSync,
+  IntegrationGallery,
+  LinkedRepositories,
+} from "@plugboard/react";
 import { WebhooksSection } from "./webhooks-section";
 
 /** The host's settings page: Plugboard's components inside the host's own layout. */
@@ -13,6 +18,10 @@ export function SettingsPage() {
         Link a repository: its pull requests and commits that mention a DEMO key show on that issue.
       </p>
       <LinkedRepositories projectId="prj_demo" />
+      <p className="host-lead">
+        Sync due dates with your Google Calendar: move an event there and the issue follows.
+      </p>
+      <GoogleCalendarSync projects={[{ id: "prj_demo", name: "Demo" }]} />
       <WebhooksSection />
       <ApiKeysManager projects={[{ id: "prj_demo", name: "Demo" }]} />
     </>

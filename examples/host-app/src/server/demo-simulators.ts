@@ -31,6 +31,7 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
   const google = await startGoogleSimulator({ port: port(env.GOOGLE_SIMULATOR_PORT) });
   // A fresh secret each start: the simulator and Plugboard are the only ones who know it.
   const webhookSecret = randomBytes(24).toString("base64url");
+  let notificationsUrl: string | null = null;
   const providerOptions: GitHubProviderOptions = {
     clientId: github.simulation.clientId,
     clientSecret: github.simulation.clientSecret,
@@ -50,14 +51,30 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
       clientSecret: slack.simulation.clientSecret,
       baseUrl: slack.origin,
     },
-    /** `providers["google-calendar"]`: one loopback origin serves Google's three hosts. */
+    /**
+     * `providers["google-calendar"]`: one loopback origin serves Google's hosts and the Calendar
+     * API; Google's pushes go to the app once it listens (see `connect`).
+     */
     googleProvider: {
       clientId: google.simulation.clientId,
       clientSecret: google.simulation.clientSecret,
-      baseUrls: { accounts: google.origin, oauth2: google.origin, openId: google.origin },
+      baseUrls: {
+        accounts: google.origin,
+        oauth2: google.origin,
+        openId: google.origin,
+        calendar: `${google.origin}/calendar/v3`,
+      },
+      sync: {
+        notificationsUrl: () =>
+          notificationsUrl
+            ? `${notificationsUrl}/providers/google-calendar/notifications`
+            : undefined,
+        pollEveryMs: 30_000,
+      },
     },
     /** Once the app listens: GitHub's webhook for every repository points at its receiver. */
     connect(plugboardUrl: string) {
+      notificationsUrl = plugboardUrl;
       github.simulation.addWebhook({
         url: `${plugboardUrl}/providers/github/webhook`,
         secret: webhookSecret,
@@ -67,6 +84,7 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
       "GitHub (simulated)": github.origin,
       "Slack (simulated)": slack.origin,
       "Google (simulated)": google.origin,
+      "Google Calendar week (simulated)": `${google.origin}/calendar/week`,
     }),
     close: () => Promise.all([github.close(), slack.close(), google.close()]),
   };

@@ -23,7 +23,8 @@ const DAY = 24 * 60 * MINUTE;
 export interface GoogleCalendarRuntime {
   baseUrl: string;
   options: Required<Omit<GoogleCalendarSyncOptions, "notificationsUrl">> & {
-    notificationsUrl: string | null;
+    /** Asked whenever a channel opens; null: no push, the poll finds changes. */
+    notificationsUrl: () => string | null;
   };
   /** Calls a client makes through this hook: benches count quota answers. */
   onThrottled?: () => void;
@@ -48,7 +49,10 @@ export function createGoogleCalendarRuntime(
       "",
     ),
     options: {
-      notificationsUrl: sync.notificationsUrl ?? null,
+      notificationsUrl: () => {
+        const configured = sync.notificationsUrl;
+        return (typeof configured === "function" ? configured() : configured) ?? null;
+      },
       pollEveryMs: sync.pollEveryMs ?? 5 * MINUTE,
       channelTtlMs: sync.channelTtlMs ?? 7 * DAY,
       renewBeforeMs: sync.renewBeforeMs ?? DAY,
@@ -221,7 +225,8 @@ export async function ensureChannel(context: PlugboardContext, scope: SyncScope)
   const sync =
     (await context.store.googleCalendar.getSync(scope.sync.organizationId, scope.sync.id)) ??
     scope.sync;
-  if (!options.notificationsUrl) return;
+  const address = options.notificationsUrl();
+  if (!address) return;
   if (
     sync.channelExpiresAt !== null &&
     sync.channelExpiresAt - options.renewBeforeMs > context.now()
@@ -232,7 +237,7 @@ export async function ensureChannel(context: PlugboardContext, scope: SyncScope)
   const channel = await scope.client.watch(sync.calendarId, {
     id: createId("gch"),
     token,
-    address: options.notificationsUrl,
+    address,
     expiration: context.now() + options.channelTtlMs,
   });
   await context.store.googleCalendar.updateSync(sync.organizationId, sync.id, {
@@ -277,24 +282,23 @@ export function scheduleGoogleCalendar(context: PlugboardContext): void {
       }
     },
   });
-  if (options.notificationsUrl) {
-    context.worker.schedule({
-      name: "plugboard.google-calendar.renew-channels",
-      everyMs: Math.min(60 * MINUTE, options.renewBeforeMs / 2),
-      async run() {
-        for (const sync of await context.store.googleCalendar.listSyncs()) {
-          if (sync.status !== "active") continue;
-          if (
-            sync.channelExpiresAt !== null &&
-            sync.channelExpiresAt - options.renewBeforeMs > context.now()
-          ) {
-            continue;
-          }
-          await recorded(context, sync, (scope) => ensureChannel(context, scope));
+  context.worker.schedule({
+    name: "plugboard.google-calendar.renew-channels",
+    everyMs: Math.min(60 * MINUTE, options.renewBeforeMs / 2),
+    async run() {
+      if (!options.notificationsUrl()) return;
+      for (const sync of await context.store.googleCalendar.listSyncs()) {
+        if (sync.status !== "active") continue;
+        if (
+          sync.channelExpiresAt !== null &&
+          sync.channelExpiresAt - options.renewBeforeMs > context.now()
+        ) {
+          continue;
         }
-      },
-    });
-  }
+        await recorded(context, sync, (scope) => ensureChannel(context, scope));
+      }
+    },
+  });
 }
 
 /** What a published host event asks of the sync: the issue or cycle it is about, if any. */

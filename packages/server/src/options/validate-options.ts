@@ -91,7 +91,7 @@ const googleCalendarProvider = z.object({
   sync: z
     .object(
       {
-        notificationsUrl: url.optional(),
+        notificationsUrl: z.union([url, fn("() => string | undefined")]).optional(),
         pollEveryMs: count("milliseconds").optional(),
         channelTtlMs: count("milliseconds").optional(),
         renewBeforeMs: count("milliseconds").optional(),

@@ -23,8 +23,9 @@ export interface GoogleCalendarSyncOptions {
   /**
    * The public HTTPS URL at which Google reaches `{basePath}/providers/google-calendar/notifications`.
    * Without it no watch channel is opened and the scheduled poll finds changes (local development).
+   * A function is asked each time a channel opens (an app that learns its origin once it listens).
    */
-  notificationsUrl?: string;
+  notificationsUrl?: string | (() => string | undefined);
   /** How often every sync polls for changes, push or not. Default 5 minutes. */
   pollEveryMs?: number;
   /** How long a watch channel is asked to live. Default 7 days (Google's most). */
