@@ -1,4 +1,5 @@
 import { apiKeyVerify } from "./api-key-verify";
+import { googleCalendarSync } from "./google-calendar-sync";
 import type { Suite } from "./harness";
 import { hostRoutePostgres, hostRouteSqlite } from "./host-route";
 import { jobsThroughput } from "./jobs-throughput";
@@ -19,6 +20,7 @@ const suites: Suite[] = [
   webhookDurability,
   webhookMemory,
   jobsThroughput,
+  googleCalendarSync,
 ];
 
 // Arguments are suite name filters.

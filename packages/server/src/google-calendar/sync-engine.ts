@@ -234,14 +234,17 @@ export async function writeAllIssues(scope: SyncScope, concurrency = 8): Promise
         limit: 200,
       });
       const items = page.issues;
-      for (let at = 0; at < items.length; at += concurrency) {
-        await Promise.all(
-          items.slice(at, at + concurrency).map(async (issue) => {
+      // A pool, not batches: one call backing off on a 429 does not hold up the others.
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+          while (next < items.length) {
+            const issue = items[next++] as HostIssue;
             const item = await itemForIssue(scope, issue);
             if (item) await writeItem(scope, item, issue.updatedAt);
-          }),
-        );
-      }
+          }
+        }),
+      );
       written += items.length;
       cursor = page.nextCursor;
     } while (cursor !== null);

@@ -4,6 +4,8 @@ import type { CalendarEventLink, CalendarSyncRecord, GoogleCalendarStore } from 
 export function memoryGoogleCalendar(): GoogleCalendarStore & { clear(): void } {
   const syncs = new Map<string, CalendarSyncRecord>();
   const links = new Map<string, CalendarEventLink>();
+  /** `syncId\0eventId` → the item owning that event. */
+  const byEvent = new Map<string, string>();
   const linkKey = (syncId: string, itemKey: string) => `${syncId}\u0000${itemKey}`;
   const copy = (record: CalendarSyncRecord): CalendarSyncRecord => ({
     ...record,
@@ -57,27 +59,35 @@ export function memoryGoogleCalendar(): GoogleCalendarStore & { clear(): void } 
     async deleteSync(organizationId, id) {
       if (!owned(organizationId, id)) return false;
       syncs.delete(id);
-      for (const [key, link] of links) if (link.syncId === id) links.delete(key);
+      for (const [key, link] of links) {
+        if (link.syncId !== id) continue;
+        links.delete(key);
+        byEvent.delete(linkKey(id, link.eventId));
+      }
       return true;
     },
     async upsertLink(link) {
       // One event per item and one item per event, as the SQL unique indexes keep it.
-      for (const [key, other] of links) {
-        if (other.syncId === link.syncId && other.eventId === link.eventId) links.delete(key);
-      }
+      const owner = byEvent.get(linkKey(link.syncId, link.eventId));
+      if (owner !== undefined && owner !== link.itemKey) links.delete(linkKey(link.syncId, owner));
+      const previous = links.get(linkKey(link.syncId, link.itemKey));
+      if (previous) byEvent.delete(linkKey(link.syncId, previous.eventId));
       links.set(linkKey(link.syncId, link.itemKey), { ...link });
+      byEvent.set(linkKey(link.syncId, link.eventId), link.itemKey);
     },
     async getLink(syncId, itemKey) {
       const link = links.get(linkKey(syncId, itemKey));
       return link ? { ...link } : null;
     },
     async findLinkByEvent(syncId, eventId) {
-      const link = [...links.values()].find(
-        (candidate) => candidate.syncId === syncId && candidate.eventId === eventId,
-      );
+      const itemKey = byEvent.get(linkKey(syncId, eventId));
+      const link = itemKey === undefined ? undefined : links.get(linkKey(syncId, itemKey));
       return link ? { ...link } : null;
     },
     async deleteLink(syncId, itemKey) {
+      const link = links.get(linkKey(syncId, itemKey));
+      if (!link) return false;
+      byEvent.delete(linkKey(syncId, link.eventId));
       return links.delete(linkKey(syncId, itemKey));
     },
     async countLinks(syncId) {
@@ -86,6 +96,7 @@ export function memoryGoogleCalendar(): GoogleCalendarStore & { clear(): void } 
     clear() {
       syncs.clear();
       links.clear();
+      byEvent.clear();
     },
   };
 }
