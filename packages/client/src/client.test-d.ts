@@ -1,15 +1,20 @@
-import type {
-  ApiKey,
-  ErrorCode,
-  Installation,
-  Integration,
-  IntegrationList,
-  WebhookAttemptList,
-  WebhookEndpoint,
-  WebhookMessageList,
+import {
+  type ApiKey,
+  type ErrorCode,
+  type GitHubReference,
+  type Installation,
+  type Integration,
+  type IntegrationList,
+  type WebhookAttempt,
+  type WebhookAttemptList,
+  type WebhookEndpoint,
+  type WebhookMessageList,
+  webhookContracts,
 } from "@plugboard/core";
 import { describe, expectTypeOf, it } from "vitest";
+import { createCall } from "./call";
 import { createPlugboardClient, type PlugboardClient, type PlugboardError } from "./index";
+import type { Transport } from "./transport";
 
 const client = createPlugboardClient({ baseUrl: "https://app.example.com/api/plugboard" });
 
@@ -25,6 +30,31 @@ describe("the client's types come from the core schemas", () => {
     expectTypeOf(client.webhooks.listMessages).returns.resolves.toEqualTypeOf<WebhookMessageList>();
     expectTypeOf(client.webhooks.listAttempts).returns.resolves.toEqualTypeOf<WebhookAttemptList>();
     expectTypeOf<WebhookMessageList["nextCursor"]>().toEqualTypeOf<string | null>();
+  });
+
+  it("derives each method from its contract", () => {
+    expectTypeOf(client.webhooks.sendTest).returns.resolves.toEqualTypeOf<WebhookAttempt>();
+    expectTypeOf(client.webhooks.remove).returns.resolves.toBeVoid();
+    expectTypeOf(client.github.references).returns.resolves.toEqualTypeOf<{
+      data: GitHubReference[];
+    }>();
+  });
+
+  it("calls a contract with its path parameters, query and body, typed", () => {
+    const transport: Transport = () => Promise.reject(new Error("not sent"));
+    const call = createCall(transport);
+    expectTypeOf(
+      call(webhookContracts.get, { params: { endpointId: "whe_1" } }),
+    ).resolves.toEqualTypeOf<WebhookEndpoint>();
+    expectTypeOf(
+      call(webhookContracts.listMessages, { params: { endpointId: "whe_1" }, query: { limit: 5 } }),
+    ).resolves.toEqualTypeOf<WebhookMessageList>();
+    // @ts-expect-error the path names `:endpointId`
+    void call(webhookContracts.get, { params: { id: "whe_1" } });
+    // @ts-expect-error the path has a parameter to fill
+    void call(webhookContracts.get, {});
+    // @ts-expect-error `resend` takes a body
+    void call(webhookContracts.resend, { params: { endpointId: "whe_1" } });
   });
 
   it("checks request bodies against the input schemas", () => {

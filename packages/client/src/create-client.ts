@@ -1,3 +1,4 @@
+import { createCall } from "./call";
 import { apiKeysResource } from "./resources/api-keys";
 import { githubResource } from "./resources/github";
 import { googleCalendarResource } from "./resources/google-calendar";
@@ -12,7 +13,7 @@ export type PlugboardClientOptions = TransportOptions;
  * schemas; every failure is a `PlugboardError` (a caller's abort stays an `AbortError`).
  */
 export function createPlugboardClient(options: PlugboardClientOptions) {
-  const call = createTransport(options);
+  const call = createCall(createTransport(options));
   return {
     integrations: integrationsResource(call),
     github: githubResource(call),

@@ -1,6 +1,7 @@
 import {
   type ErrorCode,
   errorTable,
+  type HttpMethod,
   PlugboardError,
   problemContentType,
   problemSchema,
@@ -23,7 +24,7 @@ export interface CallOptions {
 }
 
 interface Call<T> extends CallOptions {
-  method: "get" | "post" | "put" | "patch" | "delete";
+  method: HttpMethod;
   path: string;
   json?: unknown;
   /** Omitted for responses without a body (204). */
@@ -65,7 +66,7 @@ export function createTransport(options: TransportOptions): Transport {
       const response = await (options.fetch ?? globalThis.fetch)(
         `${prefix}/${path.replace(/^\/+/, "")}`,
         {
-          method: method.toUpperCase(),
+          method,
           headers,
           ...(json === undefined ? {} : { body: JSON.stringify(json) }),
           signal: controller.signal,
@@ -80,7 +81,7 @@ export function createTransport(options: TransportOptions): Transport {
       if (!parsed.success) {
         throw new PlugboardError({
           code: "invalid_response",
-          detail: `The server's answer to ${method.toUpperCase()} ${path} did not match the contract`,
+          detail: `The server's answer to ${method} ${path} did not match the contract`,
           cause: parsed.error,
         });
       }

@@ -1,5 +1,6 @@
 export * from "./api-keys";
 export { integrationCatalog } from "./catalog/catalog";
+export * from "./contracts";
 export { type ErrorCode, errorCodes, errorTable } from "./errors/codes";
 export {
   isPlugboardError,
@@ -73,8 +74,10 @@ export {
 export {
   type GitHubReference,
   type GitHubRepository,
+  githubLinkQuerySchema,
   githubReferenceKindSchema,
   githubReferenceListSchema,
+  githubReferenceQuerySchema,
   githubReferenceSchema,
   githubReferenceStateSchema,
   githubRepositoryListSchema,

@@ -113,13 +113,17 @@ const sampleCandidates: unknown[] = [
 /** Common field names, each with a wrong type; the keys are added to every schema's own. */
 const wrongTypes = { url: 1, name: [], scopes: "x", events: {}, webhookUrl: false, projectId: 5 };
 
-function schemaKeys(route: Route<unknown>): string[] {
-  const shape = (route.body as { shape?: Record<string, unknown> } | undefined)?.shape;
+/** The JSON body schema a route validates, if any (pages and provider traffic have none). */
+const bodySchemaOf = (route: Route) => (route.auth === "required" ? route.body : undefined);
+
+function schemaKeys(route: Route): string[] {
+  const schema = bodySchemaOf(route);
+  const shape = schema && "shape" in schema ? schema.shape : undefined;
   return shape ? Object.keys(shape) : [];
 }
 
-function sampleBody(route: Route<unknown>): string | undefined {
-  const schema = route.body;
+function sampleBody(route: Route): string | undefined {
+  const schema = bodySchemaOf(route);
   if (!schema) return undefined;
   const valid = sampleCandidates.find((candidate) => schema.safeParse(candidate).success);
   return JSON.stringify(valid ?? {});
@@ -137,7 +141,7 @@ interface BodyInput {
   contentType: string | null;
 }
 
-function bodyInputs(route: Route<unknown>): BodyInput[] {
+function bodyInputs(route: Route): BodyInput[] {
   const keys = [...new Set([...schemaKeys(route), ...Object.keys(wrongTypes)])];
   /** A JSON object with every key set to the same raw JSON text. */
   const everyField = (rawValue: string) =>
@@ -201,13 +205,13 @@ interface HostileCase {
   expectation: Expectation;
 }
 
-const paramsOf = (route: Route<unknown>) =>
+const paramsOf = (route: Route) =>
   route.path
     .split("/")
     .filter((segment) => segment.startsWith(":"))
     .map((segment) => segment.slice(1));
 
-function urlFor(route: Route<unknown>, values: Record<string, string>, query = ""): string {
+function urlFor(route: Route, values: Record<string, string>, query = ""): string {
   const path = route.path
     .split("/")
     .map((segment) => (segment.startsWith(":") ? (values[segment.slice(1)] ?? "") : segment))
@@ -215,9 +219,9 @@ function urlFor(route: Route<unknown>, values: Record<string, string>, query = "
   return `${ORIGIN}${BASE}${path}${query}`;
 }
 
-const takesBody = (route: Route<unknown>) => route.method !== "GET" && route.method !== "DELETE";
+const takesBody = (route: Route) => route.method !== "GET" && route.method !== "DELETE";
 
-function casesFor(route: Route<unknown>): HostileCase[] {
+function casesFor(route: Route): HostileCase[] {
   const title = `${route.method} ${route.path}`;
   const params = paramsOf(route);
   const defaults = Object.fromEntries(params.map((param) => [param, plausible(param)[0] ?? ""]));
@@ -266,7 +270,8 @@ function casesFor(route: Route<unknown>): HostileCase[] {
         url: urlFor(route, defaults),
         body: input.body,
         contentType: input.contentType,
-        expectation: route.body && !acceptedBy(route, input) ? "client_error" : "no_server_error",
+        expectation:
+          bodySchemaOf(route) && !acceptedBy(route, input) ? "client_error" : "no_server_error",
       });
     }
   }
@@ -274,12 +279,13 @@ function casesFor(route: Route<unknown>): HostileCase[] {
 }
 
 /** Whether the route's schema would take this body: JSON, as JSON, that it validates. */
-function acceptedBy(route: Route<unknown>, input: BodyInput): boolean {
-  if (!route.body || input.contentType !== "application/json" || typeof input.body !== "string") {
+function acceptedBy(route: Route, input: BodyInput): boolean {
+  const schema = bodySchemaOf(route);
+  if (!schema || input.contentType !== "application/json" || typeof input.body !== "string") {
     return false;
   }
   try {
-    return route.body.safeParse(JSON.parse(input.body)).success;
+    return schema.safeParse(JSON.parse(input.body)).success;
   } catch {
     return false;
   }

@@ -25,7 +25,7 @@ export interface FeatureModule<Slice extends object = object> {
    * order they apply (`0007_jobs`), so a feature's tables can build on another's.
    */
   readonly migrations?: Readonly<Record<string, Migration>>;
-  readonly routes?: readonly Route<unknown>[];
+  readonly routes?: readonly Route[];
   /** Provider traffic it receives: each becomes a route, its work a job. */
   readonly inbound?: readonly InboundReceiver[];
   /** Once, by `createPlugboard`: its job handlers and schedules on the worker. */
@@ -50,7 +50,7 @@ export interface PublishedEvent {
 }
 
 /** Every route of the modules: their own, and one per inbound receiver. */
-export function routesOf(modules: readonly FeatureModule[]): Route<unknown>[] {
+export function routesOf(modules: readonly FeatureModule[]): Route[] {
   return modules.flatMap((module) => [
     ...(module.routes ?? []),
     ...(module.inbound ?? []).map((receiver) => inboundRoute(receiver)),

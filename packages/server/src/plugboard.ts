@@ -12,10 +12,9 @@ import { createKeyring, type KeyringOptions } from "./crypto/keyring";
 import { requireHostCapabilities } from "./host/capabilities";
 import { createHostClient } from "./host/host-client";
 import type { HostPort } from "./host/port";
-import { defaultMaxBodyBytes, readJsonBody } from "./http/body";
+import { defaultMaxBodyBytes } from "./http/body";
 import { refuseNul } from "./http/nul";
 import { problemResponse } from "./http/responses";
-import type { PublicRoute } from "./http/route";
 import { createRouter } from "./http/router";
 import type { OAuthOptions, ProvidersOptions } from "./integrations/oauth/options";
 import { createGitHubRuntime, createOAuthRuntime } from "./integrations/oauth/runtime";
@@ -173,26 +172,17 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
     const { route, params } = found;
     refuseNul("path", Object.values(params));
     refuseNul("query string", url.searchParams.values());
-    if (route.auth === "none" || route.auth === "optional") {
+    if (route.auth !== "required") {
       // Webhooks are authenticated by their signature, OAuth callbacks by their one-time state.
       const caller =
         route.auth === "optional" ? await optionalIdentity(options.authenticate, request) : null;
-      return (route as unknown as PublicRoute).handle({
-        request,
-        params,
-        identity: caller,
-        body: undefined,
-        context,
-      });
+      return route.handle({ request, params, identity: caller, context });
     }
     const identity = await authenticateRequest(options.authenticate, request);
     if (route.role === "admin" && identity.role !== "admin") {
       throw new PlugboardError({ code: "forbidden", detail: "Only admins can do this" });
     }
-    const body = route.body
-      ? await readJsonBody(request, route.body, context.maxBodyBytes)
-      : undefined;
-    return route.handle({ request, params, identity, body, context });
+    return route.handle({ request, params, identity, context });
   }
 
   const plugboard: Plugboard = {

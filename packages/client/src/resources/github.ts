@@ -1,11 +1,6 @@
-import {
-  githubReferenceListSchema,
-  githubRepositoryListSchema,
-  type LinkRepositoryInput,
-  repositoryLinkListSchema,
-  repositoryLinkSchema,
-} from "@plugboard/core";
-import type { CallOptions, Transport } from "../transport";
+import { githubContracts as contracts, type LinkRepositoryInput } from "@plugboard/core";
+import type { Call } from "../call";
+import type { CallOptions } from "../transport";
 
 export interface ReferenceQuery {
   projectId: string;
@@ -14,44 +9,18 @@ export interface ReferenceQuery {
 }
 
 /** GitHub's features: repositories, repository links to projects, issue references. */
-export function githubResource(call: Transport) {
+export function githubResource(call: Call) {
   return {
     /** The repositories the organization's GitHub installation can see. */
-    repositories: (options: CallOptions = {}) =>
-      call({
-        method: "get",
-        path: "providers/github/repositories",
-        schema: githubRepositoryListSchema,
-        ...options,
-      }),
+    repositories: (options: CallOptions = {}) => call(contracts.repositories, {}, options),
     links: (projectId: string, options: CallOptions = {}) =>
-      call({
-        method: "get",
-        path: `providers/github/links?projectId=${encodeURIComponent(projectId)}`,
-        schema: repositoryLinkListSchema,
-        ...options,
-      }),
+      call(contracts.links, { query: { projectId } }, options),
     link: (input: LinkRepositoryInput, options: CallOptions = {}) =>
-      call({
-        method: "post",
-        path: "providers/github/links",
-        json: input,
-        schema: repositoryLinkSchema,
-        ...options,
-      }),
+      call(contracts.link, { body: input }, options),
     unlink: (linkId: string, options: CallOptions = {}) =>
-      call<void>({
-        method: "delete",
-        path: `providers/github/links/${encodeURIComponent(linkId)}`,
-        ...options,
-      }),
+      call(contracts.unlink, { params: { linkId } }, options),
     /** Recent pull requests and commits of the project's linked repositories that mention issues. */
-    references: ({ projectId, limit }: ReferenceQuery, options: CallOptions = {}) =>
-      call({
-        method: "get",
-        path: `providers/github/references?projectId=${encodeURIComponent(projectId)}${limit ? `&limit=${limit}` : ""}`,
-        schema: githubReferenceListSchema,
-        ...options,
-      }),
+    references: (query: ReferenceQuery, options: CallOptions = {}) =>
+      call(contracts.references, { query }, options),
   };
 }

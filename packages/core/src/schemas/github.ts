@@ -52,3 +52,11 @@ export const githubReferenceSchema = z.object({
 });
 export type GitHubReference = z.infer<typeof githubReferenceSchema>;
 export const githubReferenceListSchema = z.object({ data: z.array(githubReferenceSchema) });
+
+/** `GET /providers/github/links?projectId=`: the links of one project. */
+export const githubLinkQuerySchema = z.object({ projectId: z.string().min(1) });
+
+/** `GET /providers/github/references?projectId=&limit=`: the newest `limit` (1–100, default 20). */
+export const githubReferenceQuerySchema = githubLinkQuerySchema.extend({
+  limit: z.coerce.number<number | string>().int().min(1).max(100).default(20),
+});

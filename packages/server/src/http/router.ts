@@ -1,17 +1,17 @@
 import type { HttpMethod, Route } from "./route";
 
 interface CompiledRoute {
-  route: Route<unknown>;
+  route: Route;
   segments: string[];
 }
 
 export type Match =
-  | { kind: "found"; route: Route<unknown>; params: Record<string, string> }
+  | { kind: "found"; route: Route; params: Record<string, string> }
   | { kind: "method_not_allowed"; allow: HttpMethod[] }
   | { kind: "not_found" };
 
 /** A segment matcher: routes are few and static, so a linear scan is as fast as a tree. */
-export function createRouter(routes: readonly Route<unknown>[]) {
+export function createRouter(routes: readonly Route[]) {
   const compiled: CompiledRoute[] = routes.map((route) => ({
     route,
     segments: route.path.split("/").filter(Boolean),

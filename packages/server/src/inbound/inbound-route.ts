@@ -1,7 +1,7 @@
 import { PlugboardError } from "@plugboard/core";
 import { parseBody, readRawBody } from "../http/body";
 import { json } from "../http/responses";
-import { definePublicRoute, type Route } from "../http/route";
+import { definePublicRoute, type PublicRoute } from "../http/route";
 import type { JsonValue } from "../jobs/types";
 import type { InboundReceiver } from "./receiver";
 
@@ -10,7 +10,7 @@ import type { InboundReceiver } from "./receiver";
  * over those bytes before anything is parsed, JSON or form read by content type, a redelivery
  * answered `duplicate`, and the work queued: the answer does not wait for it.
  */
-export function inboundRoute<P extends JsonValue>(receiver: InboundReceiver<P>): Route<undefined> {
+export function inboundRoute<P extends JsonValue>(receiver: InboundReceiver<P>): PublicRoute {
   return definePublicRoute({
     method: "POST",
     path: receiver.path,

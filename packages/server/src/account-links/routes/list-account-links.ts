@@ -1,15 +1,10 @@
-import { type AccountLinkList, accountLinkQuerySchema, PlugboardError } from "@plugboard/core";
-import { readQuery } from "../../http/query";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { type AccountLinkList, accountLinkContracts, PlugboardError } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { presentAccountLink } from "./present";
 
 /** The caller's own links; `?scope=organization` (admins) every link of the organization. */
-export const listAccountLinks = defineRoute({
-  method: "GET",
-  path: "/account-links",
-  async handle({ request, identity, context }) {
-    const { scope } = readQuery(request, accountLinkQuerySchema);
+export const listAccountLinks = implement(accountLinkContracts.list, {
+  async handle({ query: { scope }, identity, context }) {
     if (scope === "organization" && identity.role !== "admin") {
       throw new PlugboardError({
         code: "forbidden",
@@ -21,6 +16,6 @@ export const listAccountLinks = defineRoute({
       scope === "organization" ? undefined : identity.userId,
     );
     const body: AccountLinkList = { data: records.map(presentAccountLink) };
-    return json(body);
+    return body;
   },
 });

@@ -1,20 +1,11 @@
-import {
-  type CreateApiKeyInput,
-  type CreatedApiKey,
-  createApiKeySchema,
-  PlugboardError,
-} from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { apiKeyContracts, type CreatedApiKey, PlugboardError } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { assertGrantable, assertMayManageKeys } from "./access";
 import { issueApiKey } from "./issue-key";
 import { presentApiKey } from "./present";
 
 /** Creates a key for the caller; the secret is in this response and nowhere else, ever. */
-export const createApiKey = defineRoute<CreateApiKeyInput>({
-  method: "POST",
-  path: "/api-keys",
-  body: createApiKeySchema,
+export const createApiKey = implement(apiKeyContracts.create, {
   async handle({ body, identity, context }) {
     assertMayManageKeys(context, identity);
     assertGrantable(identity, body.scopes);
@@ -46,6 +37,6 @@ export const createApiKey = defineRoute<CreateApiKeyInput>({
     );
     await context.store.apiKeys.create(record);
     const created: CreatedApiKey = { apiKey: presentApiKey(record, now), secret };
-    return json(created, 201);
+    return created;
   },
 });

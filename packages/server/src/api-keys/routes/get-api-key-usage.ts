@@ -1,11 +1,5 @@
-import {
-  type ApiKeyUsageGranularity,
-  apiKeyUsageQuerySchema,
-  PlugboardError,
-} from "@plugboard/core";
-import { readQuery } from "../../http/query";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { type ApiKeyUsageGranularity, apiKeyContracts, PlugboardError } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { findManagedKey } from "./access";
 import { usageStats } from "./usage-stats";
 
@@ -17,12 +11,9 @@ const maxRange: Record<ApiKeyUsageGranularity, number> = {
 };
 
 /** Requests over time, errors, status codes, p50/p95 latency and top endpoints of one key. */
-export const getApiKeyUsage = defineRoute({
-  method: "GET",
-  path: "/api-keys/:keyId/usage",
-  async handle({ request, params, identity, context }) {
-    const query = readQuery(request, apiKeyUsageQuerySchema);
-    const record = await findManagedKey(context, identity, params.keyId ?? "");
+export const getApiKeyUsage = implement(apiKeyContracts.usage, {
+  async handle({ params, query, identity, context }) {
+    const record = await findManagedKey(context, identity, params.keyId);
     // `to` is exclusive: by default, up to and including this millisecond.
     const to = query.to ? Date.parse(query.to) : context.now() + 1;
     const from = query.from ? Date.parse(query.from) : to - 24 * hourMs;
@@ -47,6 +38,6 @@ export const getApiKeyUsage = defineRoute({
       from,
       to,
     );
-    return json(usageStats(record.id, rows, from, to, granularity));
+    return usageStats(record.id, rows, from, to, granularity);
   },
 });

@@ -1,13 +1,11 @@
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { apiKeyContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { findManagedKey } from "./access";
 import { presentApiKey } from "./present";
 
-export const getApiKey = defineRoute({
-  method: "GET",
-  path: "/api-keys/:keyId",
+export const getApiKey = implement(apiKeyContracts.get, {
   async handle({ params, identity, context }) {
-    const record = await findManagedKey(context, identity, params.keyId ?? "");
-    return json(presentApiKey(record, context.now()));
+    const record = await findManagedKey(context, identity, params.keyId);
+    return presentApiKey(record, context.now());
   },
 });

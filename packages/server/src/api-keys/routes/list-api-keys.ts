@@ -1,13 +1,10 @@
-import { type ApiKeyList, grantableScopes } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { type ApiKeyList, apiKeyContracts, grantableScopes } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { assertMayManageKeys } from "./access";
 import { presentApiKey } from "./present";
 
 /** Admins see every key of the organization, members their own; newest first. */
-export const listApiKeys = defineRoute({
-  method: "GET",
-  path: "/api-keys",
+export const listApiKeys = implement(apiKeyContracts.list, {
   async handle({ identity, context }) {
     assertMayManageKeys(context, identity);
     const records = await context.store.apiKeys.list(
@@ -19,6 +16,6 @@ export const listApiKeys = defineRoute({
       data: records.map((record) => presentApiKey(record, now)),
       grantableScopes: grantableScopes(identity.role),
     };
-    return json(body);
+    return body;
   },
 });

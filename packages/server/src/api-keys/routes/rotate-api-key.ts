@@ -1,7 +1,5 @@
-import { type CreatedApiKey, PlugboardError, rotateApiKeySchema } from "@plugboard/core";
-import type { z } from "zod";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { apiKeyContracts, type CreatedApiKey, PlugboardError } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { apiKeyStatus } from "../status";
 import { assertGrantable, findManagedKey } from "./access";
 import { issueApiKey } from "./issue-key";
@@ -18,12 +16,9 @@ const alreadyRotated = () =>
  * Issues a successor with the same name, scopes, project, rate limit and lifetime, and keeps
  * the old key working for the grace period (0 revokes it now), so deployments can switch over.
  */
-export const rotateApiKey = defineRoute<z.output<typeof rotateApiKeySchema>>({
-  method: "POST",
-  path: "/api-keys/:keyId/rotate",
-  body: rotateApiKeySchema,
+export const rotateApiKey = implement(apiKeyContracts.rotate, {
   async handle({ params, body, identity, context }) {
-    const old = await findManagedKey(context, identity, params.keyId ?? "");
+    const old = await findManagedKey(context, identity, params.keyId);
     const now = context.now();
     const status = apiKeyStatus(old, now);
     if (status === "revoked" || status === "expired") {
@@ -57,6 +52,6 @@ export const rotateApiKey = defineRoute<z.output<typeof rotateApiKeySchema>>({
     if (!rotated) throw alreadyRotated();
     context.apiKeys.forget(rotated);
     const created: CreatedApiKey = { apiKey: presentApiKey(record, now), secret };
-    return json(created, 201);
+    return created;
   },
 });

@@ -1,16 +1,12 @@
-import { PlugboardError, type UpdateApiKeyInput, updateApiKeySchema } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { apiKeyContracts, PlugboardError } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { findManagedKey } from "./access";
 import { presentApiKey } from "./present";
 
 /** Renames a key, or switches it off and on again (`DISABLED` while off). */
-export const updateApiKey = defineRoute<UpdateApiKeyInput>({
-  method: "PATCH",
-  path: "/api-keys/:keyId",
-  body: updateApiKeySchema,
+export const updateApiKey = implement(apiKeyContracts.update, {
   async handle({ params, body, identity, context }) {
-    const record = await findManagedKey(context, identity, params.keyId ?? "");
+    const record = await findManagedKey(context, identity, params.keyId);
     const now = context.now();
     const updated = await context.store.apiKeys.update(identity.organizationId, record.id, {
       ...(body.name === undefined ? {} : { name: body.name }),
@@ -21,6 +17,6 @@ export const updateApiKey = defineRoute<UpdateApiKeyInput>({
     });
     if (!updated) throw new PlugboardError({ code: "not_found", detail: "No such API key" });
     context.apiKeys.forget(updated);
-    return json(presentApiKey(updated, now));
+    return presentApiKey(updated, now);
   },
 });

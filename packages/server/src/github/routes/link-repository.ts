@@ -1,21 +1,11 @@
-import {
-  createId,
-  type LinkRepositoryInput,
-  linkRepositorySchema,
-  PlugboardError,
-} from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { createId, githubContracts, PlugboardError } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { findGitHubInstallation, getRepository } from "../api";
 import { presentLink } from "../present";
 import type { RepositoryLinkRecord } from "../store/types";
 
 /** Links a repository the installation can see to a project (its PRs and commits then count). */
-export const linkRepository = defineRoute<LinkRepositoryInput>({
-  method: "POST",
-  path: "/providers/github/links",
-  body: linkRepositorySchema,
-  role: "admin",
+export const linkRepository = implement(githubContracts.link, {
   async handle({ body, identity, context }) {
     const installation = await findGitHubInstallation(context, identity);
     const repository = await getRepository(context, installation, body.repository).catch(
@@ -41,6 +31,6 @@ export const linkRepository = defineRoute<LinkRepositoryInput>({
       createdAt: context.now(),
     };
     await context.store.github.createLink(link);
-    return json(presentLink(link), 201);
+    return presentLink(link);
   },
 });

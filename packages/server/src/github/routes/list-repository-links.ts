@@ -1,17 +1,11 @@
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { githubContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { presentLink } from "../present";
-import { projectIdOf } from "./project-query";
 
 /** The repositories linked to one project. */
-export const listRepositoryLinks = defineRoute({
-  method: "GET",
-  path: "/providers/github/links",
-  async handle({ request, identity, context }) {
-    const links = await context.store.github.listLinks(
-      identity.organizationId,
-      projectIdOf(request),
-    );
-    return json({ data: links.map(presentLink) });
+export const listRepositoryLinks = implement(githubContracts.links, {
+  async handle({ query, identity, context }) {
+    const links = await context.store.github.listLinks(identity.organizationId, query.projectId);
+    return { data: links.map(presentLink) };
   },
 });

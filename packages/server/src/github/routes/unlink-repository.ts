@@ -1,17 +1,9 @@
-import { PlugboardError } from "@plugboard/core";
-import { noContent } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { githubContracts, PlugboardError } from "@plugboard/core";
+import { implement } from "../../http/route";
 
-export const unlinkRepository = defineRoute({
-  method: "DELETE",
-  path: "/providers/github/links/:linkId",
-  role: "admin",
+export const unlinkRepository = implement(githubContracts.unlink, {
   async handle({ params, identity, context }) {
-    const deleted = await context.store.github.deleteLink(
-      identity.organizationId,
-      params.linkId ?? "",
-    );
+    const deleted = await context.store.github.deleteLink(identity.organizationId, params.linkId);
     if (!deleted) throw new PlugboardError({ code: "not_found", detail: "No such link" });
-    return noContent();
   },
 });

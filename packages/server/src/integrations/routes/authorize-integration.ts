@@ -1,13 +1,11 @@
 import {
-  type AuthorizeIntegrationInput,
   type AuthorizeIntegrationResult,
-  authorizeIntegrationSchema,
+  integrationContracts,
   PlugboardError,
   randomBase62,
 } from "@plugboard/core";
 import { generateCodeVerifier } from "arctic";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { implement } from "../../http/route";
 import { hashState, redirectUriFor, returnOriginOf } from "../oauth/origins";
 import { providerFor } from "../oauth/tokens";
 import { findCatalogEntry } from "./find-entry";
@@ -16,12 +14,9 @@ import { findCatalogEntry } from "./find-entry";
  * Starts an OAuth install: stores a one-time state bound to the caller and answers the consent
  * URL. Organization and project installs need an admin; anyone may connect their own account.
  */
-export const authorizeIntegration = defineRoute<AuthorizeIntegrationInput>({
-  method: "POST",
-  path: "/integrations/:provider/authorize",
-  body: authorizeIntegrationSchema,
+export const authorizeIntegration = implement(integrationContracts.authorize, {
   async handle({ request, params, body, identity, context }) {
-    const entry = findCatalogEntry(context, params.provider ?? "");
+    const entry = findCatalogEntry(context, params.provider);
     if (entry.auth !== "oauth") {
       throw new PlugboardError({
         code: "validation_failed",
@@ -77,6 +72,6 @@ export const authorizeIntegration = defineRoute<AuthorizeIntegrationInput>({
     const result: AuthorizeIntegrationResult = {
       url: provider.authorizationUrl({ state, codeVerifier, redirectUri }).toString(),
     };
-    return json(result);
+    return result;
   },
 });

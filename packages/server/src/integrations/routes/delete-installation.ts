@@ -1,6 +1,5 @@
-import { PlugboardError } from "@plugboard/core";
-import { noContent } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { integrationContracts, PlugboardError } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { revokeAtProvider } from "../oauth/tokens";
 import { mayUninstall, visibleTo } from "./present";
 import { deleteWebhookInstallationEndpoint } from "./webhook-installation";
@@ -10,13 +9,11 @@ import { deleteWebhookInstallationEndpoint } from "./webhook-installation";
  * webhook-based integration delivers through, and the secrets.
  * Admins may remove any installation; members their own user-level ones.
  */
-export const deleteInstallation = defineRoute({
-  method: "DELETE",
-  path: "/integrations/:provider/installations/:installationId",
+export const deleteInstallation = implement(integrationContracts.uninstall, {
   async handle({ params, identity, context }) {
     const record = await context.store.installations.get(
       identity.organizationId,
-      params.installationId ?? "",
+      params.installationId,
     );
     if (!record || record.provider !== params.provider || !visibleTo(identity, record)) {
       throw new PlugboardError({ code: "not_found", detail: "No such installation" });
@@ -33,6 +30,5 @@ export const deleteInstallation = defineRoute({
     await deleteWebhookInstallationEndpoint(context, record);
     await context.store.github.deleteLinksOfInstallation(identity.organizationId, record.id);
     await context.store.installations.delete(identity.organizationId, record.id);
-    return noContent();
   },
 });

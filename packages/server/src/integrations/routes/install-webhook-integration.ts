@@ -1,12 +1,10 @@
 import {
   createId,
-  type InstallWebhookIntegrationInput,
-  installWebhookIntegrationSchema,
+  integrationContracts,
   PlugboardError,
   webhookDestinationHosts,
 } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { implement } from "../../http/route";
 import { createEndpoint } from "../../webhooks/create-endpoint";
 import { assertUrlAllowed } from "../../webhooks/routes/access";
 import type { InstallationRecord } from "../store/types";
@@ -20,13 +18,9 @@ import { sealWebhookInstallation } from "./webhook-installation";
  * deliveries get the outbox's retries and show in the webhooks delivery log. Uninstalling
  * deletes the endpoint.
  */
-export const installWebhookIntegration = defineRoute<InstallWebhookIntegrationInput>({
-  method: "POST",
-  path: "/integrations/:provider/installations",
-  body: installWebhookIntegrationSchema,
-  role: "admin",
+export const installWebhookIntegration = implement(integrationContracts.installWebhook, {
   async handle({ params, body, identity, context }) {
-    const entry = findCatalogEntry(context, params.provider ?? "");
+    const entry = findCatalogEntry(context, params.provider);
     const destination = entry.id as keyof typeof webhookDestinationHosts;
     const hostPattern = entry.auth === "webhook" ? webhookDestinationHosts[destination] : undefined;
     if (!hostPattern) {
@@ -94,6 +88,6 @@ export const installWebhookIntegration = defineRoute<InstallWebhookIntegrationIn
       await context.store.installations.delete(identity.organizationId, id);
       throw error;
     }
-    return json(presentInstallation(record), 201);
+    return presentInstallation(record);
   },
 });

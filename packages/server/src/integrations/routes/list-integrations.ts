@@ -1,12 +1,10 @@
 import type { IntegrationList } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { integrationContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { installable, presentIntegration } from "./present";
 
 /** The catalog, each entry with its installed state for the caller's organization. */
-export const listIntegrations = defineRoute({
-  method: "GET",
-  path: "/integrations",
+export const listIntegrations = implement(integrationContracts.list, {
   async handle({ identity, context }) {
     const records = await context.store.installations.list(identity.organizationId);
     const body: IntegrationList = {
@@ -14,6 +12,6 @@ export const listIntegrations = defineRoute({
         presentIntegration(entry, records, identity, installable(entry, context.oauth.providers)),
       ),
     };
-    return json(body);
+    return body;
   },
 });

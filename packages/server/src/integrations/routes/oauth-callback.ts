@@ -21,7 +21,7 @@ export const oauthCallback = definePublicRoute({
   path: "/integrations/:provider/callback",
   auth: "optional",
   async handle({ request, params, identity, context }) {
-    const providerId = params.provider ?? "";
+    const providerId = params.provider;
     // Only catalog entries reach the page: echoing the path would let a link spoof the heading.
     const entry = context.catalog.find((candidate) => candidate.id === providerId);
     const name = entry?.name ?? "the integration";

@@ -1,12 +1,10 @@
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { webhookContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { findEndpoint, presentWithHealth } from "./access";
 
-export const getWebhookEndpoint = defineRoute({
-  method: "GET",
-  path: "/webhooks/endpoints/:endpointId",
+export const getWebhookEndpoint = implement(webhookContracts.get, {
   async handle({ params, identity, context }) {
-    const endpoint = await findEndpoint(context, identity, params.endpointId ?? "");
-    return json(await presentWithHealth(context, endpoint));
+    const endpoint = await findEndpoint(context, identity, params.endpointId);
+    return presentWithHealth(context, endpoint);
   },
 });

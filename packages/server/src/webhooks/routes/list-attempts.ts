@@ -1,18 +1,13 @@
-import { type WebhookAttemptList, webhookAttemptQuerySchema } from "@plugboard/core";
-import { readQuery } from "../../http/query";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { type WebhookAttemptList, webhookContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { presentAttempt } from "../present";
 import { findEndpoint } from "./access";
 import { logPage } from "./log-page";
 
 /** The endpoint's delivery attempts, newest first, a page at a time; `?messageId=` for one message's. */
-export const listWebhookAttempts = defineRoute({
-  method: "GET",
-  path: "/webhooks/endpoints/:endpointId/attempts",
-  async handle({ request, params, identity, context }) {
-    const query = readQuery(request, webhookAttemptQuerySchema);
-    const endpoint = await findEndpoint(context, identity, params.endpointId ?? "");
+export const listWebhookAttempts = implement(webhookContracts.listAttempts, {
+  async handle({ params, query, identity, context }) {
+    const endpoint = await findEndpoint(context, identity, params.endpointId);
     // The parsed query string is the filter: the schema keeps only its fields.
     const records = await context.store.webhooks.listAttempts(
       endpoint.organizationId,
@@ -21,6 +16,6 @@ export const listWebhookAttempts = defineRoute({
     );
     const { page, nextCursor } = logPage(records, query.limit);
     const body: WebhookAttemptList = { data: page.map(presentAttempt), nextCursor };
-    return json(body);
+    return body;
   },
 });

@@ -1,6 +1,5 @@
-import type { WebhookEndpointList } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { type WebhookEndpointList, webhookContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { healthWindowMs, presentEndpoint } from "../present";
 
 /**
@@ -8,9 +7,7 @@ import { healthWindowMs, presentEndpoint } from "../present";
  * may read them too: `permissions` says whether the caller may also change them, so a UI shows
  * itself read-only up front instead of finding out from a refused write.
  */
-export const listWebhookEndpoints = defineRoute({
-  method: "GET",
-  path: "/webhooks/endpoints",
+export const listWebhookEndpoints = implement(webhookContracts.list, {
   async handle({ identity, context }) {
     const now = context.now();
     const [records, stats] = await Promise.all([
@@ -21,6 +18,6 @@ export const listWebhookEndpoints = defineRoute({
       data: records.map((record) => presentEndpoint(record, stats.get(record.id), now)),
       permissions: { manage: identity.role === "admin" },
     };
-    return json(body);
+    return body;
   },
 });

@@ -1,17 +1,11 @@
-import { type RecoveredWebhookMessages, recoverWebhookMessagesSchema } from "@plugboard/core";
-import type { z } from "zod";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { type RecoveredWebhookMessages, webhookContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { assertEnabled, findEndpoint } from "./access";
 
 /** After an outage: queues again every failed message created in [since, until or now). */
-export const recoverWebhookMessages = defineRoute<z.output<typeof recoverWebhookMessagesSchema>>({
-  method: "POST",
-  path: "/webhooks/endpoints/:endpointId/recover",
-  role: "admin",
-  body: recoverWebhookMessagesSchema,
+export const recoverWebhookMessages = implement(webhookContracts.recover, {
   async handle({ params, body, identity, context }) {
-    const endpoint = await findEndpoint(context, identity, params.endpointId ?? "");
+    const endpoint = await findEndpoint(context, identity, params.endpointId);
     assertEnabled(endpoint);
     const now = context.now();
     const recovered = await context.store.webhooks.requeueFailed(
@@ -23,6 +17,6 @@ export const recoverWebhookMessages = defineRoute<z.output<typeof recoverWebhook
     );
     if (recovered > 0) context.webhooks.dispatcher.notify();
     const result: RecoveredWebhookMessages = { recovered };
-    return json(result, 202);
+    return result;
   },
 });

@@ -1,18 +1,12 @@
-import { PlugboardError, resendWebhookMessageSchema } from "@plugboard/core";
-import type { z } from "zod";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { PlugboardError, webhookContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { presentMessage } from "../present";
 import { assertEnabled, findEndpoint } from "./access";
 
 /** Queues one message again now, with its original `webhook-id` and a fresh retry schedule. */
-export const resendWebhookMessage = defineRoute<z.output<typeof resendWebhookMessageSchema>>({
-  method: "POST",
-  path: "/webhooks/endpoints/:endpointId/resend",
-  role: "admin",
-  body: resendWebhookMessageSchema,
+export const resendWebhookMessage = implement(webhookContracts.resend, {
   async handle({ params, body, identity, context }) {
-    const endpoint = await findEndpoint(context, identity, params.endpointId ?? "");
+    const endpoint = await findEndpoint(context, identity, params.endpointId);
     assertEnabled(endpoint);
     const message = await context.store.webhooks.requeueMessage(
       endpoint.organizationId,
@@ -28,6 +22,6 @@ export const resendWebhookMessage = defineRoute<z.output<typeof resendWebhookMes
       });
     }
     context.webhooks.dispatcher.notify();
-    return json(presentMessage(message), 202);
+    return presentMessage(message);
   },
 });

@@ -2,11 +2,9 @@ import {
   generateWebhookSecret,
   PlugboardError,
   type RotatedWebhookSecret,
-  rotateWebhookSecretSchema,
+  webhookContracts,
 } from "@plugboard/core";
-import type { z } from "zod";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { implement } from "../../http/route";
 import { secretHint } from "../present";
 import { secretContext } from "../send";
 import { findEndpoint, presentWithHealth } from "./access";
@@ -15,13 +13,9 @@ import { findEndpoint, presentWithHealth } from "./access";
  * A new signing secret, answered once. The old one keeps signing beside it for the grace period
  * (both signatures in `webhook-signature`), so receivers can switch without dropping a message.
  */
-export const rotateWebhookSecret = defineRoute<z.output<typeof rotateWebhookSecretSchema>>({
-  method: "POST",
-  path: "/webhooks/endpoints/:endpointId/rotate-secret",
-  role: "admin",
-  body: rotateWebhookSecretSchema,
+export const rotateWebhookSecret = implement(webhookContracts.rotateSecret, {
   async handle({ params, body, identity, context }) {
-    const current = await findEndpoint(context, identity, params.endpointId ?? "");
+    const current = await findEndpoint(context, identity, params.endpointId);
     const now = context.now();
     const secret = generateWebhookSecret();
     const grace = body.gracePeriodSeconds * 1000;
@@ -42,6 +36,6 @@ export const rotateWebhookSecret = defineRoute<z.output<typeof rotateWebhookSecr
       endpoint: await presentWithHealth(context, updated),
       secret,
     };
-    return json(rotated);
+    return rotated;
   },
 });

@@ -1,6 +1,5 @@
-import { createId, PlugboardError } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { createId, PlugboardError, webhookContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { presentAttempt } from "../present";
 import type { WebhookMessageRecord } from "../store/types";
 import { findEndpoint } from "./access";
@@ -10,12 +9,9 @@ import { findEndpoint } from "./access";
  * never retried. A disabled endpoint gets nothing, tests included: disabled means nothing is
  * sent there (enable it, then test it).
  */
-export const sendWebhookTest = defineRoute({
-  method: "POST",
-  path: "/webhooks/endpoints/:endpointId/test",
-  role: "admin",
+export const sendWebhookTest = implement(webhookContracts.sendTest, {
   async handle({ params, identity, context }) {
-    const endpoint = await findEndpoint(context, identity, params.endpointId ?? "");
+    const endpoint = await findEndpoint(context, identity, params.endpointId);
     if (!endpoint.enabled) {
       throw new PlugboardError({
         code: "conflict",
@@ -46,6 +42,6 @@ export const sendWebhookTest = defineRoute({
     };
     await context.store.webhooks.insertMessage(message);
     const attempt = await context.webhooks.deliver(endpoint, message, null);
-    return json(presentAttempt(attempt));
+    return presentAttempt(attempt);
   },
 });

@@ -2,11 +2,10 @@ import {
   checkWebhookEndpointShape,
   PlugboardError,
   toFieldErrors,
-  updateWebhookEndpointSchema,
+  webhookContracts,
 } from "@plugboard/core";
 import { z } from "zod";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { implement } from "../../http/route";
 import { endpointUrlFields, secretUrlContext } from "../endpoint-url";
 import type { WebhookEndpointChanges } from "../store/types";
 import { assertUrlAllowed, findEndpoint, presentWithHealth } from "./access";
@@ -18,13 +17,9 @@ const mergedShape = z.looseObject({}).superRefine(checkWebhookEndpointShape);
  * Changes the given fields. `enabled: false` disables it (reason `manual`); `enabled: true`
  * re-enables it and starts its failure count afresh.
  */
-export const updateWebhookEndpoint = defineRoute<z.output<typeof updateWebhookEndpointSchema>>({
-  method: "PATCH",
-  path: "/webhooks/endpoints/:endpointId",
-  role: "admin",
-  body: updateWebhookEndpointSchema,
+export const updateWebhookEndpoint = implement(webhookContracts.update, {
   async handle({ params, body, identity, context }) {
-    const current = await findEndpoint(context, identity, params.endpointId ?? "");
+    const current = await findEndpoint(context, identity, params.endpointId);
     const merged = { ...current, ...definedOnly(body) };
     const shape = mergedShape.safeParse(merged);
     if (!shape.success) {
@@ -68,7 +63,7 @@ export const updateWebhookEndpoint = defineRoute<z.output<typeof updateWebhookEn
     );
     if (!updated)
       throw new PlugboardError({ code: "not_found", detail: "No such webhook endpoint" });
-    return json(await presentWithHealth(context, updated));
+    return presentWithHealth(context, updated);
   },
 });
 

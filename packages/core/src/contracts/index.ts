@@ -1,0 +1,18 @@
+export { accountLinkContracts } from "./account-links";
+export { apiKeyContracts } from "./api-keys";
+export {
+  type Contract,
+  type ContractBody,
+  type ContractInput,
+  type ContractQuery,
+  type ContractReply,
+  type ContractResponse,
+  defineContract,
+  type HttpMethod,
+  type PathParamNames,
+  type PathParams,
+} from "./contract";
+export { githubContracts } from "./github";
+export { integrationContracts } from "./integrations";
+export { contractPath } from "./path";
+export { webhookContracts } from "./webhooks";
