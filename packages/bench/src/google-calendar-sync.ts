@@ -112,7 +112,7 @@ export const googleCalendarSync: Suite = {
           },
         ),
       );
-      if (saved.status !== 201) throw new Error(`saving the sync answered ${saved.status}`);
+      if (!saved.ok) throw new Error(`saving the sync answered ${saved.status}`);
       for (;;) {
         const ran = await plugboard.worker.runDue();
         if (ran.claimed === 0 && ran.scheduled === 0) break;

@@ -60,6 +60,7 @@ test("@plugboard/core's public exports change only deliberately", () => {
       "githubReferenceStateSchema",
       "githubRepositoryListSchema",
       "githubRepositorySchema",
+      "googleCalendarContracts",
       "googleCalendarListSchema",
       "googleCalendarSchema",
       "grantableScopes",

@@ -13,6 +13,7 @@ export {
   type PathParams,
 } from "./contract";
 export { githubContracts } from "./github";
+export { googleCalendarContracts } from "./google-calendar";
 export { integrationContracts } from "./integrations";
 export { contractPath } from "./path";
 export { webhookContracts } from "./webhooks";

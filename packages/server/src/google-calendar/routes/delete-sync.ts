@@ -1,14 +1,12 @@
-import { noContent } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { googleCalendarContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { clientFor, stopChannel } from "../runtime";
 import { managedSync } from "./access";
 
 /** Stops syncing: the watch channel is stopped; the events already in the calendar stay. */
-export const deleteCalendarSync = defineRoute({
-  method: "DELETE",
-  path: "/google-calendar/syncs/:syncId",
+export const deleteCalendarSync = implement(googleCalendarContracts.remove, {
   async handle({ params, identity, context }) {
-    const sync = await managedSync(context, identity, params.syncId ?? "");
+    const sync = await managedSync(context, identity, params.syncId);
     if (sync.channelId) {
       try {
         await stopChannel(
@@ -21,6 +19,5 @@ export const deleteCalendarSync = defineRoute({
       }
     }
     await context.store.googleCalendar.deleteSync(identity.organizationId, sync.id);
-    return noContent();
   },
 });

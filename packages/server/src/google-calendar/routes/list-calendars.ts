@@ -1,15 +1,12 @@
-import type { GoogleCalendarList } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { type GoogleCalendarList, googleCalendarContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { clientFor } from "../runtime";
 import { managedConnection } from "./access";
 
 /** The calendars the connected account can write to, for the calendar picker. */
-export const listGoogleCalendars = defineRoute({
-  method: "GET",
-  path: "/google-calendar/connections/:installationId/calendars",
+export const listGoogleCalendars = implement(googleCalendarContracts.calendars, {
   async handle({ params, identity, context }) {
-    const installation = await managedConnection(context, identity, params.installationId ?? "");
+    const installation = await managedConnection(context, identity, params.installationId);
     const client = await clientFor(context, identity.organizationId, installation.id);
     const { items = [] } = await client.listCalendars();
     const body: GoogleCalendarList = {
@@ -27,6 +24,6 @@ export const listGoogleCalendars = defineRoute({
           timeZone: item.timeZone ?? null,
         })),
     };
-    return json(body);
+    return body;
   },
 });

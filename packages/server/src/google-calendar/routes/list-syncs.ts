@@ -1,13 +1,10 @@
-import type { CalendarSyncList } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { type CalendarSyncList, googleCalendarContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { visibleTo } from "../../integrations/routes/present";
 import { presentSync } from "./present";
 
 /** The calendar syncs of the connections the caller can see: theirs and the organization's. */
-export const listCalendarSyncs = defineRoute({
-  method: "GET",
-  path: "/google-calendar/syncs",
+export const listCalendarSyncs = implement(googleCalendarContracts.syncs, {
   async handle({ identity, context }) {
     const syncs = await context.store.googleCalendar.listSyncs(identity.organizationId);
     const data: CalendarSyncList["data"] = [];
@@ -20,6 +17,6 @@ export const listCalendarSyncs = defineRoute({
         data.push(await presentSync(context, sync));
     }
     const body: CalendarSyncList = { data };
-    return json(body);
+    return body;
   },
 });

@@ -1,6 +1,5 @@
-import { type CalendarSyncSettings, calendarSyncSettingsSchema, createId } from "@plugboard/core";
-import { json } from "../../http/responses";
-import { defineRoute } from "../../http/route";
+import { type CalendarSyncSettings, createId, googleCalendarContracts } from "@plugboard/core";
+import { implement } from "../../http/route";
 import { clientFor, enqueueSync } from "../runtime";
 import type { CalendarSyncRecord } from "../store/types";
 import { managedConnection } from "./access";
@@ -10,12 +9,9 @@ import { presentSync } from "./present";
  * Creates or changes a connection's sync. `calendarId: null` creates a dedicated "Plugboard"
  * calendar. A new sync, or one pointed at another calendar or other projects, runs a full sync.
  */
-export const saveCalendarSync = defineRoute<CalendarSyncSettings>({
-  method: "PUT",
-  path: "/google-calendar/connections/:installationId/sync",
-  body: calendarSyncSettingsSchema,
+export const saveCalendarSync = implement(googleCalendarContracts.save, {
   async handle({ params, identity, body, context }) {
-    const installation = await managedConnection(context, identity, params.installationId ?? "");
+    const installation = await managedConnection(context, identity, params.installationId);
     const store = context.store.googleCalendar;
     const existing = await store.findSyncByInstallation(identity.organizationId, installation.id);
     let calendarId = body.calendarId;
@@ -69,6 +65,6 @@ export const saveCalendarSync = defineRoute<CalendarSyncSettings>({
       await store.createSync(saved);
     }
     if (reset) await enqueueSync(context, saved, true);
-    return json(await presentSync(context, saved), existing ? 200 : 201);
+    return presentSync(context, saved);
   },
 });
