@@ -1,4 +1,5 @@
 import { apiKeyVerify } from "./api-key-verify";
+import { googleCalendarSync } from "./google-calendar-sync";
 import type { Suite } from "./harness";
 import { hostRoutePostgres, hostRouteSqlite } from "./host-route";
 import { jiraImport } from "./jira-import";
@@ -23,6 +24,7 @@ const suites: Suite[] = [
   jobsThroughput,
   jiraImport,
   slackApp,
+  googleCalendarSync,
 ];
 
 // Arguments are suite name filters.

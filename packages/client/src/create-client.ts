@@ -2,6 +2,7 @@ import { createCall } from "./call";
 import { accountLinksResource } from "./resources/account-links";
 import { apiKeysResource } from "./resources/api-keys";
 import { githubResource } from "./resources/github";
+import { googleCalendarResource } from "./resources/google-calendar";
 import { integrationsResource } from "./resources/integrations";
 import { ssoResource } from "./resources/sso";
 import { jiraImportResource } from "./resources/jira-import";
@@ -26,6 +27,7 @@ export function createPlugboardClient(options: PlugboardClientOptions) {
     jiraImport: jiraImportResource(call),
     slack: slackResource(call),
     accountLinks: accountLinksResource(call),
+    googleCalendar: googleCalendarResource(call),
     /** Where the handler kit is mounted; OAuth callback pages post their messages from its origin. */
     baseUrl: options.baseUrl,
   };

@@ -93,6 +93,24 @@ export {
   repositoryLinkSchema,
 } from "./schemas/github";
 export {
+  type CalendarDeleteAction,
+  type CalendarSync,
+  type CalendarSyncDirection,
+  type CalendarSyncList,
+  type CalendarSyncSettings,
+  type CalendarSyncSettingsInput,
+  calendarDeleteActionSchema,
+  calendarSyncDirectionSchema,
+  calendarSyncListSchema,
+  calendarSyncSchema,
+  calendarSyncSettingsSchema,
+  calendarSyncStatusSchema,
+  type GoogleCalendar,
+  type GoogleCalendarList,
+  googleCalendarListSchema,
+  googleCalendarSchema,
+} from "./schemas/google-calendar";
+export {
   type CatalogEntry,
   catalogEntrySchema,
   type Installation,
@@ -162,6 +180,7 @@ export {
   type UpdateSsoConnectionInput,
   updateSsoConnectionSchema,
 } from "./schemas/sso";
+export {
   type SlackChannel,
   type SlackChannelList,
   type SlackChannelSettings,

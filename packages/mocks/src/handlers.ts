@@ -25,6 +25,7 @@ export function mockPlugboardHandlers(mock: MockPlugboard, basePath?: string) {
   return [
     ...mock.github.handlers,
     ...mock.slack.handlers,
+    ...mock.google.handlers,
     http.all(pattern(basePath), ({ request }) => mock.handler(request)),
   ];
 }

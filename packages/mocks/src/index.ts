@@ -7,6 +7,12 @@ export {
 export { fixtureApiKeys, fixtureApiKeyUsage, seedApiKeys } from "./api-key-fixtures";
 export { fixtureIdentities, fixtureInstallations } from "./fixtures";
 export {
+  fixtureCalendarSyncId,
+  fixtureGoogleInstallationId,
+  type GoogleCalendarFixture,
+  seedGoogleCalendar,
+} from "./google-calendar-fixtures";
+export {
   mockPlugboardHandlers,
   plugboardErrorHandlers,
   plugboardHandlers,

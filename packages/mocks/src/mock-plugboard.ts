@@ -1,8 +1,10 @@
 import type { Identity } from "@plugboard/core";
 import {
   createGitHubSimulation,
+  createGoogleSimulation,
   createSlackSimulation,
   type GitHubSimulation,
+  type GoogleSimulation,
   type SlackSimulation,
 } from "@plugboard/provider-simulators";
 import {
@@ -16,6 +18,7 @@ import {
 } from "@plugboard/server";
 import { seedApiKeys } from "./api-key-fixtures";
 import { fixtureIdentities, fixtureInstallations } from "./fixtures";
+import { type GoogleCalendarFixture, seedGoogleCalendar } from "./google-calendar-fixtures";
 import { fixtureGitHubToken, seedOAuthFixtures } from "./oauth-fixtures";
 import { fixtureSlackToken, type SlackFixture, seedSlackFixtures } from "./slack-fixtures";
 import { seedWebhooks } from "./webhook-fixtures";
@@ -30,6 +33,8 @@ export interface MockPlugboardOptions {
   webhooks?: WebhooksOptions;
   /** Slack installed (with prj_web's channel, or failing, or disconnected); default not installed. */
   slack?: SlackFixture;
+  /** Seeds Ada's Google Calendar connection and its sync in that state (see `seedGoogleCalendar`). */
+  googleCalendar?: GoogleCalendarFixture;
 }
 
 export interface MockPlugboard {
@@ -42,6 +47,8 @@ export interface MockPlugboard {
   github: GitHubSimulation;
   /** The simulated Slack (channels, messages) the kit's Slack app talks to. */
   slack: SlackSimulation;
+  /** The simulated Google (OAuth and Calendar API) the kit's Google Calendar provider talks to. */
+  google: GoogleSimulation;
 }
 
 /** The real handler kit over a fresh memory store, seeded with the fixtures. */
@@ -50,6 +57,10 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
   const identity = options.identity === undefined ? fixtureIdentities.admin : options.identity;
   const github = createGitHubSimulation({ acceptedTokens: [fixtureGitHubToken] });
   const slack = createSlackSimulation({ acceptedTokens: [fixtureSlackToken] });
+  const google = createGoogleSimulation({
+    clientId: "mock-google-client",
+    clientSecret: "mock-google-secret",
+  });
   const encryption = { currentKeyId: "mock", keys: { mock: generateEncryptionKey() } };
   const plugboard = createPlugboard({
     store,
@@ -72,6 +83,11 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
       options.fixtures === "empty" ? undefined : seedWebhooks(store, createKeyring(encryption)),
     )
     .then(() => (options.slack ? seedSlackFixtures(store, plugboard, options.slack) : undefined))
+    .then(() =>
+      options.googleCalendar
+        ? seedGoogleCalendar(store, plugboard, google, options.googleCalendar)
+        : undefined,
+    )
     .then(() => undefined);
   return {
     plugboard,
@@ -79,6 +95,7 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
     ready,
     github,
     slack,
+    google,
     handler: async (request) => {
       await ready;
       return plugboard.handler(request);

@@ -1,5 +1,7 @@
 import { pkceChallenge } from "@plugboard/core";
 import { consentRoute, redirectBack } from "./consent";
+import { createCalendarApi } from "./google-calendar/calendar-api";
+import { weekView } from "./google-calendar/week-view";
 import { mswHandlers, pathUnder } from "./msw";
 
 export interface GoogleSimulationOptions {
@@ -10,6 +12,10 @@ export interface GoogleSimulationOptions {
   accountsBaseUrl?: string;
   oauth2BaseUrl?: string;
   openIdBaseUrl?: string;
+  /** The Calendar API root (www.googleapis.com/calendar/v3); a loopback server uses `{origin}/calendar/v3`. */
+  calendarBaseUrl?: string;
+  /** The primary calendar's time zone. Default `Europe/Berlin`. */
+  timeZone?: string;
   clientId?: string;
   clientSecret?: string;
   /** The Google account that consents (userinfo's `email`). */
@@ -56,6 +62,7 @@ export function createGoogleSimulation(options: GoogleSimulationOptions = {}) {
     /\/+$/,
     "",
   );
+  const calendarBase = options.calendarBaseUrl ?? "https://www.googleapis.com/calendar/v3";
   const codes = new Map<
     string,
     { redirectUri: string; challenge: string | null; scope: string; offline: boolean }
@@ -105,10 +112,29 @@ export function createGoogleSimulation(options: GoogleSimulationOptions = {}) {
       const entry = accessTokens.get(token);
       return entry !== undefined && !entry.grant.revoked && entry.expiresAt > now();
     },
+    /**
+     * A grant as if the user had consented (`approve` plus the code exchange), for tests and
+     * benches that start from a connected calendar: an access and a refresh token.
+     */
+    grant(scope = "https://www.googleapis.com/auth/calendar.events") {
+      const grant: Grant = { id: ++counter, scope, revoked: false };
+      const refreshToken = `1//0sim-refresh-${grant.id}`;
+      refreshTokens.set(refreshToken, grant);
+      return { accessToken: issueAccessToken(grant).access_token, refreshToken };
+    },
     handle,
     handlers: [] as ReturnType<typeof mswHandlers>,
+    /** Google Calendar API v3 over the same tokens: calendars, events, watch channels, quota. */
+    calendar: undefined as unknown as ReturnType<typeof createCalendarApi>,
   };
-  state.handlers = mswHandlers(handle, [accounts, oauth2, openId]);
+  state.calendar = createCalendarApi({
+    baseUrl: calendarBase,
+    authorize: (token) => state.accepts(token),
+    now,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
+  const week = weekView(state.calendar, now);
+  state.handlers = mswHandlers(handle, [accounts, oauth2, openId, calendarBase]);
 
   function issueAccessToken(grant: Grant) {
     const accessToken = `ya29.sim${++counter}`;
@@ -221,6 +247,13 @@ export function createGoogleSimulation(options: GoogleSimulationOptions = {}) {
       simulation: state,
     });
     if (consent) return consent;
+    const calendarAnswer = await state.calendar.handle(request);
+    if (calendarAnswer) return calendarAnswer;
+    const page = pathUnder(url, accounts);
+    if (page?.startsWith("/calendar/week")) {
+      const answer = await week(request, page);
+      if (answer) return answer;
+    }
     if (method === "POST" && at(oauth2, "/token")) return token(request);
     if (method === "POST" && at(oauth2, "/revoke")) return revoke(request);
     if (method === "GET" && at(openId, "/v1/userinfo")) return userinfo(request);

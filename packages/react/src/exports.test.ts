@@ -12,6 +12,7 @@ test("@plugboard/react's public exports change only deliberately", () => {
       "ApiKeysManager",
       "CopyApiKeyDialog",
       "CreateApiKeyDialog",
+      "GoogleCalendarSync",
       "IntegrationCard",
       "IntegrationGallery",
       "LinkedRepositories",

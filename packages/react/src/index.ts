@@ -30,6 +30,11 @@ export {
 } from "./github/linked-repositories";
 export { githubKeys } from "./github/query-keys";
 export {
+  type CalendarSyncProject,
+  GoogleCalendarSync,
+  type GoogleCalendarSyncProps,
+} from "./google-calendar/google-calendar-sync";
+export {
   IntegrationCard,
   type IntegrationCardPart,
   type IntegrationCardProps,

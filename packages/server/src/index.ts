@@ -30,8 +30,15 @@ export type {
   RepositoryLinkRecord,
 } from "./github/store/types";
 export type {
+  CalendarEventLink,
+  CalendarSyncRecord,
+  GoogleCalendarStore,
+} from "./google-calendar/store/types";
+export type {
   CreateCommentInput,
   CreateIssueInput,
+  DueIssuesPage,
+  DueIssuesQuery,
   HostActor,
   HostCall,
   HostCapability,
@@ -47,6 +54,10 @@ export type {
   ProvidersOptions,
   SlackProviderOptions,
 } from "./integrations/oauth/options";
+export type {
+  GoogleCalendarOAuthOptions,
+  GoogleCalendarSyncOptions,
+} from "./integrations/oauth/providers/google-calendar";
 export { type OAuthTokensInput, sealOAuthTokens } from "./integrations/oauth/tokens";
 export type { GenericOAuthOptions, OAuthClientOptions } from "./integrations/oauth/types";
 export type { OAuthStateRecord, OAuthStateStore } from "./integrations/store/oauth-state-types";

@@ -1,7 +1,9 @@
 import type { Kysely, Migration } from "kysely";
+import type { PlugboardContext } from "./context";
 import type { Route } from "./http/route";
 import { inboundRoute } from "./inbound/inbound-route";
 import type { InboundReceiver } from "./inbound/receiver";
+import type { ProvidersOptions } from "./integrations/oauth/options";
 import type { SqlStoreOptions } from "./stores/sql/options";
 import type { Database } from "./stores/sql/schema";
 
@@ -26,6 +28,27 @@ export interface FeatureModule<Slice extends object = object> {
   readonly routes?: readonly Route[];
   /** Provider traffic it receives: each becomes a route, its work a job. */
   readonly inbound?: readonly InboundReceiver[];
+  /** Once, by `createPlugboard`: its job handlers and schedules on the worker. */
+  readonly setup?: (context: PlugboardContext, options: ModuleOptions) => void;
+  /**
+   * Each event the host publishes (`plugboard.events.publish`), after it is in the outbox: the
+   * module queues its work as a job here rather than doing it in the host's request.
+   */
+  readonly onEvent?: (context: PlugboardContext, event: PublishedEvent) => Promise<void>;
+}
+
+/** What a module's `setup` reads of `createPlugboard`'s options. */
+export interface ModuleOptions {
+  providers?: ProvidersOptions;
+}
+
+export interface PublishedEvent {
+  /** The outbox event id: one per published event, a dedupe key for the work it starts. */
+  eventId: string;
+  organizationId: string;
+  projectId: string | null;
+  type: string;
+  data: Record<string, unknown>;
 }
 
 /** Every route of the modules: their own, and one per inbound receiver. */

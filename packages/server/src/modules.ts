@@ -1,6 +1,7 @@
 import { accountLinksModule } from "./account-links/module";
 import { apiKeysModule } from "./api-keys/module";
 import { githubModule } from "./github/module";
+import { googleCalendarModule } from "./google-calendar/module";
 import { integrationsModule } from "./integrations/module";
 import { jiraImportModule } from "./jira-import/module";
 import { jobsModule } from "./jobs/module";
@@ -19,4 +20,5 @@ export const builtinModules = [
   ssoModule,
   jiraImportModule,
   slackModule,
+  googleCalendarModule,
 ] as const;

@@ -30,7 +30,6 @@ import { validateOptions } from "./options/validate-options";
 import type { SsoOptions } from "./sso/options";
 import { policyFor, type SsoPolicyDecision } from "./sso/policy";
 import { createSsoRuntime } from "./sso/runtime";
-import { deliverSlackNotification, publishWithSlack, slackNotifyJob } from "./slack/notifications";
 import { createSlackRuntime } from "./slack/runtime";
 import type { Store } from "./stores/types";
 import type { Dispatcher } from "./webhooks/dispatcher";
@@ -182,10 +181,25 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
   for (const receiver of builtinModules.flatMap((module) => module.inbound ?? [])) {
     worker.handle(receiver.job, (payload) => receiver.process(context, payload));
   }
-  worker.handle(slackNotifyJob, (payload, run) =>
-    deliverSlackNotification(context, payload, run.lastAttempt),
-  );
   scheduleHousekeeping(worker, context, jobsOptions);
+  for (const module of builtinModules) module.setup?.(context, options);
+  const subscribers = builtinModules.flatMap((module) => (module.onEvent ? [module.onEvent] : []));
+  // The host publishes once: webhook endpoints get it from the outbox, features (Slack
+  // channels, calendar sync) queue their own work for it.
+  const publish: Publish = async (input) => {
+    const result = await context.webhooks.publish(input);
+    if (!result.duplicate) {
+      const event = {
+        eventId: result.eventId,
+        organizationId: input.organizationId,
+        projectId: input.projectId ?? null,
+        type: input.type,
+        data: input.data as Record<string, unknown>,
+      };
+      for (const subscriber of subscribers) await subscriber(context, event);
+    }
+    return result;
+  };
 
   async function dispatch(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -228,7 +242,7 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
   const plugboard: Plugboard = {
     basePath,
     apiKeys: createPlugboardApiKeys(context),
-    events: { publish: publishWithSlack(context) },
+    events: { publish },
     dispatcher: context.webhooks.dispatcher,
     worker,
     sso: { policyFor: (email) => policyFor(context, email) },

@@ -1,5 +1,6 @@
 import {
   ApiKeysManager,
+  GoogleCalendarSync,
   IntegrationGallery,
   LinkedRepositories,
   SlackChannelSettings,
@@ -19,6 +20,10 @@ export function SettingsPage() {
       </p>
       <LinkedRepositories projectId="prj_demo" />
       <SlackChannelSettings projectId="prj_demo" />
+      <p className="host-lead">
+        Sync due dates with your Google Calendar: move an event there and the issue follows.
+      </p>
+      <GoogleCalendarSync projects={[{ id: "prj_demo", name: "Demo" }]} />
       <WebhooksSection />
       <ApiKeysManager projects={[{ id: "prj_demo", name: "Demo" }]} />
     </>

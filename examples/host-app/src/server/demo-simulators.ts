@@ -38,6 +38,7 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
   const oidcClient = { clientId: "plugboard-demo", clientSecret: "plugboard-demo-oidc-secret" };
   // A fresh secret each start: the simulator and Plugboard are the only ones who know it.
   const webhookSecret = randomBytes(24).toString("base64url");
+  let notificationsUrl: string | null = null;
   const providerOptions: GitHubProviderOptions = {
     clientId: github.simulation.clientId,
     clientSecret: github.simulation.clientSecret,
@@ -59,11 +60,26 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
       // The simulator signs the channel page's commands and button presses with it.
       signingSecret: slack.simulation.workspace.signingSecret,
     },
-    /** `providers["google-calendar"]`: one loopback origin serves Google's three hosts. */
+    /**
+     * `providers["google-calendar"]`: one loopback origin serves Google's hosts and the Calendar
+     * API; Google's pushes go to the app once it listens (see `connect`).
+     */
     googleProvider: {
       clientId: google.simulation.clientId,
       clientSecret: google.simulation.clientSecret,
-      baseUrls: { accounts: google.origin, oauth2: google.origin, openId: google.origin },
+      baseUrls: {
+        accounts: google.origin,
+        oauth2: google.origin,
+        openId: google.origin,
+        calendar: `${google.origin}/calendar/v3`,
+      },
+      sync: {
+        notificationsUrl: () =>
+          notificationsUrl
+            ? `${notificationsUrl}/providers/google-calendar/notifications`
+            : undefined,
+        pollEveryMs: 30_000,
+      },
     },
     samlIdp,
     oidcIdp,
@@ -75,6 +91,7 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
      */
     connect(plugboardUrl: string) {
       oidcIdp.addClient({ ...oidcClient, redirectUris: [`${plugboardUrl}/sso/oidc/callback`] });
+      notificationsUrl = plugboardUrl;
       github.simulation.addWebhook({
         url: `${plugboardUrl}/providers/github/webhook`,
         secret: webhookSecret,
@@ -87,6 +104,7 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
       "Google (simulated)": google.origin,
       "SAML IdP metadata (simulated)": samlIdp.metadataUrl,
       "OIDC issuer (simulated)": oidcIdp.issuer,
+      "Google Calendar week (simulated)": `${google.origin}/calendar/week`,
     }),
     close: () =>
       Promise.all([

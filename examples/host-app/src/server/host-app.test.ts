@@ -371,3 +371,64 @@ describe("the Slack app against the Slack simulator, in Chromium", () => {
     // Four round trips through the demo's job worker, which polls: seconds each under load.
   }, 60_000);
 });
+
+describe("Google Calendar two-way sync, in Chromium", () => {
+  it("DEMO-1's due date shows in the week view; a drag moves the due date, the tracker moves the event", async () => {
+    const app = await startTestHostApp(clientDir);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${app.origin}/`);
+      const card = page.getByRole("article", { name: "Google Calendar" });
+      await card.getByText("Not installed").waitFor();
+      const [popup] = await Promise.all([
+        page.waitForEvent("popup"),
+        card.getByRole("button", { name: "Install" }).click(),
+      ]);
+      const closed = popup.waitForEvent("close");
+      await popup.getByRole("link", { name: "Authorize" }).click();
+      await closed;
+      const sync = page.getByRole("region", { name: "Google Calendar sync" });
+      await sync
+        .getByRole("combobox", { name: "Calendar", exact: true })
+        .selectOption({ label: "Ada Lovelace" });
+      await sync.getByRole("button", { name: "Save and sync" }).click();
+      await sync.getByLabel("Sync status").waitFor();
+
+      // Google Calendar, as Ada sees it: DEMO-1 is due Friday 11 December.
+      const week = await context.newPage();
+      const google = app.host.simulators?.google.origin;
+      await week.goto(`${google}/calendar/week?calendar=primary%40sim.example&date=2026-12-11`);
+      const event = week.getByRole("article", { name: /DEMO-1 Checkout button/ });
+      await week.getByRole("region", { name: "Fri, 11 Dec" }).getByRole("article").waitFor();
+      await event.dragTo(week.getByRole("region", { name: "Wed, 09 Dec" }));
+      await week.getByRole("region", { name: "Wed, 09 Dec" }).getByRole("article").waitFor();
+
+      // Google pushes the change; the sync moves the issue's due date through the host port.
+      const detail = await context.newPage();
+      await expect
+        .poll(async () => {
+          const response = await fetch(`${app.origin}/demo-tracker/issues/DEMO-1`);
+          return ((await response.json()) as { issue: { dueDate: string | null } }).issue.dueDate;
+        })
+        .toBe("2026-12-09");
+      await detail.goto(`${app.origin}/issues/DEMO-1`);
+      await detail.getByText("Dec 9, 2026").waitFor();
+
+      // And back: the tracker changes the due date, the week view follows.
+      await detail.getByLabel("Due date").fill("2026-12-10");
+      await detail.getByRole("button", { name: "Save changes" }).click();
+      await detail
+        .getByRole("status")
+        .getByText(/^Saved/)
+        .waitFor();
+      await week.getByRole("region", { name: "Thu, 10 Dec" }).getByRole("article").waitFor();
+      expect(
+        await week.getByRole("region", { name: "Wed, 09 Dec" }).getByRole("article").count(),
+      ).toBe(0);
+    } finally {
+      await context.close();
+      await app.stop();
+    }
+  });
+});

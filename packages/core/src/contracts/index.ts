@@ -13,6 +13,7 @@ export {
   type PathParams,
 } from "./contract";
 export { githubContracts } from "./github";
+export { googleCalendarContracts } from "./google-calendar";
 export { integrationContracts } from "./integrations";
 export { jiraImportContracts } from "./jira-import";
 export { contractPath } from "./path";

@@ -45,6 +45,12 @@ export const webhookEvents = [
   { type: "document.updated", resource: "document", description: "A document was edited." },
   { type: "document.deleted", resource: "document", description: "A document was deleted." },
   {
+    type: "integration.disconnected",
+    resource: "integration",
+    description:
+      "A connection stopped working (its provider refused to refresh it) and needs a reconnect.",
+  },
+  {
     type: "endpoint.disabled",
     resource: "endpoint",
     description: "A webhook endpoint was disabled after failing deliveries or answering 410 Gone.",

@@ -62,10 +62,14 @@ export function startSlackSimulator(
 
 /**
  * Google on a loopback server: consent at `{origin}/o/oauth2/v2/auth`, `{origin}/token`,
- * `{origin}/revoke` and `{origin}/v1/userinfo`.
+ * `{origin}/revoke` and `{origin}/v1/userinfo`; the Calendar API at `{origin}/calendar/v3` and a
+ * week view of a calendar at `{origin}/calendar/week?calendar=…`.
  */
 export function startGoogleSimulator(
-  options: Omit<GoogleSimulationOptions, "accountsBaseUrl" | "oauth2BaseUrl" | "openIdBaseUrl"> &
+  options: Omit<
+    GoogleSimulationOptions,
+    "accountsBaseUrl" | "oauth2BaseUrl" | "openIdBaseUrl" | "calendarBaseUrl"
+  > &
     LoopbackOptions = {},
 ) {
   const { port, host, ...simulation } = options;
@@ -75,6 +79,7 @@ export function startGoogleSimulator(
       accountsBaseUrl: origin,
       oauth2BaseUrl: origin,
       openIdBaseUrl: origin,
+      calendarBaseUrl: `${origin}/calendar/v3`,
     }),
   );
 }

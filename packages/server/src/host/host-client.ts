@@ -22,6 +22,11 @@ const answers = {
   "issues.getByKey": hostIssueSchema.nullable(),
   "issues.search": z.array(hostIssueSchema),
   "issues.findByExternalId": hostIssueSchema.nullable(),
+  "issues.get": hostIssueSchema.nullable(),
+  "issues.listDue": z.object({
+    issues: z.array(hostIssueSchema),
+    nextCursor: z.string().nullable(),
+  }),
   "comments.create": hostCommentSchema,
   "comments.findByExternalId": hostCommentSchema.nullable(),
   "cycles.list": z.array(hostCycleSchema),
@@ -64,6 +69,8 @@ export function createHostClient(host: HostPort | undefined) {
       getByKey: call("issues.getByKey"),
       search: call("issues.search"),
       findByExternalId: call("issues.findByExternalId"),
+      get: call("issues.get"),
+      listDue: call("issues.listDue"),
     },
     comments: {
       create: call("comments.create"),

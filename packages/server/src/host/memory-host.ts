@@ -15,6 +15,8 @@ export interface MemoryHostSeed {
   states?: Record<string, HostWorkflowState[]>;
   issues?: HostIssue[];
   users?: HostUser[];
+  /** The clock `createdAt` / `updatedAt` are stamped by. Default `Date.now`. */
+  now?: () => number;
 }
 
 /** An issue as the memory host keeps it: the port's fields and what importers set. */
@@ -53,6 +55,7 @@ export function createMemoryHost(seed: MemoryHostSeed = {}) {
   const log = (capability: string, call: HostCall, ...args: unknown[]) =>
     calls.push({ capability, call, args });
   let sequence = issues.size;
+  const now = seed.now ?? Date.now;
 
   const port = {
     issues: {
@@ -61,7 +64,7 @@ export function createMemoryHost(seed: MemoryHostSeed = {}) {
         const project = projects.find((candidate) => candidate.id === input.projectId);
         if (!project) throw new Error(`No project ${input.projectId}`);
         sequence += 1;
-        const at = new Date().toISOString();
+        const at = new Date(now()).toISOString();
         const { externalId, externalUrl, labels, reporterId, parentId, cycleId, estimate } = input;
         const issue: MemoryHostIssue = {
           ...{ externalId, externalUrl, labels, reporterId, parentId, cycleId, estimate },
@@ -89,13 +92,30 @@ export function createMemoryHost(seed: MemoryHostSeed = {}) {
         const defined = Object.fromEntries(
           Object.entries(changes).filter(([, value]) => value !== undefined),
         );
-        Object.assign(issue, defined, { updatedAt: new Date().toISOString() });
+        Object.assign(issue, defined, { updatedAt: new Date(now()).toISOString() });
         return { ...issue };
       },
       async getByKey(call, key) {
         log("issues.getByKey", call, key);
         const issue = [...issues.values()].find((candidate) => candidate.key === key);
         return issue ? { ...issue } : null;
+      },
+      async get(call, issueId) {
+        log("issues.get", call, issueId);
+        const issue = issues.get(issueId);
+        return issue ? { ...issue } : null;
+      },
+      async listDue(call, query) {
+        log("issues.listDue", call, query);
+        const all = [...issues.values()]
+          .filter((issue) => issue.projectId === query.projectId && issue.dueDate !== null)
+          .sort((a, b) => a.id.localeCompare(b.id));
+        const start = query.cursor ? Number(query.cursor) : 0;
+        const end = start + (query.limit ?? 100);
+        return {
+          issues: all.slice(start, end).map((issue) => ({ ...issue })),
+          nextCursor: end < all.length ? String(end) : null,
+        };
       },
       async search(call, query) {
         log("issues.search", call, query);
@@ -121,7 +141,7 @@ export function createMemoryHost(seed: MemoryHostSeed = {}) {
           issueId: input.issueId,
           body: input.body,
           authorId: input.authorId ?? ("userId" in call.actor ? call.actor.userId : null),
-          createdAt: input.createdAt ?? new Date().toISOString(),
+          createdAt: input.createdAt ?? new Date(now()).toISOString(),
           externalId: input.externalId,
         };
         comments.push(comment);
@@ -190,19 +210,6 @@ export function createMemoryHost(seed: MemoryHostSeed = {}) {
         return (states[projectId] ?? []).map((state) => ({ ...state }));
       },
     },
-    comments: {
-      async create(call, input) {
-        log("comments.create", call, input);
-        if (!issues.has(input.issueId)) throw new Error(`No issue ${input.issueId}`);
-        return {
-          id: `cmt_${calls.length}`,
-          issueId: input.issueId,
-          body: input.body,
-          authorId: "userId" in call.actor ? call.actor.userId : null,
-          createdAt: new Date().toISOString(),
-        };
-      },
-    },
   } satisfies HostPort;
 
   return {
@@ -214,5 +221,7 @@ export function createMemoryHost(seed: MemoryHostSeed = {}) {
     comments: () => [...comments],
     cycles: () => [...cycles.values()],
     attachments: () => [...attachments],
+    /** The host deleting an issue (it then publishes `issue.deleted`). */
+    remove: (issueId: string) => issues.delete(issueId),
   };
 }

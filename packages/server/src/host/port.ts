@@ -69,6 +69,21 @@ export interface UploadAttachmentInput {
 /** Only the fields present change; `null` clears one. */
 export type IssueChanges = Partial<Omit<CreateIssueInput, "projectId">>;
 
+/** One page of a project's issues that have a due date, for a calendar's initial sync. */
+export interface DueIssuesQuery {
+  projectId: string;
+  /** From the previous page's `nextCursor`; absent for the first page. */
+  cursor?: string | null;
+  /** At most this many per page. Default 100. */
+  limit?: number;
+}
+
+export interface DueIssuesPage {
+  issues: HostIssue[];
+  /** Null on the last page. */
+  nextCursor: string | null;
+}
+
 export interface IssueSearch {
   text?: string;
   projectId?: string;
@@ -90,6 +105,10 @@ export interface HostPort {
     search?(call: HostCall, query: IssueSearch): Promise<HostIssue[]>;
     /** Null when no issue of the organization was created with that `externalId`. */
     findByExternalId?(call: HostCall, externalId: string): Promise<HostIssue | null>;
+    /** Null when the organization has no issue with that id (deleted). */
+    get?(call: HostCall, issueId: string): Promise<HostIssue | null>;
+    /** A project's issues that have a due date, in pages: what a calendar sync starts from. */
+    listDue?(call: HostCall, query: DueIssuesQuery): Promise<DueIssuesPage>;
   };
   comments?: {
     create?(call: HostCall, input: CreateCommentInput): Promise<HostComment>;

@@ -90,8 +90,26 @@ const googleCalendarProvider = z.object({
   ...oauthClient,
   baseUrls: z
     .object(
-      { accounts: url.optional(), oauth2: url.optional(), openId: url.optional() },
-      { error: "must be { accounts?, oauth2?, openId? } URLs" },
+      {
+        accounts: url.optional(),
+        oauth2: url.optional(),
+        openId: url.optional(),
+        calendar: url.optional(),
+      },
+      { error: "must be { accounts?, oauth2?, openId?, calendar? } URLs" },
+    )
+    .optional(),
+  sync: z
+    .object(
+      {
+        notificationsUrl: z.union([url, fn("() => string | undefined")]).optional(),
+        pollEveryMs: count("milliseconds").optional(),
+        channelTtlMs: count("milliseconds").optional(),
+        renewBeforeMs: count("milliseconds").optional(),
+        backoffBaseMs: count("milliseconds").optional(),
+        maxQuotaRetries: count("retries").optional(),
+      },
+      { error: "must be { notificationsUrl?, pollEveryMs?, channelTtlMs?, … }" },
     )
     .optional(),
 });

@@ -8,6 +8,7 @@ import { getSlackChannelSettings } from "./routes/get-channel-settings";
 import { listSlackChannels } from "./routes/list-channels";
 import { putSlackChannelSettings } from "./routes/put-channel-settings";
 import { testSlackChannel } from "./routes/test-channel";
+import { deliverSlackNotification, queueSlackNotification, slackNotifyJob } from "./notifications";
 import { memorySlack } from "./store/memory";
 import type { SlackStoreSlice } from "./store/slice";
 import { sqlSlack } from "./store/sql";
@@ -31,4 +32,10 @@ export const slackModule = defineModule<SlackStoreSlice>({
     testSlackChannel,
   ],
   inbound: [slackEventReceiver, slackCommandReceiver, slackInteractionReceiver],
+  setup(context) {
+    context.worker.handle(slackNotifyJob, (payload, run) =>
+      deliverSlackNotification(context, payload, run.lastAttempt),
+    );
+  },
+  onEvent: queueSlackNotification,
 });

@@ -2,7 +2,7 @@ import { type SlackNotificationEvent, slackNotificationEventSchema } from "@plug
 import { z } from "zod";
 import type { PlugboardContext } from "../context";
 import { defineJob } from "../jobs/define";
-import type { Publish, PublishEventInput } from "../webhooks/publish";
+import type { PublishedEvent } from "../module";
 import { escapeMrkdwn } from "./blocks";
 import { installationForOrganization } from "./installations";
 import { integrationCall, postIssueMessage, refreshIssueMessage } from "./issue-view";
@@ -26,22 +26,21 @@ export const slackNotifyJob = defineJob("slack.notify", notificationSchema);
  */
 export async function queueSlackNotification(
   context: PlugboardContext,
-  input: PublishEventInput,
-  eventId: string,
+  event: PublishedEvent,
 ): Promise<void> {
-  const projectId = input.projectId;
-  const type = slackNotificationEventSchema.safeParse(input.type);
+  const { projectId, eventId } = event;
+  const type = slackNotificationEventSchema.safeParse(event.type);
   if (!projectId || !type.success) return;
-  const settings = await context.store.slack.getSettings(input.organizationId, projectId);
+  const settings = await context.store.slack.getSettings(event.organizationId, projectId);
   if (!settings?.events.includes(type.data)) return;
   await context.worker.enqueue(
     slackNotifyJob,
     {
-      organizationId: input.organizationId,
+      organizationId: event.organizationId,
       projectId,
       eventId,
       type: type.data,
-      data: JSON.stringify(input.data),
+      data: JSON.stringify(event.data),
     },
     { dedupeKey: `slack.notify:${eventId}` },
   );
@@ -160,14 +159,3 @@ function summary(type: SlackNotificationEvent, data: Record<string, unknown>): s
   }
 }
 
-/**
- * `plugboard.events.publish`: the webhook outbox first (its own transaction), then Slack's job.
- * A publish the outbox saw before (same idempotency key) queues nothing again.
- */
-export function publishWithSlack(context: PlugboardContext): Publish {
-  return async (input) => {
-    const result = await context.webhooks.publish(input);
-    if (!result.duplicate) await queueSlackNotification(context, input, result.eventId);
-    return result;
-  };
-}

@@ -1,6 +1,7 @@
 import type { AccountLinksStoreSlice } from "../account-links/store/slice";
 import type { ApiKeysStoreSlice } from "../api-keys/store/slice";
 import type { GitHubStoreSlice } from "../github/store/slice";
+import type { GoogleCalendarStoreSlice } from "../google-calendar/store/slice";
 import type { IntegrationsStoreSlice } from "../integrations/store/slice";
 import type { JiraImportStoreSlice } from "../jira-import/store/slice";
 import type { JobsStoreSlice } from "../jobs/slice";
@@ -20,7 +21,8 @@ export type Store = IntegrationsStoreSlice &
   JobsStoreSlice &
   SsoStoreSlice &
   JiraImportStoreSlice &
-  SlackStoreSlice & {
+  SlackStoreSlice &
+  GoogleCalendarStoreSlice & {
     /** Releases connections. The store is unusable afterwards. */
     close(): Promise<void>;
   };

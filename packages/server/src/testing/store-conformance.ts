@@ -1,5 +1,6 @@
 import { describeAccountLinkStoreConformance } from "../account-links/store/conformance";
 import { describeApiKeyStoreConformance } from "../api-keys/store/conformance";
+import { describeGoogleCalendarStoreConformance } from "../google-calendar/store/conformance";
 import { describeOAuthStoreConformance } from "../integrations/store/conformance";
 import { describeInstallationStoreConformance } from "../integrations/store/installations-conformance";
 import { describeJiraImportStoreConformance } from "../jira-import/store/conformance";
@@ -27,4 +28,5 @@ export function describeStoreConformance(
   describeSsoStoreConformance(name, makeStore);
   describeJiraImportStoreConformance(name, makeStore);
   describeSlackStoreConformance(name, makeStore);
+  describeGoogleCalendarStoreConformance(name, makeStore);
 }

@@ -2,7 +2,9 @@ import type { HostPort } from "@plugboard/server";
 import { createComment } from "./comments/create-comment";
 import type { TrackerContext } from "./context";
 import { createIssue } from "./issues/create-issue";
+import { getIssue } from "./issues/get-issue";
 import { getIssueByKey } from "./issues/get-issue-by-key";
+import { listDueIssues } from "./issues/list-due-issues";
 import { searchIssues } from "./issues/search-issues";
 import { updateIssue } from "./issues/update-issue";
 import { listProjects } from "./projects/list-projects";
@@ -21,6 +23,8 @@ export function trackerHostPort(context: TrackerContext) {
       update: (call, issueId, changes) => updateIssue(context, call, issueId, changes),
       getByKey: (call, key) => getIssueByKey(context, call, key),
       search: (call, query) => searchIssues(context, call, query),
+      get: (call, issueId) => getIssue(context, call, issueId),
+      listDue: (call, query) => listDueIssues(context, call, query),
     },
     comments: { create: (call, input) => createComment(context, call, input) },
     projects: { list: (call) => listProjects(context, call) },

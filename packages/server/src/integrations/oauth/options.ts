@@ -59,6 +59,7 @@ export interface ProvidersOptions {
   [provider: string]:
     | GitHubProviderOptions
     | SlackProviderOptions
+    | GoogleCalendarOAuthOptions
     | OAuthClientOptions
     | GenericOAuthOptions
     | undefined;

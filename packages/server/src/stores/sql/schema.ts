@@ -5,6 +5,10 @@ import type {
   GitHubLinksTable,
   GitHubReferencesTable,
 } from "../../github/store/schema";
+import type {
+  CalendarEventLinksTable,
+  CalendarSyncsTable,
+} from "../../google-calendar/store/schema";
 import type { InstallationsTable, OAuthStatesTable } from "../../integrations/store/schema";
 import type {
   SsoAssertionsTable,
@@ -64,4 +68,6 @@ export interface Database {
   plugboard_slack_channels: SlackChannelsTable;
   plugboard_slack_issue_messages: SlackIssueMessagesTable;
   plugboard_slack_inbound: SlackInboundTable;
+  plugboard_calendar_syncs: CalendarSyncsTable;
+  plugboard_calendar_event_links: CalendarEventLinksTable;
 }

@@ -14,7 +14,28 @@ export interface GoogleCalendarOAuthOptions extends OAuthClientOptions {
    * (accounts.google.com), the token and revocation endpoints (oauth2.googleapis.com) and
    * OpenID userinfo (openidconnect.googleapis.com).
    */
-  baseUrls?: { accounts?: string; oauth2?: string; openId?: string };
+  baseUrls?: { accounts?: string; oauth2?: string; openId?: string; calendar?: string };
+  /** The two-way calendar sync (see the google-calendar feature). */
+  sync?: GoogleCalendarSyncOptions;
+}
+
+export interface GoogleCalendarSyncOptions {
+  /**
+   * The public HTTPS URL at which Google reaches `{basePath}/providers/google-calendar/notifications`.
+   * Without it no watch channel is opened and the scheduled poll finds changes (local development).
+   * A function is asked each time a channel opens (an app that learns its origin once it listens).
+   */
+  notificationsUrl?: string | (() => string | undefined);
+  /** How often every sync polls for changes, push or not. Default 5 minutes. */
+  pollEveryMs?: number;
+  /** How long a watch channel is asked to live. Default 7 days (Google's most). */
+  channelTtlMs?: number;
+  /** Channels expiring within this are renewed by the hourly schedule. Default 1 day. */
+  renewBeforeMs?: number;
+  /** First backoff after a 429 / 403 rateLimitExceeded; doubles each time. Default 500 ms. */
+  backoffBaseMs?: number;
+  /** Quota answers retried per call before the job itself is retried. Default 6. */
+  maxQuotaRetries?: number;
 }
 
 export function googleCalendarProvider(

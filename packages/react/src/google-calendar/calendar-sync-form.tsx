@@ -1,0 +1,197 @@
+import type { CalendarSync, CalendarSyncSettingsInput } from "@plugboard/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { usePlugboard, useStrings } from "../provider/plugboard-provider";
+import { calendarKeys } from "./query-keys";
+
+export interface CalendarSyncProject {
+  id: string;
+  name: string;
+}
+
+const newCalendar = "__new__";
+
+/** The sync's settings: calendar, projects, direction, deletes, the completed marker. */
+export function CalendarSyncForm({
+  installationId,
+  projects,
+  current,
+  timeZone,
+  onDone,
+}: {
+  installationId: string;
+  projects: readonly CalendarSyncProject[];
+  current: CalendarSync | undefined;
+  timeZone: string;
+  onDone: (() => void) | undefined;
+}) {
+  const strings = useStrings();
+  const { client, queryClient } = usePlugboard();
+  const ids = {
+    calendar: useId(),
+    direction: useId(),
+    onDelete: useId(),
+    prefix: useId(),
+    projects: useId(),
+  };
+  const calendars = useQuery(
+    {
+      queryKey: calendarKeys.calendars(installationId),
+      queryFn: ({ signal }) =>
+        client.googleCalendar.calendars(installationId, { signal }).then((r) => r.data),
+    },
+    queryClient,
+  );
+  const [calendarId, setCalendarId] = useState(current?.calendarId ?? "");
+  const [projectIds, setProjectIds] = useState<string[]>(
+    current?.projectIds ?? (projects[0] ? [projects[0].id] : []),
+  );
+  const [direction, setDirection] = useState(current?.direction ?? "both");
+  const [onEventDeleted, setOnEventDeleted] = useState(current?.onEventDeleted ?? "clear_due_date");
+  const [completedPrefix, setCompletedPrefix] = useState(current?.completedPrefix ?? "✓ ");
+  const [invalid, setInvalid] = useState(false);
+  const save = useMutation(
+    {
+      mutationFn: (settings: CalendarSyncSettingsInput) =>
+        client.googleCalendar.save(installationId, settings),
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: calendarKeys.syncs() });
+        onDone?.();
+      },
+    },
+    queryClient,
+  );
+  const chosen =
+    calendarId || calendars.data?.find((calendar) => calendar.primary)?.id || newCalendar;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (projectIds.length === 0) return setInvalid(true);
+    setInvalid(false);
+    save.mutate({
+      calendarId: chosen === newCalendar ? null : chosen,
+      projectIds,
+      direction,
+      onEventDeleted,
+      completedPrefix,
+      timeZone: current?.timeZone ?? timeZone,
+    });
+  }
+
+  return (
+    <form
+      className="pb-calendar-sync__form"
+      onSubmit={submit}
+      aria-busy={save.isPending || undefined}
+    >
+      <div className="pb-field">
+        <label className="pb-field__label" htmlFor={ids.calendar}>
+          {strings.calendarSyncCalendar}
+        </label>
+        <select
+          id={ids.calendar}
+          className="pb-input"
+          value={chosen}
+          onChange={(event) => setCalendarId(event.target.value)}
+        >
+          {(calendars.data ?? []).map((calendar) => (
+            <option key={calendar.id} value={calendar.id}>
+              {calendar.name}
+            </option>
+          ))}
+          <option value={newCalendar}>{strings.calendarSyncNewCalendar}</option>
+        </select>
+      </div>
+      <fieldset
+        className="pb-calendar-sync__fieldset"
+        aria-describedby={invalid ? `${ids.projects}-error` : undefined}
+      >
+        <legend className="pb-field__label">{strings.calendarSyncProjects}</legend>
+        {projects.map((project) => (
+          <label key={project.id} className="pb-calendar-sync__choice">
+            <input
+              type="checkbox"
+              checked={projectIds.includes(project.id)}
+              onChange={(event) =>
+                setProjectIds((chosenIds) =>
+                  event.target.checked
+                    ? [...chosenIds, project.id]
+                    : chosenIds.filter((id) => id !== project.id),
+                )
+              }
+            />
+            {project.name}
+          </label>
+        ))}
+        {invalid && (
+          <p id={`${ids.projects}-error`} role="alert" className="pb-error">
+            {strings.calendarSyncPickProject}
+          </p>
+        )}
+      </fieldset>
+      <fieldset className="pb-calendar-sync__fieldset">
+        <legend className="pb-field__label">{strings.calendarSyncDirection}</legend>
+        {(["both", "to_calendar", "from_calendar"] as const).map((value) => (
+          <label key={value} className="pb-calendar-sync__choice">
+            <input
+              type="radio"
+              name={ids.direction}
+              value={value}
+              checked={direction === value}
+              onChange={() => setDirection(value)}
+            />
+            {strings.calendarSyncDirections[value]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="pb-field">
+        <label className="pb-field__label" htmlFor={ids.onDelete}>
+          {strings.calendarSyncOnDelete}
+        </label>
+        <select
+          id={ids.onDelete}
+          className="pb-input"
+          value={onEventDeleted}
+          onChange={(event) => setOnEventDeleted(event.target.value as typeof onEventDeleted)}
+        >
+          {(["clear_due_date", "recreate_event"] as const).map((value) => (
+            <option key={value} value={value}>
+              {strings.calendarSyncOnDeleteChoices[value]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="pb-field">
+        <label className="pb-field__label" htmlFor={ids.prefix}>
+          {strings.calendarSyncCompletedPrefix}
+        </label>
+        <input
+          id={ids.prefix}
+          className="pb-input"
+          value={completedPrefix}
+          maxLength={20}
+          onChange={(event) => setCompletedPrefix(event.target.value)}
+        />
+      </div>
+      {(save.error ?? calendars.error) && (
+        <p role="alert" className="pb-error">
+          {(save.error ?? calendars.error)?.message}
+        </p>
+      )}
+      <div className="pb-calendar-sync__actions">
+        <button
+          type="submit"
+          className="pb-button pb-button--primary"
+          aria-disabled={save.isPending || undefined}
+        >
+          {strings.calendarSyncSave}
+        </button>
+        {onDone && (
+          <button type="button" className="pb-button" onClick={onDone}>
+            {strings.calendarSyncCancel}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+/// <reference types="msw-storybook-addon/csf3" />
+import {
+  fixtureIdentities,
+  plugboardErrorHandlers,
+  plugboardHandlers,
+  plugboardLoadingHandlers,
+} from "@plugboard/mocks";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import { GoogleCalendarSync } from "./google-calendar-sync";
+
+const meta = {
+  title: "Google Calendar/GoogleCalendarSync",
+  component: GoogleCalendarSync,
+  args: {
+    projects: [
+      { id: "prj_web", name: "Web" },
+      { id: "prj_ops", name: "Ops" },
+    ],
+    timeZone: "Europe/Berlin",
+  },
+} satisfies Meta<typeof GoogleCalendarSync>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const region = (canvasElement: HTMLElement) =>
+  within(canvasElement).findByRole("region", { name: "Google Calendar sync" });
+
+/** Syncing Ada's primary calendar: last sync, 3 events, 1 conflict settled; Sync now. */
+export const Synced: Story = {
+  tags: ["screenshot"],
+  parameters: { msw: { handlers: plugboardHandlers({ googleCalendar: "synced" }) } },
+  play: async ({ canvasElement }) => {
+    const status = await within(await region(canvasElement)).findByLabelText("Sync status");
+    await expect(within(status).getByText("Ada Lovelace")).toBeVisible();
+  },
+};
+
+/** Connected, not set up yet: the calendar picker lists Google's calendars. */
+export const SetUp: Story = {
+  tags: ["screenshot"],
+  parameters: { msw: { handlers: plugboardHandlers({ googleCalendar: "connected" }) } },
+  play: async ({ canvasElement }) => {
+    const calendar = await within(await region(canvasElement)).findByRole("combobox", {
+      name: "Calendar",
+    });
+    await waitFor(() => expect(within(calendar).getAllByRole("option")).toHaveLength(3));
+  },
+};
+
+/** Sync now queues a full sync. */
+export const SyncNow: Story = {
+  parameters: { msw: { handlers: plugboardHandlers({ googleCalendar: "synced" }) } },
+  play: async ({ canvasElement }) => {
+    const section = await region(canvasElement);
+    await userEvent.click(await within(section).findByRole("button", { name: "Sync now" }));
+    await expect(await within(section).findByRole("status")).toHaveTextContent(
+      "A sync is on its way.",
+    );
+  },
+};
+
+/** Google refused to refresh the token: reconnect first; the last error is shown. */
+export const NeedsReconnect: Story = {
+  tags: ["screenshot"],
+  parameters: { msw: { handlers: plugboardHandlers({ googleCalendar: "needs_reconnect" }) } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(await region(canvasElement)).findByRole("alert")).toHaveTextContent(
+      "Reconnect it to keep syncing.",
+    );
+  },
+};
+
+export const NotConnected: Story = {
+  parameters: { msw: { handlers: plugboardHandlers({ fixtures: "empty" }) } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole("status")).toHaveTextContent(
+      "Connect Google Calendar",
+    );
+  },
+};
+
+/** Ada's own connection is private: Grace sees none. */
+export const Member: Story = {
+  parameters: {
+    msw: {
+      handlers: plugboardHandlers({ googleCalendar: "synced", identity: fixtureIdentities.member }),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole("status")).toHaveTextContent(
+      "Connect Google Calendar",
+    );
+  },
+};
+
+export const Loading: Story = {
+  parameters: { msw: { handlers: plugboardLoadingHandlers() } },
+};
+
+export const LoadError: Story = {
+  parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole("alert")).toBeVisible();
+  },
+};

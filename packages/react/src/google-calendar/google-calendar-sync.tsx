@@ -1,0 +1,186 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { formatDate } from "../api-keys/format";
+import { useIntegrations } from "../integrations/use-integrations";
+import { usePlugboard, useStrings } from "../provider/plugboard-provider";
+import { cx, useRootProps } from "../provider/root-props";
+import { CalendarSyncForm, type CalendarSyncProject } from "./calendar-sync-form";
+import { calendarKeys } from "./query-keys";
+
+export type { CalendarSyncProject };
+
+export interface GoogleCalendarSyncProps {
+  /** The host's projects a user can sync (Plugboard does not own projects). */
+  projects: readonly CalendarSyncProject[];
+  /** Which Google Calendar connection; default the first the caller can see. */
+  installationId?: string;
+  /** The user's time zone for timed due dates. Default the browser's. */
+  timeZone?: string;
+  className?: string;
+  classNames?: Partial<Record<"status" | "form" | "error", string>>;
+}
+
+/**
+ * One Google Calendar connection's two-way sync: its calendar, projects and direction, the last
+ * sync with its counts, errors and settled conflicts, and "Sync now".
+ */
+export function GoogleCalendarSync({
+  projects,
+  installationId,
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  className,
+  classNames = {},
+}: GoogleCalendarSyncProps) {
+  const strings = useStrings();
+  const { client, queryClient } = usePlugboard();
+  const rootProps = useRootProps("pb-calendar-sync", className);
+  const headingId = useId();
+  const [editing, setEditing] = useState(false);
+  const integrations = useIntegrations();
+  const entry = integrations.data?.find((candidate) => candidate.id === "google-calendar");
+  const installation =
+    entry?.installations.find((candidate) => candidate.id === installationId) ??
+    (installationId ? undefined : entry?.installations[0]);
+  const syncs = useQuery(
+    {
+      queryKey: calendarKeys.syncs(),
+      queryFn: ({ signal }) => client.googleCalendar.syncs({ signal }).then((r) => r.data),
+      enabled: installation !== undefined,
+    },
+    queryClient,
+  );
+  const sync = syncs.data?.find((candidate) => candidate.installationId === installation?.id);
+  const run = useMutation(
+    {
+      mutationFn: (syncId: string) => client.googleCalendar.run(syncId),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: calendarKeys.syncs() }),
+    },
+    queryClient,
+  );
+
+  const heading = (
+    <h3 id={headingId} className="pb-calendar-sync__title">
+      {strings.calendarSync}
+    </h3>
+  );
+  if (integrations.isPending || (installation && syncs.isPending)) {
+    return (
+      <section {...rootProps} aria-labelledby={headingId} aria-busy="true">
+        {heading}
+        <p className="pb-calendar-sync__muted">{strings.calendarSyncLoading}</p>
+      </section>
+    );
+  }
+  const loadError = integrations.error ?? syncs.error;
+  if (loadError) {
+    return (
+      <section {...rootProps} aria-labelledby={headingId}>
+        {heading}
+        <p role="alert" className={cx("pb-error", classNames.error)}>
+          {loadError.message}
+        </p>
+      </section>
+    );
+  }
+  if (!installation) {
+    return (
+      <section {...rootProps} aria-labelledby={headingId}>
+        {heading}
+        <p role="status" className="pb-calendar-sync__muted">
+          {strings.calendarSyncConnectFirst}
+        </p>
+      </section>
+    );
+  }
+  const account = installation.externalAccountName ?? installation.id;
+  if (!sync || editing) {
+    return (
+      <section {...rootProps} aria-labelledby={headingId}>
+        {heading}
+        <p className="pb-calendar-sync__muted">
+          {strings.calendarSyncConnection}: {account}
+        </p>
+        <div className={classNames.form}>
+          <CalendarSyncForm
+            installationId={installation.id}
+            projects={projects}
+            current={sync}
+            timeZone={timeZone}
+            onDone={sync ? () => setEditing(false) : undefined}
+          />
+        </div>
+      </section>
+    );
+  }
+  const names = sync.projectIds.map(
+    (id) => projects.find((project) => project.id === id)?.name ?? id,
+  );
+  return (
+    <section {...rootProps} aria-labelledby={headingId}>
+      {heading}
+      {sync.status === "needs_reconnect" && (
+        <p role="alert" className={cx("pb-error", classNames.error)}>
+          {strings.calendarSyncNeedsReconnect}
+        </p>
+      )}
+      <dl
+        className={cx("pb-calendar-sync__status", classNames.status)}
+        aria-label={strings.calendarSyncStatus}
+      >
+        <dt>{strings.calendarSyncConnection}</dt>
+        <dd>{account}</dd>
+        <dt>{strings.calendarSyncCalendar}</dt>
+        <dd>{sync.calendarName ?? sync.calendarId}</dd>
+        <dt>{strings.calendarSyncProjects}</dt>
+        <dd>{names.join(", ")}</dd>
+        <dt>{strings.calendarSyncDirection}</dt>
+        <dd>{strings.calendarSyncDirections[sync.direction]}</dd>
+        <dt>{strings.calendarSyncLastSync}</dt>
+        <dd>
+          {sync.lastSyncAt ? (
+            <time dateTime={sync.lastSyncAt}>{formatDate(sync.lastSyncAt)}</time>
+          ) : (
+            strings.calendarSyncNever
+          )}
+        </dd>
+        <dt>{strings.calendarSyncEvents}</dt>
+        <dd>{sync.eventCount}</dd>
+        <dt>{strings.calendarSyncConflicts}</dt>
+        <dd>{sync.conflictCount}</dd>
+        <dt>{strings.calendarSyncUpdates}</dt>
+        <dd>{sync.push ? strings.calendarSyncPush : strings.calendarSyncPoll}</dd>
+        {sync.lastError && (
+          <>
+            <dt>{strings.calendarSyncLastError}</dt>
+            <dd className="pb-calendar-sync__error">{sync.lastError}</dd>
+          </>
+        )}
+      </dl>
+      {run.isSuccess && (
+        <p role="status" className="pb-calendar-sync__muted">
+          {strings.calendarSyncQueued}
+        </p>
+      )}
+      {run.error && (
+        <p role="alert" className="pb-error">
+          {run.error.message}
+        </p>
+      )}
+      <div className="pb-calendar-sync__actions">
+        <button
+          type="button"
+          className="pb-button pb-button--primary"
+          aria-disabled={run.isPending || sync.status !== "active" || undefined}
+          onClick={() => {
+            if (!run.isPending && sync.status === "active") run.mutate(sync.id);
+          }}
+        >
+          {strings.calendarSyncNow}
+        </button>
+        <button type="button" className="pb-button" onClick={() => setEditing(true)}>
+          {strings.calendarSyncEdit}
+        </button>
+      </div>
+    </section>
+  );
+}

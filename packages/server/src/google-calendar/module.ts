@@ -1,0 +1,39 @@
+import { defineModule } from "../module";
+import { googleCalendarSync } from "./migrations/0012-google-calendar";
+import { deleteCalendarSync } from "./routes/delete-sync";
+import { listGoogleCalendars } from "./routes/list-calendars";
+import { listCalendarSyncs } from "./routes/list-syncs";
+import { googleCalendarNotifications } from "./routes/notifications";
+import { runCalendarSync } from "./routes/run-sync";
+import { saveCalendarSync } from "./routes/save-sync";
+import { createGoogleCalendarRuntime, onHostEvent, scheduleGoogleCalendar } from "./runtime";
+import { memoryGoogleCalendar } from "./store/memory";
+import type { GoogleCalendarStoreSlice } from "./store/slice";
+import { sqlGoogleCalendar } from "./store/sql";
+
+/**
+ * Two-way Google Calendar sync: issues with due dates and cycles as events, moved or deleted
+ * events back to the issue through the host port, incremental with sync tokens, driven by push
+ * notifications with a scheduled poll as the fallback.
+ */
+export const googleCalendarModule = defineModule<GoogleCalendarStoreSlice>({
+  name: "google-calendar",
+  store: {
+    memory: () => ({ googleCalendar: memoryGoogleCalendar() }),
+    sql: (db, options) => ({ googleCalendar: sqlGoogleCalendar(db, options) }),
+  },
+  migrations: { "0012_google_calendar": googleCalendarSync },
+  routes: [
+    listCalendarSyncs,
+    listGoogleCalendars,
+    saveCalendarSync,
+    runCalendarSync,
+    deleteCalendarSync,
+    googleCalendarNotifications,
+  ],
+  setup(context, options) {
+    createGoogleCalendarRuntime(context, options.providers?.["google-calendar"]);
+    scheduleGoogleCalendar(context);
+  },
+  onEvent: onHostEvent,
+});

@@ -1,0 +1,336 @@
+import { createId, PlugboardError, randomBase62 } from "@plugboard/core";
+import { z } from "zod";
+import type { PlugboardContext } from "../context";
+import type { HostCall } from "../host/port";
+import type { GoogleCalendarSyncOptions } from "../integrations/oauth/providers/google-calendar";
+import { accessTokenFor } from "../integrations/oauth/tokens";
+import { defineJob } from "../jobs/define";
+import { type CalendarClient, createCalendarClient } from "./calendar-client";
+import { sha256Hex } from "./hash";
+import type { CalendarSyncRecord } from "./store/types";
+import {
+  type CycleData,
+  pullChanges,
+  type SyncScope,
+  syncCycle,
+  syncIssue,
+  writeAllIssues,
+} from "./sync-engine";
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+export interface GoogleCalendarRuntime {
+  baseUrl: string;
+  options: Required<Omit<GoogleCalendarSyncOptions, "notificationsUrl">> & {
+    /** Asked whenever a channel opens; null: no push, the poll finds changes. */
+    notificationsUrl: () => string | null;
+  };
+  /** Calls a client makes through this hook: benches count quota answers. */
+  onThrottled?: () => void;
+}
+
+const runtimes = new WeakMap<PlugboardContext, GoogleCalendarRuntime>();
+
+export function runtimeOf(context: PlugboardContext): GoogleCalendarRuntime {
+  const runtime = runtimes.get(context);
+  if (!runtime) throw new Error("The Google Calendar sync is not set up on this context");
+  return runtime;
+}
+
+export function createGoogleCalendarRuntime(
+  context: PlugboardContext,
+  provider: { baseUrls?: { calendar?: string }; sync?: GoogleCalendarSyncOptions } | undefined,
+): GoogleCalendarRuntime {
+  const sync = provider?.sync ?? {};
+  const runtime: GoogleCalendarRuntime = {
+    baseUrl: (provider?.baseUrls?.calendar ?? "https://www.googleapis.com/calendar/v3").replace(
+      /\/+$/,
+      "",
+    ),
+    options: {
+      notificationsUrl: () => {
+        const configured = sync.notificationsUrl;
+        return (typeof configured === "function" ? configured() : configured) ?? null;
+      },
+      pollEveryMs: sync.pollEveryMs ?? 5 * MINUTE,
+      channelTtlMs: sync.channelTtlMs ?? 7 * DAY,
+      renewBeforeMs: sync.renewBeforeMs ?? DAY,
+      backoffBaseMs: sync.backoffBaseMs ?? 500,
+      maxQuotaRetries: sync.maxQuotaRetries ?? 6,
+    },
+  };
+  runtimes.set(context, runtime);
+  return runtime;
+}
+
+/** The integration acts as itself in the host (not as whoever connected the calendar). */
+export const integrationCall = (organizationId: string): HostCall => ({
+  organizationId,
+  actor: { integration: "google-calendar" },
+});
+
+/** A Calendar API client on the installation's token, refreshed as needed. */
+export async function clientFor(
+  context: PlugboardContext,
+  organizationId: string,
+  installationId: string,
+): Promise<CalendarClient> {
+  const runtime = runtimeOf(context);
+  const installation = await context.store.installations.get(organizationId, installationId);
+  if (installation?.provider !== "google-calendar") {
+    throw new PlugboardError({ code: "not_found", detail: "No such Google Calendar connection" });
+  }
+  return createCalendarClient({
+    baseUrl: runtime.baseUrl,
+    accessToken: () => accessTokenFor(context, installation),
+    backoffBaseMs: runtime.options.backoffBaseMs,
+    maxQuotaRetries: runtime.options.maxQuotaRetries,
+    ...(runtime.onThrottled ? { onThrottled: runtime.onThrottled } : {}),
+  });
+}
+
+async function scopeFor(context: PlugboardContext, sync: CalendarSyncRecord): Promise<SyncScope> {
+  return {
+    context,
+    sync,
+    client: await clientFor(context, sync.organizationId, sync.installationId),
+    call: integrationCall(sync.organizationId),
+    conflicts: 0,
+    completedStates: new Map(),
+  };
+}
+
+export const syncJob = defineJob(
+  "google-calendar.sync",
+  z.object({ organizationId: z.string(), syncId: z.string(), full: z.boolean() }),
+);
+
+const hostEventSchema = z.object({
+  organizationId: z.string(),
+  type: z.string(),
+  issueId: z.string().nullable(),
+  cycle: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      projectId: z.string().nullable(),
+      startDate: z.string().nullable(),
+      endDate: z.string().nullable(),
+    })
+    .nullable(),
+});
+export const hostEventJob = defineJob("google-calendar.host-event", hostEventSchema);
+
+/** Queues a sync of one calendar; a sync already waiting absorbs it. */
+export function enqueueSync(context: PlugboardContext, sync: CalendarSyncRecord, full = false) {
+  return context.worker.enqueue(
+    syncJob,
+    { organizationId: sync.organizationId, syncId: sync.id, full },
+    { dedupeKey: `google-calendar.sync:${sync.id}:${full ? "full" : "changes"}` },
+  );
+}
+
+/**
+ * Runs work for one sync, recording the outcome on it. A connection Google no longer accepts
+ * (the refresh failed: the installation is marked `error`) makes the sync `needs_reconnect`
+ * and publishes `integration.disconnected` once; the work is not retried until a reconnect.
+ */
+async function recorded(
+  context: PlugboardContext,
+  sync: CalendarSyncRecord,
+  work: (scope: SyncScope) => Promise<void>,
+): Promise<void> {
+  const store = context.store.googleCalendar;
+  let scope: SyncScope | undefined;
+  try {
+    scope = await scopeFor(context, sync);
+    await work(scope);
+    await store.updateSync(sync.organizationId, sync.id, {
+      lastSyncAt: context.now(),
+      lastError: null,
+      status: "active",
+      conflictCount: sync.conflictCount + scope.conflicts,
+      updatedAt: context.now(),
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const installation = await context.store.installations.get(
+      sync.organizationId,
+      sync.installationId,
+    );
+    const disconnected = !installation || installation.status === "error";
+    await store.updateSync(sync.organizationId, sync.id, {
+      lastError: message,
+      conflictCount: sync.conflictCount + (scope?.conflicts ?? 0),
+      updatedAt: context.now(),
+      ...(disconnected ? { status: "needs_reconnect" as const } : {}),
+    });
+    if (!disconnected) throw error;
+    if (sync.status !== "needs_reconnect") {
+      await context.webhooks.publish({
+        organizationId: sync.organizationId,
+        type: "integration.disconnected",
+        data: {
+          provider: "google-calendar",
+          installationId: sync.installationId,
+          reason: message,
+        },
+        idempotencyKey: `google-calendar.disconnected:${sync.id}:${installation?.updatedAt ?? 0}`,
+      });
+    }
+  }
+}
+
+/** A first sync or a forced full one writes every issue; later ones read the calendar's changes. */
+export async function runSync(
+  context: PlugboardContext,
+  payload: { organizationId: string; syncId: string; full: boolean },
+): Promise<void> {
+  const sync = await context.store.googleCalendar.getSync(payload.organizationId, payload.syncId);
+  if (!sync) return;
+  await recorded(context, sync, async (scope) => {
+    if (payload.full && sync.direction !== "from_calendar") await writeAllIssues(scope);
+    if (payload.full) {
+      scope.sync = { ...scope.sync, syncToken: null };
+    }
+    await pullChanges(scope);
+    await ensureChannel(context, scope);
+  });
+}
+
+/** A host event: every active sync of the organization covering it brings its event in line. */
+export async function runHostEvent(
+  context: PlugboardContext,
+  payload: z.infer<typeof hostEventSchema>,
+): Promise<void> {
+  const syncs = await context.store.googleCalendar.listSyncs(payload.organizationId);
+  for (const sync of syncs) {
+    if (sync.status !== "active") continue;
+    await recorded(context, sync, async (scope) => {
+      if (payload.issueId) await syncIssue(scope, payload.issueId);
+      if (payload.cycle) {
+        await syncCycle(scope, payload.cycle as CycleData, payload.type === "cycle.deleted");
+      }
+    });
+  }
+}
+
+/**
+ * Opens a watch channel when push is configured and none is live (or the live one expires within
+ * `renewBeforeMs`): a new id and a random token, whose hash is stored; the old channel is stopped.
+ */
+export async function ensureChannel(context: PlugboardContext, scope: SyncScope): Promise<void> {
+  const { options } = runtimeOf(context);
+  const sync =
+    (await context.store.googleCalendar.getSync(scope.sync.organizationId, scope.sync.id)) ??
+    scope.sync;
+  const address = options.notificationsUrl();
+  if (!address) return;
+  if (
+    sync.channelExpiresAt !== null &&
+    sync.channelExpiresAt - options.renewBeforeMs > context.now()
+  ) {
+    return;
+  }
+  const token = randomBase62(40);
+  const channel = await scope.client.watch(sync.calendarId, {
+    id: createId("gch"),
+    token,
+    address,
+    expiration: context.now() + options.channelTtlMs,
+  });
+  await context.store.googleCalendar.updateSync(sync.organizationId, sync.id, {
+    channelId: channel.id,
+    channelTokenHash: await sha256Hex(token),
+    channelResourceId: channel.resourceId,
+    channelExpiresAt: Number(channel.expiration ?? context.now() + options.channelTtlMs),
+  });
+  if (sync.channelId && sync.channelResourceId) {
+    await stopChannel(context, scope.client, sync);
+  }
+}
+
+/** Stops a channel; one Google no longer knows is already stopped. */
+export async function stopChannel(
+  context: PlugboardContext,
+  client: CalendarClient,
+  sync: CalendarSyncRecord,
+): Promise<void> {
+  if (!sync.channelId || !sync.channelResourceId) return;
+  try {
+    await client.stopChannel(sync.channelId, sync.channelResourceId);
+  } catch (error) {
+    context.logger.warn("Could not stop a Google Calendar watch channel", {
+      syncId: sync.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+/** The poll (changes where push cannot reach) and the channel renewal, on the worker's schedules. */
+export function scheduleGoogleCalendar(context: PlugboardContext): void {
+  const { options } = runtimeOf(context);
+  context.worker.handle(syncJob, (payload) => runSync(context, payload));
+  context.worker.handle(hostEventJob, (payload) => runHostEvent(context, payload));
+  context.worker.schedule({
+    name: "plugboard.google-calendar.poll",
+    everyMs: options.pollEveryMs,
+    async run() {
+      for (const sync of await context.store.googleCalendar.listSyncs()) {
+        if (sync.status === "active") await enqueueSync(context, sync);
+      }
+    },
+  });
+  context.worker.schedule({
+    name: "plugboard.google-calendar.renew-channels",
+    everyMs: Math.min(60 * MINUTE, options.renewBeforeMs / 2),
+    async run() {
+      if (!options.notificationsUrl()) return;
+      for (const sync of await context.store.googleCalendar.listSyncs()) {
+        if (sync.status !== "active") continue;
+        if (
+          sync.channelExpiresAt !== null &&
+          sync.channelExpiresAt - options.renewBeforeMs > context.now()
+        ) {
+          continue;
+        }
+        await recorded(context, sync, (scope) => ensureChannel(context, scope));
+      }
+    },
+  });
+}
+
+/** What a published host event asks of the sync: the issue or cycle it is about, if any. */
+export async function onHostEvent(
+  context: PlugboardContext,
+  event: { organizationId: string; type: string; data: Record<string, unknown> },
+): Promise<void> {
+  const isIssue = event.type.startsWith("issue.");
+  const isCycle = event.type.startsWith("cycle.");
+  if (!isIssue && !isCycle) return;
+  if ((await context.store.googleCalendar.listSyncs(event.organizationId)).length === 0) return;
+  const data = event.data;
+  const nested = (key: string) =>
+    typeof data[key] === "object" && data[key] !== null
+      ? (data[key] as Record<string, unknown>)
+      : data;
+  const text = (value: unknown) => (typeof value === "string" && value ? value : null);
+  const issue = nested("issue");
+  const cycle = nested("cycle");
+  const cycleId = isCycle ? text(cycle.id) : null;
+  await context.worker.enqueue(hostEventJob, {
+    organizationId: event.organizationId,
+    type: event.type,
+    issueId: isIssue ? text(issue.id) : null,
+    cycle: cycleId
+      ? {
+          id: cycleId,
+          name: text(cycle.name) ?? cycleId,
+          projectId: text(cycle.projectId) ?? text(data.projectId),
+          startDate: text(cycle.startDate),
+          endDate: text(cycle.endDate),
+        }
+      : null,
+  });
+}

@@ -1,0 +1,5 @@
+import type { GoogleCalendarStore } from "./types";
+
+export interface GoogleCalendarStoreSlice {
+  readonly googleCalendar: GoogleCalendarStore;
+}

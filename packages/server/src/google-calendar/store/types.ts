@@ -1,0 +1,73 @@
+import type { CalendarSyncSettings } from "@plugboard/core";
+
+/**
+ * One connection's calendar sync as stored. Times are epoch milliseconds. The watch channel's
+ * token is kept as a SHA-256 hash: only Google needs the token itself, Plugboard compares.
+ */
+export interface CalendarSyncRecord extends Omit<CalendarSyncSettings, "calendarId"> {
+  id: string;
+  organizationId: string;
+  installationId: string;
+  calendarId: string;
+  calendarName: string | null;
+  status: "active" | "needs_reconnect";
+  /** Google's `nextSyncToken` from the last complete listing; null forces a full sync. */
+  syncToken: string | null;
+  lastSyncAt: number | null;
+  lastError: string | null;
+  conflictCount: number;
+  channelId: string | null;
+  channelTokenHash: string | null;
+  channelResourceId: string | null;
+  channelExpiresAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What `updateSync` may change: everything but identity and creation. */
+export type CalendarSyncUpdate = Partial<
+  Omit<CalendarSyncRecord, "id" | "organizationId" | "installationId" | "createdAt">
+>;
+
+/**
+ * An issue (or cycle) and its event: the map both directions go through. `synced*` are the values
+ * both sides agreed on after the last sync, so a change is told from an echo and, when both sides
+ * changed, the conflict rule knows which fields each side changed.
+ */
+export interface CalendarEventLink {
+  syncId: string;
+  /** `issue:<id>` or `cycle:<id>`. */
+  itemKey: string;
+  eventId: string;
+  etag: string;
+  /** The issue's due date as last synced (`2026-12-01` or an instant with offset). */
+  syncedDue: string | null;
+  syncedTitle: string;
+  updatedAt: number;
+}
+
+export interface GoogleCalendarStore {
+  /** Throws a `conflict` PlugboardError when the installation already has a sync. */
+  createSync(record: CalendarSyncRecord): Promise<void>;
+  getSync(organizationId: string, id: string): Promise<CalendarSyncRecord | null>;
+  findSyncByInstallation(
+    organizationId: string,
+    installationId: string,
+  ): Promise<CalendarSyncRecord | null>;
+  findSyncByChannel(channelId: string): Promise<CalendarSyncRecord | null>;
+  /** The organization's syncs, oldest first; without an organization, every sync (schedules). */
+  listSyncs(organizationId?: string): Promise<CalendarSyncRecord[]>;
+  /** The record after the change, or null when there is no such sync. */
+  updateSync(
+    organizationId: string,
+    id: string,
+    update: CalendarSyncUpdate,
+  ): Promise<CalendarSyncRecord | null>;
+  /** Deletes the sync and its event links together; whether it existed. */
+  deleteSync(organizationId: string, id: string): Promise<boolean>;
+  upsertLink(link: CalendarEventLink): Promise<void>;
+  getLink(syncId: string, itemKey: string): Promise<CalendarEventLink | null>;
+  findLinkByEvent(syncId: string, eventId: string): Promise<CalendarEventLink | null>;
+  deleteLink(syncId: string, itemKey: string): Promise<boolean>;
+  countLinks(syncId: string): Promise<number>;
+}
