@@ -4,9 +4,9 @@ import { apiKeysResource } from "./resources/api-keys";
 import { githubResource } from "./resources/github";
 import { googleCalendarResource } from "./resources/google-calendar";
 import { integrationsResource } from "./resources/integrations";
-import { ssoResource } from "./resources/sso";
 import { jiraImportResource } from "./resources/jira-import";
 import { slackResource } from "./resources/slack";
+import { ssoResource } from "./resources/sso";
 import { webhooksResource } from "./resources/webhooks";
 import { createTransport, type TransportOptions } from "./transport";
 

@@ -145,6 +145,21 @@ export {
   oauthMessageType,
 } from "./schemas/oauth";
 export {
+  type SlackChannel,
+  type SlackChannelList,
+  type SlackChannelSettings,
+  type SlackDeliveryStatus,
+  type SlackNotificationEvent,
+  slackChannelListSchema,
+  slackChannelSchema,
+  slackChannelSettingsSchema,
+  slackDeliveryStatusSchema,
+  slackNotificationEventSchema,
+  slackNotificationEvents,
+  type UpdateSlackChannelSettingsInput,
+  updateSlackChannelSettingsSchema,
+} from "./schemas/slack";
+export {
   type AddSsoDomainInput,
   addSsoDomainSchema,
   type CreateSsoConnectionInput,
@@ -180,21 +195,6 @@ export {
   type UpdateSsoConnectionInput,
   updateSsoConnectionSchema,
 } from "./schemas/sso";
-export {
-  type SlackChannel,
-  type SlackChannelList,
-  type SlackChannelSettings,
-  type SlackDeliveryStatus,
-  type SlackNotificationEvent,
-  slackChannelListSchema,
-  slackChannelSchema,
-  slackChannelSettingsSchema,
-  slackDeliveryStatusSchema,
-  slackNotificationEventSchema,
-  slackNotificationEvents,
-  type UpdateSlackChannelSettingsInput,
-  updateSlackChannelSettingsSchema,
-} from "./schemas/slack";
 export { encodeWebhookLogCursor, type WebhookLogCursor } from "./schemas/webhook-log-cursor";
 export {
   type CreatedWebhookEndpoint,

@@ -6,8 +6,8 @@ import type { GitHubRuntime, OAuthRuntime } from "./integrations/oauth/runtime";
 import type { JiraImportRuntime } from "./jira-import/runtime";
 import type { JobWorker } from "./jobs/worker";
 import type { Logger } from "./logger";
-import type { SsoRuntime } from "./sso/runtime";
 import type { SlackRuntime } from "./slack/runtime";
+import type { SsoRuntime } from "./sso/runtime";
 import type { Store } from "./stores/types";
 import type { WebhooksRuntime } from "./webhooks/runtime";
 

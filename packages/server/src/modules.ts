@@ -5,8 +5,8 @@ import { googleCalendarModule } from "./google-calendar/module";
 import { integrationsModule } from "./integrations/module";
 import { jiraImportModule } from "./jira-import/module";
 import { jobsModule } from "./jobs/module";
-import { ssoModule } from "./sso/module";
 import { slackModule } from "./slack/module";
+import { ssoModule } from "./sso/module";
 import { webhooksModule } from "./webhooks/module";
 
 /** Every built-in feature, in the order their routes are matched. */

@@ -17,6 +17,6 @@ export { googleCalendarContracts } from "./google-calendar";
 export { integrationContracts } from "./integrations";
 export { jiraImportContracts } from "./jira-import";
 export { contractPath } from "./path";
-export { ssoContracts } from "./sso";
 export { slackContracts } from "./slack";
+export { ssoContracts } from "./sso";
 export { webhookContracts } from "./webhooks";

@@ -158,4 +158,3 @@ function summary(type: SlackNotificationEvent, data: Record<string, unknown>): s
       return `Cycle completed${typeof cycle === "string" ? `: ${escapeMrkdwn(cycle)}` : ""}`;
   }
 }
-

@@ -5,8 +5,8 @@ import type { GoogleCalendarStoreSlice } from "../google-calendar/store/slice";
 import type { IntegrationsStoreSlice } from "../integrations/store/slice";
 import type { JiraImportStoreSlice } from "../jira-import/store/slice";
 import type { JobsStoreSlice } from "../jobs/slice";
-import type { SsoStoreSlice } from "../sso/store/slice";
 import type { SlackStoreSlice } from "../slack/store/slice";
+import type { SsoStoreSlice } from "../sso/store/slice";
 import type { WebhooksStoreSlice } from "../webhooks/store/slice";
 
 /**

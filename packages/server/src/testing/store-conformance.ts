@@ -5,8 +5,8 @@ import { describeOAuthStoreConformance } from "../integrations/store/conformance
 import { describeInstallationStoreConformance } from "../integrations/store/installations-conformance";
 import { describeJiraImportStoreConformance } from "../jira-import/store/conformance";
 import { describeJobStoreConformance } from "../jobs/conformance";
-import { describeSsoStoreConformance } from "../sso/store/conformance";
 import { describeSlackStoreConformance } from "../slack/store/conformance";
+import { describeSsoStoreConformance } from "../sso/store/conformance";
 import type { StoreUnderTest } from "../stores/conformance/store-per-test";
 import { describeWebhookStoreConformance } from "../webhooks/store/conformance";
 

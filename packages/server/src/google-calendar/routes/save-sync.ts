@@ -1,4 +1,4 @@
-import { type CalendarSyncSettings, createId, googleCalendarContracts } from "@plugboard/core";
+import { createId, googleCalendarContracts } from "@plugboard/core";
 import { implement } from "../../http/route";
 import { clientFor, enqueueSync } from "../runtime";
 import type { CalendarSyncRecord } from "../store/types";

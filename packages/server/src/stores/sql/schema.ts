@@ -11,14 +11,6 @@ import type {
 } from "../../google-calendar/store/schema";
 import type { InstallationsTable, OAuthStatesTable } from "../../integrations/store/schema";
 import type {
-  SsoAssertionsTable,
-  SsoConnectionsTable,
-  SsoDomainsTable,
-  SsoLoginAttemptsTable,
-  SsoPoliciesTable,
-  SsoRequestsTable,
-} from "../../sso/store/schema";
-import type {
   JiraImportItemsTable,
   JiraImportRowsTable,
   JiraImportRunsTable,
@@ -29,6 +21,14 @@ import type {
   SlackInboundTable,
   SlackIssueMessagesTable,
 } from "../../slack/store/schema";
+import type {
+  SsoAssertionsTable,
+  SsoConnectionsTable,
+  SsoDomainsTable,
+  SsoLoginAttemptsTable,
+  SsoPoliciesTable,
+  SsoRequestsTable,
+} from "../../sso/store/schema";
 import type {
   WebhookAttemptsTable,
   WebhookEndpointsTable,
