@@ -1,5 +1,4 @@
-import { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import type { Readable } from "node:stream";
 import type { JiraItem, JiraPerson, SourceRow } from "../source/item";
 import { csvDate, csvDay } from "./zoned-time";
 
@@ -82,7 +81,13 @@ export async function* readJiraExport(
   input: Readable | ReadableStream<Uint8Array>,
   options: ReadExportOptions,
 ): AsyncGenerator<SourceRow> {
-  const stream = input instanceof Readable ? input : Readable.fromWeb(input as never);
+  // Loaded here, not at the top: the whole kit also runs in browsers (Storybook's mock server),
+  // where csv-parse's module body needs Node's Buffer.
+  const [{ Readable: NodeReadable }, { parse }] = await Promise.all([
+    import("node:stream"),
+    import("csv-parse"),
+  ]);
+  const stream = input instanceof NodeReadable ? input : NodeReadable.fromWeb(input as never);
   const parser = stream.pipe(
     parse({ bom: true, columns: false, relax_column_count: true, skip_empty_lines: true }),
   );
