@@ -128,6 +128,7 @@ export const de: PlugboardStrings = {
     comment: "Kommentare",
     document: "Dokumente",
     endpoint: "Endpunkte",
+    integration: "Integrationen",
     webhook: "Webhooks",
   },
   webhookToggle: (url) => `An ${url} zustellen`,

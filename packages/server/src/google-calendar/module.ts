@@ -32,8 +32,10 @@ export const googleCalendarModule = defineModule<GoogleCalendarStoreSlice>({
     googleCalendarNotifications,
   ],
   setup(context, options) {
-    createGoogleCalendarRuntime(context, options.providers?.["google-calendar"]);
-    scheduleGoogleCalendar(context);
+    const provider = options.providers?.["google-calendar"];
+    createGoogleCalendarRuntime(context, provider);
+    // Channel renewal and the poll have nothing to do for a kit without Google Calendar.
+    if (provider) scheduleGoogleCalendar(context);
   },
   onEvent: onHostEvent,
 });

@@ -8,7 +8,7 @@ import { deleteSlackChannelSettings } from "./routes/delete-channel-settings";
 import { getSlackChannelSettings } from "./routes/get-channel-settings";
 import { listSlackChannels } from "./routes/list-channels";
 import { putSlackChannelSettings } from "./routes/put-channel-settings";
-import { testSlackChannel } from "./routes/test-channel";
+import { testSlackChannel } from "./routes/send-channel-sample";
 import { memorySlack } from "./store/memory";
 import type { SlackStoreSlice } from "./store/slice";
 import { sqlSlack } from "./store/sql";
