@@ -1,4 +1,3 @@
-import { Readable, Transform } from "node:stream";
 import {
   createId,
   type createJiraCloudSourceSchema,
@@ -131,6 +130,8 @@ export function createJiraImportRuntime(deps: {
         rowCount: null,
         createdAt: now(),
       };
+      // Node's streams load here, not at the top: the kit also runs in browsers (Storybook).
+      const { Readable, Transform } = await import("node:stream");
       await store.createSource(record);
       let size = 0;
       const limit = new Transform({
