@@ -12,5 +12,7 @@ export default defineConfig({
   clean: false,
   sourcemap: true,
   noExternal: ["@plugboard/provider-simulators"],
-  external: ["msw"],
+  // The simulators' own dependencies load from node_modules too: oidc-provider (koa) requires
+  // Node built-ins dynamically, which an ESM bundle cannot do.
+  external: ["msw", "oidc-provider", "xml-crypto"],
 });
