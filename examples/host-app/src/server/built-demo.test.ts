@@ -29,9 +29,11 @@ beforeAll(async () => {
     throw new Error(`the built demo exited with ${code} before it listened:\n${stderr}`);
   });
   const listening = (async () => {
-    for await (const line of createInterface({ input: demo.stdout! })) {
-      const match = /^Plugboard demo host app: (\S+)/.exec(line);
-      if (match) return match[1]!.replace("localhost", "127.0.0.1");
+    const output = demo.stdout;
+    if (!output) throw new Error("the built demo has no output to read");
+    for await (const line of createInterface({ input: output })) {
+      const page = /^Plugboard demo host app: (\S+)/.exec(line)?.[1];
+      if (page) return page.replace("localhost", "127.0.0.1");
     }
     throw new Error(`the built demo closed its output before it listened:\n${stderr}`);
   })();
