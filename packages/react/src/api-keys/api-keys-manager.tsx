@@ -1,4 +1,5 @@
-import { type ApiKey, type CreatedApiKey, isPlugboardError } from "@plugboard/core";
+import type { ApiKey, CreatedApiKey } from "@plugboard/core";
+import { isPlugboardError } from "@plugboard/core/routes";
 import { useRef, useState } from "react";
 import { GuardedButton } from "../parts/guarded-button";
 import { PermissionTooltip } from "../parts/permission-tooltip";
