@@ -225,7 +225,6 @@ test("@plugboard/core/routes' public exports change only deliberately", () => {
       "oauthMessageType",
       "problemContentType",
       "problemType",
-      "routesOf",
       "slackNotificationEvents",
       "slackRoutes",
       "ssoRoutes",

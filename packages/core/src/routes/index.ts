@@ -31,7 +31,7 @@ export { githubRoutes } from "./github";
 export { googleCalendarRoutes } from "./google-calendar";
 export { integrationRoutes } from "./integrations";
 export { jiraImportRoutes } from "./jira-import";
-export { type Route, type RoutePath, routesOf } from "./route";
+export type { Route, RoutePath } from "./route";
 export { slackRoutes } from "./slack";
 export { ssoRoutes } from "./sso";
 export { webhookRoutes } from "./webhooks";

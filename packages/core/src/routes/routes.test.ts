@@ -3,7 +3,7 @@ import * as contracts from "../contracts";
 import type { Contract, ContractInput, ContractResponse } from "../contracts/contract";
 import type { WebhookEndpoint } from "../schemas/webhooks";
 import * as routes from "./index";
-import type { Route } from "./route";
+import { type Route, routesOf } from "./route";
 
 const groups: Record<string, [Record<string, Contract>, Record<string, Route>]> = {
   accountLinks: [contracts.accountLinkContracts, routes.accountLinkRoutes],
@@ -40,6 +40,6 @@ describe("routes", () => {
     expectTypeOf<ContractInput<Get>>().toEqualTypeOf<{ params: { endpointId: string } }>();
     const get = { method: "GET", path: "/webhooks/endpoints/:id" } as const;
     // @ts-expect-error `get` lives at `/webhooks/endpoints/:endpointId`
-    routes.routesOf<Pick<typeof contracts.webhookContracts, "get">>({ get });
+    routesOf<Pick<typeof contracts.webhookContracts, "get">>({ get });
   });
 });
