@@ -3,15 +3,17 @@ import {
   type ContractInput,
   type ContractResponse,
   contractPath,
-} from "@plugboard/core";
+  type Route,
+} from "@plugboard/core/routes";
 import type { CallOptions, RawBody, Transport } from "./transport";
 
 /**
- * Calls the route a contract describes: `params` fill the path, `query` becomes the query string,
- * `body` is sent as JSON, and the answer is parsed with the contract's response schema.
+ * Calls a route of `@plugboard/core/routes`: `params` fill the path, `query` becomes the query
+ * string, `body` is sent as JSON. The answer is typed from the route's contract and not parsed:
+ * the server validated it at the boundary, and zod stays out of the browser.
  */
 export type Call = <const C extends Contract>(
-  contract: C,
+  route: Route<C>,
   input: ContractInput<C>,
   options?: CallOptions & { raw?: RawBody },
 ) => Promise<ContractResponse<C>>;
@@ -24,21 +26,16 @@ interface ErasedInput {
 
 export function createCall(transport: Transport): Call {
   function call<const C extends Contract>(
-    contract: C,
+    route: Route<C>,
     input: ContractInput<C>,
     options?: CallOptions & { raw?: RawBody },
   ): Promise<ContractResponse<C>>;
-  // The typed signature is what resources see; the answer's type is the response schema's parse.
-  function call(
-    contract: Contract,
-    input: ErasedInput,
-    options: CallOptions & { raw?: RawBody } = {},
-  ) {
+  // The typed signature is what resources see; the answer's type is the contract's response.
+  function call(route: Route, input: ErasedInput, options: CallOptions & { raw?: RawBody } = {}) {
     return transport({
-      method: contract.method,
-      path: contractPath(contract.path, input.params) + queryString(input.query),
+      method: route.method,
+      path: contractPath(route.path, input.params) + queryString(input.query),
       json: input.body,
-      ...(contract.response ? { schema: contract.response } : {}),
       ...options,
     });
   }

@@ -1,16 +1,16 @@
-import {
-  type ApiKey,
-  type ErrorCode,
-  type GitHubReference,
-  type Installation,
-  type Integration,
-  type IntegrationList,
-  type WebhookAttempt,
-  type WebhookAttemptList,
-  type WebhookEndpoint,
-  type WebhookMessageList,
-  webhookContracts,
+import type {
+  ApiKey,
+  ErrorCode,
+  GitHubReference,
+  Installation,
+  Integration,
+  IntegrationList,
+  WebhookAttempt,
+  WebhookAttemptList,
+  WebhookEndpoint,
+  WebhookMessageList,
 } from "@plugboard/core";
+import { webhookRoutes } from "@plugboard/core/routes";
 import { describe, expectTypeOf, it } from "vitest";
 import { createCall } from "./call";
 import { createPlugboardClient, type PlugboardClient, type PlugboardError } from "./index";
@@ -40,21 +40,21 @@ describe("the client's types come from the core schemas", () => {
     }>();
   });
 
-  it("calls a contract with its path parameters, query and body, typed", () => {
+  it("calls a route with its path parameters, query and body, typed", () => {
     const transport: Transport = () => Promise.reject(new Error("not sent"));
     const call = createCall(transport);
     expectTypeOf(
-      call(webhookContracts.get, { params: { endpointId: "whe_1" } }),
+      call(webhookRoutes.get, { params: { endpointId: "whe_1" } }),
     ).resolves.toEqualTypeOf<WebhookEndpoint>();
     expectTypeOf(
-      call(webhookContracts.listMessages, { params: { endpointId: "whe_1" }, query: { limit: 5 } }),
+      call(webhookRoutes.listMessages, { params: { endpointId: "whe_1" }, query: { limit: 5 } }),
     ).resolves.toEqualTypeOf<WebhookMessageList>();
     // @ts-expect-error the path names `:endpointId`
-    void call(webhookContracts.get, { params: { id: "whe_1" } });
+    void call(webhookRoutes.get, { params: { id: "whe_1" } });
     // @ts-expect-error the path has a parameter to fill
-    void call(webhookContracts.get, {});
+    void call(webhookRoutes.get, {});
     // @ts-expect-error `resend` takes a body
-    void call(webhookContracts.resend, { params: { endpointId: "whe_1" } });
+    void call(webhookRoutes.resend, { params: { endpointId: "whe_1" } });
   });
 
   it("checks request bodies against the input schemas", () => {

@@ -84,9 +84,11 @@ describe("createPlugboardClient when the answer is not Plugboard's", () => {
     });
   });
 
-  it("rejects a 200 whose body breaks the contract", async () => {
+  // The answer is typed by the contract, not parsed (the server validated it): only a body that
+  // is not JSON at all, such as a captive portal's page, is refused.
+  it("rejects a 200 whose body is not JSON", async () => {
     const origin = await listen((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json" }).end('{"data":[{"id":7}]}');
+      res.writeHead(200, { "content-type": "text/html" }).end("<html>Sign in to the Wi-Fi</html>");
     });
     const client = createPlugboardClient({ baseUrl: origin });
 

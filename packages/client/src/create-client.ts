@@ -13,8 +13,8 @@ import { createTransport, type TransportOptions } from "./transport";
 export type PlugboardClientOptions = TransportOptions;
 
 /**
- * A typed client for the handler kit's REST API. Every response is parsed with the core
- * schemas; every failure is a `PlugboardError` (a caller's abort stays an `AbortError`).
+ * A typed client for the handler kit's REST API, typed from the core contracts without loading
+ * zod; every failure is a `PlugboardError` (a caller's abort stays an `AbortError`).
  */
 export function createPlugboardClient(options: PlugboardClientOptions) {
   const call = createCall(createTransport(options));

@@ -1,4 +1,4 @@
-export { isPlugboardError, PlugboardError } from "@plugboard/core";
+export { isPlugboardError, PlugboardError } from "@plugboard/core/routes";
 export {
   createPlugboardClient,
   type PlugboardClient,

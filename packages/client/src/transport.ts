@@ -2,11 +2,10 @@ import {
   type ErrorCode,
   errorTable,
   type HttpMethod,
+  isProblem,
   PlugboardError,
   problemContentType,
-  problemSchema,
-} from "@plugboard/core";
-import type { z } from "zod";
+} from "@plugboard/core/routes";
 
 export interface TransportOptions {
   /** Where the handler kit is mounted, e.g. `https://app.example.com/api/plugboard`. */
@@ -29,26 +28,25 @@ export interface RawBody {
   contentType: string;
 }
 
-interface Call<T> extends CallOptions {
+interface Call extends CallOptions {
   method: HttpMethod;
   path: string;
   json?: unknown;
   raw?: RawBody;
-  /** Omitted for responses without a body (204). */
-  schema?: z.ZodType<T>;
 }
 
-export type Transport = <T>(call: Call<T>) => Promise<T>;
+/** Resolves with the parsed JSON answer, or undefined for a 204; the caller knows its type. */
+export type Transport = (call: Call) => Promise<unknown>;
 
 /**
- * Plain fetch, so the package has no runtime dependency beyond core and zod and its CommonJS
+ * Plain fetch and no zod, so the package weighs little in a browser bundle and its CommonJS
  * build runs wherever fetch does (a wrapped ESM-only HTTP library broke `require()` consumers).
  */
 export function createTransport(options: TransportOptions): Transport {
   const prefix = options.baseUrl.replace(/\/+$/, "");
   const timeoutMs = options.timeout ?? 30_000;
 
-  return async function call<T>({ method, path, json, raw, schema, signal }: Call<T>): Promise<T> {
+  return async function call({ method, path, json, raw, signal }: Call): Promise<unknown> {
     const headers = new Headers(
       typeof options.headers === "function" ? await options.headers() : options.headers,
     );
@@ -82,19 +80,19 @@ export function createTransport(options: TransportOptions): Transport {
         },
       );
       if (!response.ok) throw await fromResponse(response);
-      if (!schema) {
+      if (response.status === 204) {
         await response.body?.cancel();
-        return undefined as T;
+        return undefined;
       }
-      const parsed = schema.safeParse(await response.json().catch(() => undefined));
-      if (!parsed.success) {
+      // Typed by the contract, not checked here: the server validated it at the boundary. A body
+      // that is not JSON at all (a proxy's HTML page) is still refused.
+      return await response.json().catch((error: unknown) => {
         throw new PlugboardError({
           code: "invalid_response",
-          detail: `The server's answer to ${method} ${path} did not match the contract`,
-          cause: parsed.error,
+          detail: `The server's answer to ${method} ${path} is not JSON`,
+          cause: error,
         });
-      }
-      return parsed.data;
+      });
     } catch (error) {
       if (error instanceof PlugboardError) throw error;
       if (timedOut) {
@@ -116,8 +114,8 @@ export function createTransport(options: TransportOptions): Transport {
 
 async function fromResponse(response: Response): Promise<PlugboardError> {
   if (response.headers.get("content-type")?.startsWith(problemContentType)) {
-    const problem = problemSchema.safeParse(await response.json().catch(() => undefined));
-    if (problem.success) return PlugboardError.fromProblem(problem.data);
+    const problem: unknown = await response.json().catch(() => undefined);
+    if (isProblem(problem)) return PlugboardError.fromProblem(problem);
   } else {
     await response.body?.cancel();
   }

@@ -1,4 +1,5 @@
 import * as core from "@plugboard/core";
+import * as routes from "@plugboard/core/routes";
 import { expect, test } from "vitest";
 
 // Every name here is a promise to users, so adding, renaming or dropping one must show up in
@@ -89,7 +90,9 @@ test("@plugboard/core's public exports change only deliberately", () => {
       "integrationListSchema",
       "integrationPermissionsSchema",
       "integrationSchema",
+      "isOAuthMessage",
       "isPlugboardError",
+      "isProblem",
       "jiraDiscoverySchema",
       "jiraDryRunReportSchema",
       "jiraHostTargetsSchema",
@@ -112,6 +115,7 @@ test("@plugboard/core's public exports change only deliberately", () => {
       "linkRepositorySchema",
       "listSchema",
       "missingScopes",
+      "oauthErrorCodes",
       "oauthMessageSchema",
       "oauthMessageType",
       "oidcConfigInputSchema",
@@ -174,6 +178,7 @@ test("@plugboard/core's public exports change only deliberately", () => {
       "webhookDeliveryStatusSchema",
       "webhookDestinationHosts",
       "webhookDestinationSchema",
+      "webhookDestinations",
       "webhookDisabledReasonSchema",
       "webhookEndpointHealthSchema",
       "webhookEndpointListSchema",
@@ -191,6 +196,43 @@ test("@plugboard/core's public exports change only deliberately", () => {
       "webhookPermissionsSchema",
       "webhookVerificationErrorCodes",
       "workflowStateCategorySchema",
+    ]
+  `);
+});
+
+test("@plugboard/core/routes' public exports change only deliberately", () => {
+  expect(Object.keys(routes).sort()).toMatchInlineSnapshot(`
+    [
+      "PlugboardError",
+      "accountLinkRoutes",
+      "apiKeyRoutes",
+      "apiKeyScopes",
+      "contractPath",
+      "defaultRotationGraceSeconds",
+      "defaultWebhookSecretGraceSeconds",
+      "errorCodes",
+      "errorTable",
+      "githubRoutes",
+      "googleCalendarRoutes",
+      "hasScopes",
+      "integrationRoutes",
+      "isOAuthMessage",
+      "isPlugboardError",
+      "isProblem",
+      "jiraImportRoutes",
+      "missingScopes",
+      "oauthErrorCodes",
+      "oauthMessageType",
+      "problemContentType",
+      "problemType",
+      "slackNotificationEvents",
+      "slackRoutes",
+      "ssoRoutes",
+      "webhookDestinationHosts",
+      "webhookDestinations",
+      "webhookEvents",
+      "webhookEventsByResource",
+      "webhookRoutes",
     ]
   `);
 });

@@ -1,4 +1,5 @@
 export * from "./api-keys";
+export { defaultRotationGraceSeconds } from "./api-keys/rotation";
 export { integrationCatalog } from "./catalog/catalog";
 export * from "./contracts";
 export { type ErrorCode, errorCodes, errorTable } from "./errors/codes";
@@ -11,11 +12,10 @@ export {
   type FieldError,
   fieldErrorSchema,
   type Problem,
-  problemContentType,
   problemSchema,
-  problemType,
   toFieldErrors,
 } from "./errors/problem";
+export { isProblem, problemContentType, problemType } from "./errors/problem-type";
 export {
   type HostAttachment,
   type HostComment,
@@ -36,6 +36,7 @@ export {
   workflowStateCategorySchema,
 } from "./host/host-port";
 export { base62Alphabet, createId, randomBase62 } from "./ids";
+export { isOAuthMessage, oauthErrorCodes, oauthMessageType } from "./oauth/message";
 export { pkceChallenge } from "./oauth/pkce";
 export {
   type AccountLink,
@@ -53,6 +54,7 @@ export {
   type ApiKeyUsageStats,
   apiKeyListSchema,
   apiKeySchema,
+  apiKeyScopeSchema,
   apiKeyStatusSchema,
   apiKeyUsageGranularitySchema,
   apiKeyUsageQuerySchema,
@@ -61,7 +63,6 @@ export {
   type CreatedApiKey,
   createApiKeySchema,
   createdApiKeySchema,
-  defaultRotationGraceSeconds,
   type RotateApiKeyInput,
   rotateApiKeySchema,
   type UpdateApiKeyInput,
@@ -142,7 +143,6 @@ export {
   type OAuthErrorCode,
   type OAuthMessage,
   oauthMessageSchema,
-  oauthMessageType,
 } from "./schemas/oauth";
 export {
   type SlackChannel,
@@ -155,7 +155,6 @@ export {
   slackChannelSettingsSchema,
   slackDeliveryStatusSchema,
   slackNotificationEventSchema,
-  slackNotificationEvents,
   type UpdateSlackChannelSettingsInput,
   updateSlackChannelSettingsSchema,
 } from "./schemas/slack";
@@ -202,7 +201,6 @@ export {
   checkWebhookEndpointShape,
   createdWebhookEndpointSchema,
   createWebhookEndpointSchema,
-  defaultWebhookSecretGraceSeconds,
   type RecoveredWebhookMessages,
   type RecoverWebhookMessagesInput,
   type ResendWebhookMessageInput,
@@ -236,17 +234,20 @@ export {
   webhookAttemptSchema,
   webhookAttemptTriggerSchema,
   webhookDeliveryStatusSchema,
-  webhookDestinationHosts,
   webhookDestinationSchema,
   webhookDisabledReasonSchema,
   webhookEndpointHealthSchema,
   webhookEndpointListSchema,
   webhookEndpointSchema,
   webhookEventModeSchema,
+  webhookEventTypeSchema,
   webhookMessageListSchema,
   webhookMessageQuerySchema,
   webhookMessageSchema,
   webhookMessageStatusSchema,
   webhookPermissionsSchema,
 } from "./schemas/webhooks";
+export { slackNotificationEvents } from "./slack/notification-events";
 export * from "./webhooks";
+export { webhookDestinationHosts, webhookDestinations } from "./webhooks/destinations";
+export { defaultWebhookSecretGraceSeconds } from "./webhooks/secret-rotation";

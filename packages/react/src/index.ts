@@ -8,20 +8,20 @@ export {
   type ApiKeysManagerPart,
   type ApiKeysManagerProps,
 } from "./api-keys/api-keys-manager";
-export { CopyApiKeyDialog, type CopyApiKeyDialogProps } from "./api-keys/copy-api-key-dialog";
+export type { CopyApiKeyDialogProps } from "./api-keys/copy-api-key-dialog";
+export type { ApiKeyProject, CreateApiKeyDialogProps } from "./api-keys/create-api-key-dialog";
 export {
-  type ApiKeyProject,
+  CopyApiKeyDialog,
   CreateApiKeyDialog,
-  type CreateApiKeyDialogProps,
-} from "./api-keys/create-api-key-dialog";
+  RenameApiKeyDialog,
+  RevokeApiKeyDialog,
+  RotateApiKeyDialog,
+} from "./api-keys/dialogs";
 export { ApiKeyEnabledSwitch, type ApiKeyEnabledSwitchProps } from "./api-keys/enabled-switch";
 export { apiKeyKeys } from "./api-keys/query-keys";
-export {
-  RenameApiKeyDialog,
-  type RenameApiKeyDialogProps,
-} from "./api-keys/rename-api-key-dialog";
-export { RevokeApiKeyDialog, type RevokeApiKeyDialogProps } from "./api-keys/revoke-api-key-dialog";
-export { RotateApiKeyDialog, type RotateApiKeyDialogProps } from "./api-keys/rotate-api-key-dialog";
+export type { RenameApiKeyDialogProps } from "./api-keys/rename-api-key-dialog";
+export type { RevokeApiKeyDialogProps } from "./api-keys/revoke-api-key-dialog";
+export type { RotateApiKeyDialogProps } from "./api-keys/rotate-api-key-dialog";
 export { useApiKeyMutations, useApiKeys, useApiKeyUsage } from "./api-keys/use-api-keys";
 export {
   LinkedRepositories,

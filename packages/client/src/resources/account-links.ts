@@ -1,4 +1,4 @@
-import { accountLinkContracts as contracts } from "@plugboard/core";
+import { accountLinkRoutes as routes } from "@plugboard/core/routes";
 import type { Call } from "../call";
 import type { CallOptions } from "../transport";
 
@@ -7,8 +7,8 @@ export function accountLinksResource(call: Call) {
   return {
     /** The signed-in user's links, or (admins) the whole organization's. */
     list: (scope: "mine" | "organization" = "mine", options: CallOptions = {}) =>
-      call(contracts.list, { query: { scope } }, options),
+      call(routes.list, { query: { scope } }, options),
     unlink: (linkId: string, options: CallOptions = {}) =>
-      call(contracts.remove, { params: { linkId } }, options),
+      call(routes.remove, { params: { linkId } }, options),
   };
 }

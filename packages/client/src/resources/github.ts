@@ -1,4 +1,5 @@
-import { githubContracts as contracts, type LinkRepositoryInput } from "@plugboard/core";
+import type { LinkRepositoryInput } from "@plugboard/core";
+import { githubRoutes as routes } from "@plugboard/core/routes";
 import type { Call } from "../call";
 import type { CallOptions } from "../transport";
 
@@ -12,15 +13,15 @@ export interface ReferenceQuery {
 export function githubResource(call: Call) {
   return {
     /** The repositories the organization's GitHub installation can see. */
-    repositories: (options: CallOptions = {}) => call(contracts.repositories, {}, options),
+    repositories: (options: CallOptions = {}) => call(routes.repositories, {}, options),
     links: (projectId: string, options: CallOptions = {}) =>
-      call(contracts.links, { query: { projectId } }, options),
+      call(routes.links, { query: { projectId } }, options),
     link: (input: LinkRepositoryInput, options: CallOptions = {}) =>
-      call(contracts.link, { body: input }, options),
+      call(routes.link, { body: input }, options),
     unlink: (linkId: string, options: CallOptions = {}) =>
-      call(contracts.unlink, { params: { linkId } }, options),
+      call(routes.unlink, { params: { linkId } }, options),
     /** Recent pull requests and commits of the project's linked repositories that mention issues. */
     references: (query: ReferenceQuery, options: CallOptions = {}) =>
-      call(contracts.references, { query }, options),
+      call(routes.references, { query }, options),
   };
 }

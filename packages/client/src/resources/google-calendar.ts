@@ -1,7 +1,5 @@
-import {
-  type CalendarSyncSettingsInput,
-  googleCalendarContracts as contracts,
-} from "@plugboard/core";
+import type { CalendarSyncSettingsInput } from "@plugboard/core";
+import { googleCalendarRoutes as routes } from "@plugboard/core/routes";
 import type { Call } from "../call";
 import type { CallOptions } from "../transport";
 
@@ -9,21 +7,21 @@ import type { CallOptions } from "../transport";
 export function googleCalendarResource(call: Call) {
   return {
     /** The syncs of the connections the caller can see (their own and the organization's). */
-    syncs: (options: CallOptions = {}) => call(contracts.syncs, {}, options),
+    syncs: (options: CallOptions = {}) => call(routes.syncs, {}, options),
     /** The calendars the connected Google account can write to. */
     calendars: (installationId: string, options: CallOptions = {}) =>
-      call(contracts.calendars, { params: { installationId } }, options),
+      call(routes.calendars, { params: { installationId } }, options),
     /** Creates or changes the connection's sync; `calendarId: null` creates a "Plugboard" calendar. */
     save: (
       installationId: string,
       settings: CalendarSyncSettingsInput,
       options: CallOptions = {},
-    ) => call(contracts.save, { params: { installationId }, body: settings }, options),
+    ) => call(routes.save, { params: { installationId }, body: settings }, options),
     /** Queues a full sync now. */
     run: (syncId: string, options: CallOptions = {}) =>
-      call(contracts.run, { params: { syncId } }, options),
+      call(routes.run, { params: { syncId } }, options),
     /** Stops syncing (events already in the calendar stay). */
     remove: (syncId: string, options: CallOptions = {}) =>
-      call(contracts.remove, { params: { syncId } }, options),
+      call(routes.remove, { params: { syncId } }, options),
   };
 }

@@ -1,4 +1,5 @@
-import { slackContracts as contracts, type UpdateSlackChannelSettingsInput } from "@plugboard/core";
+import type { UpdateSlackChannelSettingsInput } from "@plugboard/core";
+import { slackRoutes as routes } from "@plugboard/core/routes";
 import type { Call } from "../call";
 import type { CallOptions } from "../transport";
 
@@ -6,19 +7,19 @@ import type { CallOptions } from "../transport";
 export function slackResource(call: Call) {
   return {
     /** Every channel the bot can see (admins only). */
-    channels: (options: CallOptions = {}) => call(contracts.channels, {}, options),
+    channels: (options: CallOptions = {}) => call(routes.channels, {}, options),
     /** The project's channel settings; a `not_found` PlugboardError when it has none. */
     channelSettings: (projectId: string, options: CallOptions = {}) =>
-      call(contracts.channelSettings, { params: { projectId } }, options),
+      call(routes.channelSettings, { params: { projectId } }, options),
     saveChannelSettings: (
       projectId: string,
       input: UpdateSlackChannelSettingsInput,
       options: CallOptions = {},
-    ) => call(contracts.saveChannelSettings, { params: { projectId }, body: input }, options),
+    ) => call(routes.saveChannelSettings, { params: { projectId }, body: input }, options),
     removeChannelSettings: (projectId: string, options: CallOptions = {}) =>
-      call(contracts.removeChannelSettings, { params: { projectId } }, options),
+      call(routes.removeChannelSettings, { params: { projectId } }, options),
     /** Posts a test message now; the answer carries its outcome as `lastDelivery`. */
     testChannel: (projectId: string, options: CallOptions = {}) =>
-      call(contracts.testChannel, { params: { projectId } }, options),
+      call(routes.testChannel, { params: { projectId } }, options),
   };
 }

@@ -1,10 +1,10 @@
-import {
-  type AddSsoDomainInput,
-  type CreateSsoConnectionInput,
-  ssoContracts as contracts,
-  type SsoPolicy,
-  type UpdateSsoConnectionInput,
+import type {
+  AddSsoDomainInput,
+  CreateSsoConnectionInput,
+  SsoPolicy,
+  UpdateSsoConnectionInput,
 } from "@plugboard/core";
+import { ssoRoutes as routes } from "@plugboard/core/routes";
 import type { Call } from "../call";
 import type { CallOptions } from "../transport";
 
@@ -12,37 +12,37 @@ import type { CallOptions } from "../transport";
 export function ssoResource(call: Call) {
   return {
     connections: {
-      list: (options: CallOptions = {}) => call(contracts.listConnections, {}, options),
+      list: (options: CallOptions = {}) => call(routes.listConnections, {}, options),
       get: (id: string, options: CallOptions = {}) =>
-        call(contracts.getConnection, { params: { connectionId: id } }, options),
+        call(routes.getConnection, { params: { connectionId: id } }, options),
       /** SAML from metadata (URL or XML) or by hand; OIDC from the issuer with its client secret. */
       create: (input: CreateSsoConnectionInput, options: CallOptions = {}) =>
-        call(contracts.createConnection, { body: input }, options),
+        call(routes.createConnection, { body: input }, options),
       /** Rename, enable or disable (`{ enabled }`), or replace the protocol's settings. */
       update: (id: string, input: UpdateSsoConnectionInput, options: CallOptions = {}) =>
-        call(contracts.updateConnection, { params: { connectionId: id }, body: input }, options),
+        call(routes.updateConnection, { params: { connectionId: id }, body: input }, options),
       delete: (id: string, options: CallOptions = {}) =>
-        call(contracts.deleteConnection, { params: { connectionId: id } }, options),
+        call(routes.deleteConnection, { params: { connectionId: id } }, options),
     },
     domains: {
-      list: (options: CallOptions = {}) => call(contracts.listDomains, {}, options),
+      list: (options: CallOptions = {}) => call(routes.listDomains, {}, options),
       /** The answer holds the TXT record to publish. */
       add: (input: AddSsoDomainInput, options: CallOptions = {}) =>
-        call(contracts.addDomain, { body: input }, options),
+        call(routes.addDomain, { body: input }, options),
       /** Looks the TXT record up now; a 409 `conflict` says it is not there (yet). */
       verify: (id: string, options: CallOptions = {}) =>
-        call(contracts.verifyDomain, { params: { domainId: id } }, options),
+        call(routes.verifyDomain, { params: { domainId: id } }, options),
       remove: (id: string, options: CallOptions = {}) =>
-        call(contracts.removeDomain, { params: { domainId: id } }, options),
+        call(routes.removeDomain, { params: { domainId: id } }, options),
     },
     policy: {
-      get: (options: CallOptions = {}) => call(contracts.getPolicy, {}, options),
+      get: (options: CallOptions = {}) => call(routes.getPolicy, {}, options),
       put: (input: SsoPolicy, options: CallOptions = {}) =>
-        call(contracts.putPolicy, { body: input }, options),
+        call(routes.putPolicy, { body: input }, options),
     },
     loginAttempts: (
       query: { connectionId?: string; limit?: number } = {},
       options: CallOptions = {},
-    ) => call(contracts.listLoginAttempts, { query }, options),
+    ) => call(routes.listLoginAttempts, { query }, options),
   };
 }

@@ -14,7 +14,6 @@ export {
   type ApiKeyResource,
   type ApiKeyScope,
   type ApiKeyScopeInfo,
-  apiKeyScopeSchema,
   apiKeyScopes,
   hasScopes,
   missingScopes,

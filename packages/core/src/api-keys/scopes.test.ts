@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { apiKeyScopeSchema, apiKeyScopes, hasScopes, missingScopes } from "./scopes";
+import { apiKeyScopeSchema } from "../schemas/api-keys";
+import { apiKeyScopes, hasScopes, missingScopes } from "./scopes";
 import { apiKeyVerificationCodes } from "./verification";
 
 describe("apiKeyScopes", () => {

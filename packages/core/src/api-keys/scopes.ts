@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 function scope<R extends string, A extends string>(resource: R, action: A, description: string) {
   return { scope: `${resource}:${action}` as const, resource, action, description };
 }
@@ -22,14 +20,6 @@ export type ApiKeyScopeInfo = (typeof apiKeyScopes)[number];
 export type ApiKeyResource = ApiKeyScopeInfo["resource"];
 /** A concrete scope, `<resource>:*` (every action on it), or `*` (everything). */
 export type ApiKeyScope = ApiKeyScopeInfo["scope"] | `${ApiKeyResource}:*` | "*";
-
-const resources = [...new Set(apiKeyScopes.map((entry) => entry.resource))];
-
-export const apiKeyScopeSchema = z.enum([
-  "*",
-  ...resources.map((resource) => `${resource}:*` as const),
-  ...apiKeyScopes.map((entry) => entry.scope),
-] as [ApiKeyScope, ...ApiKeyScope[]]);
 
 /**
  * Whether `grant` includes `required`. A wildcard grant covers its resource's scopes, and a

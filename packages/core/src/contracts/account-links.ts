@@ -1,3 +1,4 @@
+import { accountLinkPaths as paths } from "../routes/account-links";
 import { accountLinkListSchema, accountLinkQuerySchema } from "../schemas/account-links";
 import { defineContract } from "./contract";
 
@@ -5,11 +6,10 @@ import { defineContract } from "./contract";
 export const accountLinkContracts = {
   /** The caller's own links; `scope: "organization"` (admins) every link of the organization. */
   list: defineContract({
-    method: "GET",
-    path: "/account-links",
+    ...paths.list,
     query: accountLinkQuerySchema,
     response: accountLinkListSchema,
   }),
   /** A user removes their own link; admins anyone's. */
-  remove: defineContract({ method: "DELETE", path: "/account-links/:linkId" }),
+  remove: defineContract(paths.remove),
 };

@@ -1,3 +1,4 @@
+import { apiKeyPaths as paths } from "../routes/api-keys";
 import {
   apiKeyListSchema,
   apiKeySchema,
@@ -13,40 +14,35 @@ import { defineContract } from "./contract";
 /** Scoped API keys. Members manage their own keys (unless the host says not), admins all. */
 export const apiKeyContracts = {
   /** Admins get every key of the organization, members their own; plus what they may grant. */
-  list: defineContract({ method: "GET", path: "/api-keys", response: apiKeyListSchema }),
-  get: defineContract({ method: "GET", path: "/api-keys/:keyId", response: apiKeySchema }),
+  list: defineContract({ ...paths.list, response: apiKeyListSchema }),
+  get: defineContract({ ...paths.get, response: apiKeySchema }),
   /** The answer's `secret` is the only copy there will ever be. */
   create: defineContract({
-    method: "POST",
-    path: "/api-keys",
+    ...paths.create,
     body: createApiKeySchema,
     response: createdApiKeySchema,
     status: 201,
   }),
   /** Rename, or switch off (`enabled: false`) and on again. */
   update: defineContract({
-    method: "PATCH",
-    path: "/api-keys/:keyId",
+    ...paths.update,
     body: updateApiKeySchema,
     response: apiKeySchema,
   }),
   /** A successor with the same settings; the old key works for the grace period. */
   rotate: defineContract({
-    method: "POST",
-    path: "/api-keys/:keyId/rotate",
+    ...paths.rotate,
     body: rotateApiKeySchema,
     response: createdApiKeySchema,
     status: 201,
   }),
   revoke: defineContract({
-    method: "POST",
-    path: "/api-keys/:keyId/revoke",
+    ...paths.revoke,
     response: apiKeySchema,
   }),
   /** Requests per hour or day, errors, status codes, latency and top endpoints. */
   usage: defineContract({
-    method: "GET",
-    path: "/api-keys/:keyId/usage",
+    ...paths.usage,
     query: apiKeyUsageQuerySchema,
     response: apiKeyUsageStatsSchema,
   }),

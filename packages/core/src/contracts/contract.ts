@@ -15,8 +15,9 @@ export type PathParamNames<Path extends string> =
 export type PathParams<Path extends string> = { [Name in PathParamNames<Path>]: string };
 
 /**
- * One route of the REST API, written once: the server implements it (`implement` in
- * `@plugboard/server`), the client calls it (`@plugboard/client`), both typed from these schemas.
+ * One route of the REST API: its method and path from `routes/` (the client calls those, from
+ * `@plugboard/core/routes`, typed from this contract), the schemas the server validates with
+ * (`implement` in `@plugboard/server`).
  */
 export interface Contract {
   readonly method: HttpMethod;
@@ -26,7 +27,7 @@ export interface Contract {
   readonly query?: z.ZodType;
   /** A JSON body, validated before the handler runs. */
   readonly body?: z.ZodType;
-  /** The JSON answer, which the client parses with it. Omitted: 204 No Content. */
+  /** The JSON answer: its output type is what the client gets. Omitted: 204 No Content. */
   readonly response?: z.ZodType;
   /** The success status of a route with a response. Default 200. */
   readonly status?: 200 | 201 | 202;
@@ -66,8 +67,11 @@ export type ContractBody<C extends Contract> = C extends { body: infer B extends
   ? z.output<B>
   : undefined;
 
-/** What the server's handler returns: anything the response schema accepts, or nothing (204). */
+/**
+ * What the server's handler returns: the response schema's output, defaults filled in, or
+ * nothing (204). The browser trusts the answer unparsed, so it must already be in that shape.
+ */
 export type ContractReply<C extends Contract> = C extends { response: infer R extends z.ZodType }
-  ? z.input<R>
+  ? z.output<R>
   : // biome-ignore lint/suspicious/noConfusingVoidType: a 204 handler returns nothing, like a void function
     void;

@@ -1,3 +1,4 @@
+import { githubPaths as paths } from "../routes/github";
 import {
   githubLinkQuerySchema,
   githubReferenceListSchema,
@@ -13,33 +14,28 @@ import { defineContract } from "./contract";
 export const githubContracts = {
   /** The repositories the organization's GitHub installation can see. */
   repositories: defineContract({
-    method: "GET",
-    path: "/providers/github/repositories",
+    ...paths.repositories,
     response: githubRepositoryListSchema,
   }),
   links: defineContract({
-    method: "GET",
-    path: "/providers/github/links",
+    ...paths.links,
     query: githubLinkQuerySchema,
     response: repositoryLinkListSchema,
   }),
   link: defineContract({
-    method: "POST",
-    path: "/providers/github/links",
+    ...paths.link,
     role: "admin",
     body: linkRepositorySchema,
     response: repositoryLinkSchema,
     status: 201,
   }),
   unlink: defineContract({
-    method: "DELETE",
-    path: "/providers/github/links/:linkId",
+    ...paths.unlink,
     role: "admin",
   }),
   /** Recent pull requests and commits of a project's linked repositories that mention issues. */
   references: defineContract({
-    method: "GET",
-    path: "/providers/github/references",
+    ...paths.references,
     query: githubReferenceQuerySchema,
     response: githubReferenceListSchema,
   }),

@@ -1,3 +1,4 @@
+import { slackPaths as paths } from "../routes/slack";
 import {
   slackChannelListSchema,
   slackChannelSettingsSchema,
@@ -5,35 +6,29 @@ import {
 } from "../schemas/slack";
 import { defineContract } from "./contract";
 
-const channel = "/providers/slack/projects/:projectId/channel";
-
 /** The Slack app's settings. Slack's own traffic (events, commands, interactions) is inbound, signed. */
 export const slackContracts = {
   /** Every channel the bot can see, every page of conversations.list (admins). */
   channels: defineContract({
-    method: "GET",
-    path: "/providers/slack/channels",
+    ...paths.channels,
     role: "admin",
     response: slackChannelListSchema,
   }),
   /** Where the project's notifications go; `not_found` when it has no channel. */
   channelSettings: defineContract({
-    method: "GET",
-    path: channel,
+    ...paths.channelSettings,
     response: slackChannelSettingsSchema,
   }),
   saveChannelSettings: defineContract({
-    method: "PUT",
-    path: channel,
+    ...paths.saveChannelSettings,
     role: "admin",
     body: updateSlackChannelSettingsSchema,
     response: slackChannelSettingsSchema,
   }),
-  removeChannelSettings: defineContract({ method: "DELETE", path: channel, role: "admin" }),
+  removeChannelSettings: defineContract({ ...paths.removeChannelSettings, role: "admin" }),
   /** Posts a test message now; the answer carries its outcome as `lastDelivery`. */
   testChannel: defineContract({
-    method: "POST",
-    path: `${channel}/test`,
+    ...paths.testChannel,
     role: "admin",
     response: slackChannelSettingsSchema,
   }),

@@ -1,3 +1,4 @@
+import { ssoPaths as paths } from "../routes/sso";
 import {
   addSsoDomainSchema,
   createSsoConnectionSchema,
@@ -18,49 +19,42 @@ import { defineContract } from "./contract";
  */
 export const ssoContracts = {
   listConnections: defineContract({
-    method: "GET",
-    path: "/sso/connections",
+    ...paths.listConnections,
     role: "admin",
     response: ssoConnectionListSchema,
   }),
   /** SAML from metadata (URL or XML) or by hand; OIDC from the issuer with its client secret. */
   createConnection: defineContract({
-    method: "POST",
-    path: "/sso/connections",
+    ...paths.createConnection,
     role: "admin",
     body: createSsoConnectionSchema,
     response: ssoConnectionSchema,
     status: 201,
   }),
   getConnection: defineContract({
-    method: "GET",
-    path: "/sso/connections/:connectionId",
+    ...paths.getConnection,
     role: "admin",
     response: ssoConnectionSchema,
   }),
   /** Rename, enable or disable (`{ enabled }`), remap, or replace the protocol's settings. */
   updateConnection: defineContract({
-    method: "PATCH",
-    path: "/sso/connections/:connectionId",
+    ...paths.updateConnection,
     role: "admin",
     body: updateSsoConnectionSchema,
     response: ssoConnectionSchema,
   }),
   deleteConnection: defineContract({
-    method: "DELETE",
-    path: "/sso/connections/:connectionId",
+    ...paths.deleteConnection,
     role: "admin",
   }),
   listDomains: defineContract({
-    method: "GET",
-    path: "/sso/domains",
+    ...paths.listDomains,
     role: "admin",
     response: ssoDomainListSchema,
   }),
   /** The answer holds the TXT record to publish; the domain routes logins once verified. */
   addDomain: defineContract({
-    method: "POST",
-    path: "/sso/domains",
+    ...paths.addDomain,
     role: "admin",
     body: addSsoDomainSchema,
     response: ssoDomainSchema,
@@ -68,30 +62,26 @@ export const ssoContracts = {
   }),
   /** Looks the TXT record up now; a 409 `conflict` says it is not there (yet). */
   verifyDomain: defineContract({
-    method: "POST",
-    path: "/sso/domains/:domainId/verify",
+    ...paths.verifyDomain,
     role: "admin",
     response: ssoDomainSchema,
   }),
-  removeDomain: defineContract({ method: "DELETE", path: "/sso/domains/:domainId", role: "admin" }),
+  removeDomain: defineContract({ ...paths.removeDomain, role: "admin" }),
   getPolicy: defineContract({
-    method: "GET",
-    path: "/sso/policy",
+    ...paths.getPolicy,
     role: "admin",
     response: ssoPolicySchema,
   }),
   /** Require SSO for the organization's verified domains, with a few break-glass admins. */
   putPolicy: defineContract({
-    method: "PUT",
-    path: "/sso/policy",
+    ...paths.putPolicy,
     role: "admin",
     body: ssoPolicySchema,
     response: ssoPolicySchema,
   }),
   /** Recent sign-ins, newest first, with the reason each refused one was refused. */
   listLoginAttempts: defineContract({
-    method: "GET",
-    path: "/sso/login-attempts",
+    ...paths.listLoginAttempts,
     role: "admin",
     query: ssoLoginAttemptQuerySchema,
     response: ssoLoginAttemptListSchema,

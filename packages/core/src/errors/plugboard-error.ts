@@ -1,5 +1,6 @@
 import { type ErrorCode, errorTable } from "./codes";
-import { type FieldError, type Problem, problemType } from "./problem";
+import type { FieldError, Problem } from "./problem";
+import { problemType } from "./problem-type";
 
 export interface PlugboardErrorInit {
   code: ErrorCode;

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { errorCodes } from "./codes";
 
-export const problemContentType = "application/problem+json";
-
 /** One invalid field: `path` is dotted (`events.2`), empty for the body as a whole. */
 export const fieldErrorSchema = z.object({
   path: z.string(),
@@ -20,10 +18,6 @@ export const problemSchema = z.object({
   errors: z.array(fieldErrorSchema).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
-
-export function problemType(code: string): string {
-  return `urn:plugboard:problem:${code}`;
-}
 
 /** Flattens zod issues into field errors a form can show next to its inputs. */
 export function toFieldErrors(error: z.ZodError): FieldError[] {

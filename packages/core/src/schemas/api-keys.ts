@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { apiKeyEnvironmentSchema } from "../api-keys/environments";
-import { apiKeyScopeSchema } from "../api-keys/scopes";
+import { defaultRotationGraceSeconds } from "../api-keys/rotation";
+import { type ApiKeyScope, apiKeyScopes } from "../api-keys/scopes";
 import { timestampSchema } from "./common";
+
+const resources = [...new Set(apiKeyScopes.map((entry) => entry.resource))];
+
+export const apiKeyScopeSchema = z.enum([
+  "*",
+  ...resources.map((resource) => `${resource}:*` as const),
+  ...apiKeyScopes.map((entry) => entry.scope),
+] as [ApiKeyScope, ...ApiKeyScope[]]);
 
 /**
  * `revoked` once `revokedAt` has passed (a rotated key is revoked at the end of its grace
@@ -76,8 +85,6 @@ export const updateApiKeySchema = z
     message: "Change the name or enabled",
   });
 export type UpdateApiKeyInput = z.infer<typeof updateApiKeySchema>;
-
-export const defaultRotationGraceSeconds = 24 * 60 * 60;
 
 export const rotateApiKeySchema = z.object({
   /** How long the old key keeps working: 0 revokes it now; at most 30 days. Default 24 h. */

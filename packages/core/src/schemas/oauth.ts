@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { oauthErrorCodes, oauthMessageType } from "../oauth/message";
 
 /** Starts an OAuth install. Omit `projectId` for an organization-wide (or user) install. */
 export const authorizeIntegrationSchema = z.object({
@@ -10,8 +11,6 @@ export type AuthorizeIntegrationInput = z.infer<typeof authorizeIntegrationSchem
 /** Where to send the popup: the provider's consent page, carrying a one-time `state`. */
 export const authorizeIntegrationResultSchema = z.object({ url: z.url() });
 export type AuthorizeIntegrationResult = z.infer<typeof authorizeIntegrationResultSchema>;
-
-export const oauthMessageType = "plugboard:oauth";
 
 /**
  * What the callback page posts to `window.opener` (with the host's exact origin as target).
@@ -28,15 +27,7 @@ export const oauthMessageSchema = z.discriminatedUnion("status", [
     type: z.literal(oauthMessageType),
     status: z.literal("error"),
     provider: z.string(),
-    error: z.enum([
-      "access_denied",
-      "invalid_state",
-      "expired_state",
-      "user_mismatch",
-      "provider_error",
-      "conflict",
-      "not_configured",
-    ]),
+    error: z.enum(oauthErrorCodes),
     message: z.string(),
   }),
 ]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slackNotificationEvents } from "../slack/notification-events";
 import { timestampSchema } from "./common";
 
 /** A Slack channel the bot can be pointed at (`conversations.list`, every page). */
@@ -13,17 +14,8 @@ export const slackChannelListSchema = z.object({ data: z.array(slackChannelSchem
 export type SlackChannelList = z.infer<typeof slackChannelListSchema>;
 
 /** The catalog events a project can send to its Slack channel. */
-export const slackNotificationEventSchema = z.enum([
-  "issue.created",
-  "issue.updated",
-  "issue.assigned",
-  "issue.completed",
-  "comment.created",
-  "cycle.started",
-  "cycle.completed",
-]);
+export const slackNotificationEventSchema = z.enum(slackNotificationEvents);
 export type SlackNotificationEvent = z.infer<typeof slackNotificationEventSchema>;
-export const slackNotificationEvents = slackNotificationEventSchema.options;
 
 /** The last message Plugboard tried to post for the project: Slack's error code when it failed. */
 export const slackDeliveryStatusSchema = z.object({

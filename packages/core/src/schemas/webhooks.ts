@@ -1,13 +1,15 @@
 import { z } from "zod";
-import { webhookEventTypeSchema } from "../webhooks/events";
+import { webhookDestinationHosts, webhookDestinations } from "../webhooks/destinations";
+import { type WebhookEventType, webhookEvents } from "../webhooks/events";
+import { defaultWebhookSecretGraceSeconds } from "../webhooks/secret-rotation";
 import { timestampSchema } from "./common";
 import { webhookLogCursorSchema } from "./webhook-log-cursor";
 
-/**
- * `standard` receives signed Standard Webhooks JSON; `pumble` and `slack` are chat incoming
- * webhooks that receive a readable text message instead (no signature: those services ignore it).
- */
-export const webhookDestinationSchema = z.enum(["standard", "pumble", "slack"]);
+export const webhookEventTypeSchema = z.enum(
+  webhookEvents.map((event) => event.type) as [WebhookEventType, ...WebhookEventType[]],
+);
+
+export const webhookDestinationSchema = z.enum(webhookDestinations);
 export type WebhookDestination = z.infer<typeof webhookDestinationSchema>;
 
 /** `all`: every event in the catalog, including ones added later; `individual`: only `events`. */
@@ -17,12 +19,6 @@ export type WebhookEventMode = z.infer<typeof webhookEventModeSchema>;
 /** Why an endpoint stopped receiving: switched off by a person, answered 410 Gone, or kept failing. */
 export const webhookDisabledReasonSchema = z.enum(["manual", "gone", "failing"]);
 export type WebhookDisabledReason = z.infer<typeof webhookDisabledReasonSchema>;
-
-/** The hosts a chat destination's URL must be on; the server checks the same table. */
-export const webhookDestinationHosts = {
-  pumble: /(^|\.)pumble\.com$/,
-  slack: /^hooks\.slack\.com$/,
-} as const satisfies Record<Exclude<WebhookDestination, "standard">, RegExp>;
 
 const urlSchema = z
   .url({ protocol: /^https?$/, error: "Must be an http:// or https:// URL" })
@@ -158,8 +154,6 @@ export const createdWebhookEndpointSchema = z.object({
 export type CreatedWebhookEndpoint = z.infer<typeof createdWebhookEndpointSchema>;
 export const rotatedWebhookSecretSchema = createdWebhookEndpointSchema;
 export type RotatedWebhookSecret = CreatedWebhookEndpoint;
-
-export const defaultWebhookSecretGraceSeconds = 24 * 60 * 60;
 
 export const rotateWebhookSecretSchema = z.object({
   /** How long the old secret keeps signing too: 0 stops it now; at most 7 days. Default 24 h. */

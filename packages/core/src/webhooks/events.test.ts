@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { webhookEvents, webhookEventsByResource, webhookEventTypeSchema } from "./events";
+import { webhookEventTypeSchema } from "../schemas/webhooks";
+import { webhookEvents, webhookEventsByResource } from "./events";
 
 describe("webhook event catalog", () => {
   it("lists every event once, typed `resource.action` under its own resource", () => {

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 export interface WebhookEventDefinition {
   /** Dotted, `resource.action`: the payload's `type`. */
   type: string;
@@ -65,10 +63,6 @@ export const webhookEvents = [
 type Event = (typeof webhookEvents)[number];
 export type WebhookEventType = Event["type"];
 export type WebhookEventResource = Event["resource"];
-
-export const webhookEventTypeSchema = z.enum(
-  webhookEvents.map((event) => event.type) as [WebhookEventType, ...WebhookEventType[]],
-);
 
 /** The catalog grouped by resource, groups and events in catalog order. */
 export function webhookEventsByResource(): { resource: WebhookEventResource; events: Event[] }[] {

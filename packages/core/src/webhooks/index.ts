@@ -4,7 +4,6 @@ export {
   type WebhookEventType,
   webhookEvents,
   webhookEventsByResource,
-  webhookEventTypeSchema,
 } from "./events";
 export {
   type VerifySlackSignatureOptions,

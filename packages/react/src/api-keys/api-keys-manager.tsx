@@ -1,17 +1,21 @@
-import { type ApiKey, type CreatedApiKey, isPlugboardError } from "@plugboard/core";
+import type { ApiKey, CreatedApiKey } from "@plugboard/core";
+import { isPlugboardError } from "@plugboard/core/routes";
 import { useRef, useState } from "react";
 import { GuardedButton } from "../parts/guarded-button";
 import { PermissionTooltip } from "../parts/permission-tooltip";
 import { useReturnFocus } from "../parts/use-return-focus";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
-import { ApiKeyUsageDialog } from "./api-key-usage-dialog";
 import { ApiKeysTable } from "./api-keys-table";
-import { CopyApiKeyDialog } from "./copy-api-key-dialog";
-import { type ApiKeyProject, CreateApiKeyDialog } from "./create-api-key-dialog";
-import { RenameApiKeyDialog } from "./rename-api-key-dialog";
-import { RevokeApiKeyDialog } from "./revoke-api-key-dialog";
-import { RotateApiKeyDialog } from "./rotate-api-key-dialog";
+import type { ApiKeyProject } from "./create-api-key-dialog";
+import {
+  ApiKeyUsageDialog,
+  CopyApiKeyDialog,
+  CreateApiKeyDialog,
+  RenameApiKeyDialog,
+  RevokeApiKeyDialog,
+  RotateApiKeyDialog,
+} from "./dialogs";
 import { useApiKeys } from "./use-api-keys";
 
 export type ApiKeysManagerPart =

@@ -1,11 +1,5 @@
-import {
-  type ApiKeyScope,
-  apiKeyScopes,
-  type CreateApiKeyInput,
-  type CreatedApiKey,
-  hasScopes,
-  isPlugboardError,
-} from "@plugboard/core";
+import type { ApiKeyScope, CreateApiKeyInput, CreatedApiKey } from "@plugboard/core";
+import { apiKeyScopes, hasScopes, isPlugboardError } from "@plugboard/core/routes";
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";

@@ -1,4 +1,5 @@
-import { type ApiKey, isPlugboardError, updateApiKeySchema } from "@plugboard/core";
+import type { ApiKey } from "@plugboard/core";
+import { isPlugboardError } from "@plugboard/core/routes";
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useEffect, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
@@ -16,7 +17,7 @@ export interface RenameApiKeyDialogProps {
   className?: string | undefined;
 }
 
-/** Renames a key; the name is checked with the server's own rule before it is sent. */
+/** Renames a key; a blank name is refused before it is sent (the field caps the length). */
 export function RenameApiKeyDialog({
   apiKey,
   onClose,
@@ -44,13 +45,14 @@ export function RenameApiKeyDialog({
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!apiKey) return;
-    const parsed = updateApiKeySchema.safeParse({ name });
-    if (!parsed.success) {
-      setInvalid(parsed.error.issues[0]?.message ?? strings.apiKeyNameHint);
+    // The server trims too; anything else it refuses comes back as the field's error.
+    const trimmed = name.trim();
+    if (trimmed === "") {
+      setInvalid(strings.apiKeyNameRequired);
       return;
     }
-    if (parsed.data.name === apiKey.name) return close();
-    update.mutate({ id: apiKey.id, input: { name: parsed.data.name } }, { onSuccess: close });
+    if (trimmed === apiKey.name) return close();
+    update.mutate({ id: apiKey.id, input: { name: trimmed } }, { onSuccess: close });
   }
 
   return (

@@ -1,4 +1,5 @@
-import { type ApiKey, type CreatedApiKey, defaultRotationGraceSeconds } from "@plugboard/core";
+import type { ApiKey, CreatedApiKey } from "@plugboard/core";
+import { defaultRotationGraceSeconds } from "@plugboard/core/routes";
 import * as Dialog from "@radix-ui/react-dialog";
 import { useEffect, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";

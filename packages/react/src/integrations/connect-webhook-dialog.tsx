@@ -1,8 +1,5 @@
-import {
-  type Integration,
-  installWebhookIntegrationSchema,
-  isPlugboardError,
-} from "@plugboard/core";
+import type { Integration } from "@plugboard/core";
+import { isPlugboardError } from "@plugboard/core/routes";
 import * as Dialog from "@radix-ui/react-dialog";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
@@ -112,7 +109,8 @@ function ConnectForm({
 }) {
   const strings = useStrings();
   const [url, setUrl] = useState("");
-  // The form's own check (the server's rule for the URL), so an obvious slip needs no request.
+  // The form's own check of the server's first rule (https), so an obvious slip needs no request;
+  // the rest (the provider's host) comes back as the field's error.
   const [invalid, setInvalid] = useState<string | null>(null);
   const serverFieldError = isPlugboardError(error) ? error.fieldError("webhookUrl") : undefined;
   const formError = error && !serverFieldError ? error.message : null;
@@ -125,14 +123,14 @@ function ConnectForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     if (pending) return;
-    const parsed = installWebhookIntegrationSchema.safeParse({ webhookUrl: url.trim() });
-    if (!parsed.success) {
-      setInvalid(parsed.error.issues[0]?.message ?? strings.connectWebhookUrlHint(name));
+    const webhookUrl = url.trim();
+    if (!isHttpsUrl(webhookUrl)) {
+      setInvalid(strings.connectWebhookUrlHttps);
       inputRef.current?.focus();
       return;
     }
     setInvalid(null);
-    onSubmit(parsed.data.webhookUrl);
+    onSubmit(webhookUrl);
   }
 
   return (
@@ -171,4 +169,8 @@ function ConnectForm({
       />
     </form>
   );
+}
+
+function isHttpsUrl(text: string): boolean {
+  return URL.canParse(text) && new URL(text).protocol === "https:";
 }

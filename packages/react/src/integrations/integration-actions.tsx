@@ -1,13 +1,12 @@
 import type { Installation, Integration } from "@plugboard/core";
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { ConfirmDialog } from "../parts/confirm-dialog";
 import { GuardedButton } from "../parts/guarded-button";
 import { useReturnFocus } from "../parts/use-return-focus";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { webhookKeys } from "../webhooks/query-keys";
-import { ConnectWebhookDialog } from "./connect-webhook-dialog";
+import { ConnectWebhookDialog, UninstallDialog } from "./dialogs";
 import { integrationKeys } from "./query-keys";
 import { useIntegrationPopup } from "./use-integration-popup";
 
@@ -120,7 +119,7 @@ export function IntegrationActions({
         >
           {uninstall.isPending ? strings.uninstalling : strings.uninstall}
         </GuardedButton>
-        <ConfirmDialog
+        <UninstallDialog
           open={confirming}
           onOpenChange={setConfirming}
           title={strings.uninstallTitle(integration.name)}

@@ -1,5 +1,5 @@
 import type { AuthorizeIntegrationInput, OAuthErrorCode } from "@plugboard/core";
-import { isPlugboardError, oauthMessageSchema } from "@plugboard/core";
+import { isOAuthMessage, isPlugboardError } from "@plugboard/core/routes";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { usePlugboard } from "../provider/plugboard-provider";
 import { integrationKeys } from "./query-keys";
@@ -92,9 +92,8 @@ export function useIntegrationPopup(provider: string, options: IntegrationPopupO
 
       function onMessage(event: MessageEvent) {
         if (event.origin !== kitOrigin || event.source !== popup) return;
-        const parsed = oauthMessageSchema.safeParse(event.data);
-        if (!parsed.success || parsed.data.provider !== provider) return;
-        const message = parsed.data;
+        const message: unknown = event.data;
+        if (!isOAuthMessage(message) || message.provider !== provider) return;
         if (message.status === "success") {
           void queryClient.invalidateQueries({ queryKey: integrationKeys.all });
           finish({ status: "success", integrationId: message.integrationId });

@@ -37,6 +37,7 @@ export const de: PlugboardStrings = {
   connectWebhookUrl: "URL des eingehenden Webhooks",
   connectWebhookUrlHint: (name) =>
     `Füge in ${name} einem Kanal einen Incoming Webhook hinzu und kopiere seine URL.`,
+  connectWebhookUrlHttps: "Muss eine https://-URL sein",
   cancel: "Abbrechen",
   copy: "Kopieren",
   copied: "Kopiert",
@@ -262,6 +263,7 @@ export const de: PlugboardStrings = {
   apiKeyCreateTitle: "API-Schlüssel erstellen",
   apiKeyName: "Name",
   apiKeyNameHint: "Etwas, das sagt, wo der Schlüssel benutzt wird, etwa „CI-Deploy“.",
+  apiKeyNameRequired: "Gib dem Schlüssel einen Namen",
   apiKeyScopes: "Berechtigungen",
   apiKeyScopesHint: "Gewähre nur, was der Schlüssel braucht.",
   apiKeyResources: {

@@ -1,4 +1,4 @@
-import { isPlugboardError } from "@plugboard/core";
+import { isPlugboardError } from "@plugboard/core/routes";
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { integrationKeys } from "../integrations/query-keys";

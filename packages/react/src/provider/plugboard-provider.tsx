@@ -1,5 +1,5 @@
 import type { PlugboardClient } from "@plugboard/client";
-import { isPlugboardError } from "@plugboard/core";
+import { isPlugboardError } from "@plugboard/core/routes";
 import { QueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
 import { useRefreshOnProviderFailure, useResetOnIdentityChange } from "./cache-sync";

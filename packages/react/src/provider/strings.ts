@@ -33,6 +33,7 @@ export const defaultStrings = {
   connectWebhookUrl: "Incoming webhook URL",
   connectWebhookUrlHint: (name: string) =>
     `In ${name}, add an Incoming Webhook to a channel and copy its URL.`,
+  connectWebhookUrlHttps: "Must be an https:// URL",
   cancel: "Cancel",
   copy: "Copy",
   copied: "Copied",
@@ -259,6 +260,7 @@ export const defaultStrings = {
   apiKeyCreateTitle: "Create API key",
   apiKeyName: "Name",
   apiKeyNameHint: "Something that tells you where the key is used, like “CI deploy”.",
+  apiKeyNameRequired: "Give the key a name",
   apiKeyScopes: "Scopes",
   apiKeyScopesHint: "Grant only what the key needs.",
   apiKeyResources: {

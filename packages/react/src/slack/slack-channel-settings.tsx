@@ -1,9 +1,5 @@
-import {
-  isPlugboardError,
-  type SlackChannelSettings as Settings,
-  type SlackNotificationEvent,
-  slackNotificationEvents,
-} from "@plugboard/core";
+import type { SlackChannelSettings as Settings, SlackNotificationEvent } from "@plugboard/core";
+import { isPlugboardError, slackNotificationEvents } from "@plugboard/core/routes";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useIntegrations } from "../integrations/use-integrations";

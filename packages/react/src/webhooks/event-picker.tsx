@@ -1,8 +1,5 @@
-import {
-  type WebhookEventMode,
-  type WebhookEventType,
-  webhookEventsByResource,
-} from "@plugboard/core";
+import type { WebhookEventMode, WebhookEventType } from "@plugboard/core";
+import { webhookEventsByResource } from "@plugboard/core/routes";
 import { useId } from "react";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";

@@ -1,4 +1,5 @@
-import { defaultWebhookSecretGraceSeconds, type WebhookEndpoint } from "@plugboard/core";
+import type { WebhookEndpoint } from "@plugboard/core";
+import { defaultWebhookSecretGraceSeconds } from "@plugboard/core/routes";
 import { useEffect, useId, useState } from "react";
 import { ConfirmDialog } from "../parts/confirm-dialog";
 import { useStrings } from "../provider/plugboard-provider";

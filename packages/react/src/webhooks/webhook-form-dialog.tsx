@@ -1,14 +1,11 @@
-import {
-  type CreateWebhookEndpointInput,
-  createWebhookEndpointSchema,
-  type FieldError,
-  isPlugboardError,
-  toFieldErrors,
-  type UpdateWebhookEndpointInput,
-  type WebhookDestination,
-  type WebhookEndpoint,
-  webhookDestinationSchema,
+import type {
+  CreateWebhookEndpointInput,
+  FieldError,
+  UpdateWebhookEndpointInput,
+  WebhookDestination,
+  WebhookEndpoint,
 } from "@plugboard/core";
+import { isPlugboardError, webhookDestinations } from "@plugboard/core/routes";
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useRef, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
@@ -125,12 +122,8 @@ function WebhookForm({
       eventMode: values.eventMode,
       events: values.eventMode === "all" ? [] : values.events,
     } satisfies CreateWebhookEndpointInput;
-    // The whole endpoint is checked, as created or as it would be after the edit.
-    const parsed = createWebhookEndpointSchema.safeParse(input);
-    if (!parsed.success) {
-      showErrors(toFieldErrors(parsed.error));
-      return;
-    }
+    // The server checks the whole endpoint, as created or as it would be after the edit, and
+    // answers each refused field, shown beside it.
     setErrors([]);
     const onError = (error: Error) => {
       if (isPlugboardError(error) && error.errors.length > 0) showErrors(error.errors);
@@ -204,7 +197,7 @@ function WebhookForm({
             {...props}
             value={values.destination}
             onValueChange={(destination) => set("destination", destination)}
-            options={webhookDestinationSchema.options.map((destination) => ({
+            options={webhookDestinations.map((destination) => ({
               value: destination,
               label: strings.webhookDestinations[destination] ?? destination,
             }))}

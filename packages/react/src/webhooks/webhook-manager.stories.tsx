@@ -130,8 +130,8 @@ export const Creating: Story = {
     await userEvent.type(url, "ftp://example");
     await userEvent.click(within(dialog).getByRole("radio", { name: "Selected events" }));
     await userEvent.click(within(dialog).getByRole("button", { name: "Create endpoint" }));
-    await expect(url).toHaveAttribute("aria-invalid", "true");
-    // The form moves focus to the first invalid field on the next frame.
+    // The server's field errors, shown inline; focus moves to the first invalid field.
+    await waitFor(() => expect(url).toHaveAttribute("aria-invalid", "true"));
     await waitFor(() => expect(url).toHaveFocus());
     await expect(within(dialog).getByText("Pick at least one event")).toBeVisible();
 

@@ -1,15 +1,17 @@
 import type { WebhookEndpoint } from "@plugboard/core";
 import { type ReactNode, useId, useMemo, useRef, useState } from "react";
 import { PermissionTooltip } from "../parts/permission-tooltip";
-import { SecretRevealDialog } from "../parts/secret-reveal-dialog";
 import { useReturnFocus } from "../parts/use-return-focus";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { WebhookAccessProvider, WriteButton } from "./access";
-import { DeleteWebhookDialog } from "./delete-webhook-dialog";
-import { RotateSecretDialog } from "./rotate-secret-dialog";
+import {
+  DeleteWebhookDialog,
+  RotateSecretDialog,
+  WebhookFormDialog,
+  WebhookSecretDialog,
+} from "./dialogs";
 import { useWebhookEndpoints } from "./use-webhooks";
-import { WebhookFormDialog } from "./webhook-form-dialog";
 import { WebhookList, type WebhookListPart } from "./webhook-list";
 
 export type WebhookManagerPart =
@@ -165,7 +167,7 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
         onCloseAutoFocus={focus.onCloseAutoFocus}
         className={classNames.confirmDialog}
       />
-      <SecretRevealDialog
+      <WebhookSecretDialog
         secret={secret}
         onClose={() => setSecret(null)}
         onCloseAutoFocus={focus.onCloseAutoFocus}
