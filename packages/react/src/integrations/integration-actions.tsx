@@ -1,6 +1,7 @@
 import type { Installation, Integration } from "@plugboard/core";
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { JiraImportDialog } from "../jira-import/jira-import-dialog";
 import { ConfirmDialog } from "../parts/confirm-dialog";
 import { GuardedButton } from "../parts/guarded-button";
 import { useReturnFocus } from "../parts/use-return-focus";
@@ -41,6 +42,7 @@ export function IntegrationActions({
   const { client, queryClient } = usePlugboard();
   const [confirming, setConfirming] = useState(false);
   const [connecting, setConnecting] = useState(false);
+  const [importing, setImporting] = useState(false);
   const actionsRef = useRef<HTMLDivElement>(null);
   // Back to the button that opened a dialog; once it is gone (Uninstall after uninstalling,
   // Connect after connecting) to the card's action that took its place.
@@ -165,6 +167,24 @@ export function IntegrationActions({
         {strings.connect}
       </GuardedButton>
     );
+  } else if (integration.auth === "import") {
+    // Importers (Jira) run in the server's jobs: admins only, like the routes they call.
+    const denied = integration.permissions.install
+      ? null
+      : strings.installNeedsAdmin(integration.name);
+    action = (
+      <GuardedButton
+        denied={denied}
+        className="pb-button pb-button--primary"
+        aria-haspopup="dialog"
+        onClick={() => {
+          focus.remember();
+          setImporting(true);
+        }}
+      >
+        {strings.startImport}
+      </GuardedButton>
+    );
   }
 
   if (!action && !error) return null;
@@ -177,6 +197,13 @@ export function IntegrationActions({
           integration={integration}
           open={connecting}
           onOpenChange={setConnecting}
+          onCloseAutoFocus={focus.onCloseAutoFocus}
+        />
+      )}
+      {integration.auth === "import" && (
+        <JiraImportDialog
+          open={importing}
+          onOpenChange={setImporting}
           onCloseAutoFocus={focus.onCloseAutoFocus}
         />
       )}

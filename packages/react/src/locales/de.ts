@@ -41,6 +41,8 @@ export const de: PlugboardStrings = {
   copy: "Kopieren",
   copied: "Kopiert",
   done: "Fertig",
+  close: "Schließen",
+  startImport: "Importieren",
   installNeedsAdmin: (name) =>
     `Nur Admins können ${name} installieren. Bitte einen Admin, es zu verbinden.`,
   uninstallNeedsAdmin: (name) => `Nur Admins können ${name} deinstallieren.`,

@@ -37,6 +37,8 @@ export const defaultStrings = {
   copy: "Copy",
   copied: "Copied",
   done: "Done",
+  close: "Close",
+  startImport: "Import",
   installNeedsAdmin: (name: string) =>
     `Only admins can install ${name}. Ask an admin to connect it.`,
   uninstallNeedsAdmin: (name: string) => `Only admins can uninstall ${name}.`,
