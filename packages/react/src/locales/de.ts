@@ -486,7 +486,7 @@ export const de: PlugboardStrings = {
   },
   jiraWarnings: "Warnungen",
   jiraSample: "Beispiele umgewandelter Vorgänge",
-  jiraSampleComments: (count) => `${n(count)} Kommentare`,
+  jiraSampleComments: (count) => (count === 1 ? "1 Kommentar" : `${n(count)} Kommentare`),
   jiraSkipped: "Übersprungen",
   jiraNone: "Keine",
   jiraStart: "Import starten",

@@ -484,7 +484,7 @@ export const defaultStrings = {
   },
   jiraWarnings: "Warnings",
   jiraSample: "Sample of converted issues",
-  jiraSampleComments: (count: number) => `${count} comments`,
+  jiraSampleComments: (count: number) => (count === 1 ? "1 comment" : `${count} comments`),
   jiraSkipped: "Skipped",
   jiraNone: "None",
   jiraStart: "Start import",
