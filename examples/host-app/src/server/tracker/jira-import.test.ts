@@ -1,3 +1,4 @@
+import type { JiraImportRun, JiraPreview } from "@plugboard/core";
 import { startJiraSimulator } from "@plugboard/provider-simulators/node";
 import { createPlugboard, generateEncryptionKey } from "@plugboard/server";
 import { sqliteStore } from "@plugboard/server/sqlite";
@@ -27,7 +28,7 @@ async function importSetup() {
     () => jira.close(),
     () => store.close(),
   );
-  const call = async (method: string, path: string, json?: unknown) => {
+  const call = async <T = { id: string }>(method: string, path: string, json?: unknown) => {
     const response = await plugboard.handler(
       new Request(`http://demo.test/api/plugboard${path}`, {
         method,
@@ -36,7 +37,7 @@ async function importSetup() {
           : { body: JSON.stringify(json), headers: { "content-type": "application/json" } }),
       }),
     );
-    return (await response.json()) as Record<string, never>;
+    return (await response.json()) as T;
   };
   const drain = async () => {
     for (;;) {
@@ -59,13 +60,13 @@ describe("Jira import into the demo tracker", () => {
       apiToken: "jira-test-api-token",
     });
     const scope = { sourceId: source.id, projectKey: "ORB", jql: null, hostProjectId: "prj_demo" };
-    const preview = await call("POST", "/jira-import/preview", scope);
+    const preview = await call<JiraPreview>("POST", "/jira-import/preview", scope);
     const start = () =>
       call("POST", "/jira-import/runs", { ...scope, mapping: preview.suggestedMapping });
 
     const first = await start();
     await drain();
-    const run = await call("GET", `/jira-import/runs/${first.id}`);
+    const run = await call<JiraImportRun>("GET", `/jira-import/runs/${first.id}`);
     expect(run).toMatchObject({ status: "succeeded", report: { created: 12, updated: 0 } });
     const imported = "SELECT count(*) AS n FROM issues WHERE external_id IS NOT NULL";
     expect(count(tracker, imported)).toBe(12);
