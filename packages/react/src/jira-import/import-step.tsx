@@ -8,7 +8,10 @@ export interface ImportStepProps {
   runId: string;
   /** Runs the same import again: updated issues are updated, none duplicated. */
   onRerun: () => void;
+  /** Cloud sources: a run reading only the issues updated since this one. */
+  onImportChanges?: () => void;
   rerunning: boolean;
+  rerunError: string | null;
   onNewImport: () => void;
   className?: string | undefined;
 }
@@ -17,7 +20,15 @@ const finished = (status: JiraImportRun["status"]) =>
   status === "succeeded" || status === "failed" || status === "cancelled";
 
 /** Step 5: the import's live progress with Cancel, then its report, with Run again. */
-export function ImportStep({ runId, onRerun, rerunning, onNewImport, className }: ImportStepProps) {
+export function ImportStep({
+  runId,
+  onRerun,
+  onImportChanges,
+  rerunning,
+  rerunError,
+  onNewImport,
+  className,
+}: ImportStepProps) {
   const strings = useStrings();
   const query = useJiraImportRun(runId);
   const cancel = useCancelJiraImport();
@@ -150,7 +161,24 @@ export function ImportStep({ runId, onRerun, rerunning, onNewImport, className }
         >
           {strings.jiraRerun}
         </button>
+        {onImportChanges && (
+          <button
+            type="button"
+            className="pb-button"
+            aria-busy={rerunning || undefined}
+            disabled={rerunning}
+            aria-describedby={`${runId}-rerun`}
+            onClick={onImportChanges}
+          >
+            {strings.jiraImportChanges}
+          </button>
+        )}
       </div>
+      {rerunError && (
+        <p role="alert" className="pb-error">
+          {rerunError}
+        </p>
+      )}
       <p id={`${runId}-rerun`} className="pb-hint">
         {strings.jiraRerunHint}
       </p>

@@ -115,4 +115,30 @@ describe("JiraImport", () => {
     expect(within(wizard()).getByText("Created").nextElementSibling).toHaveTextContent("0");
     expect(mock.host.issues()).toHaveLength(24);
   });
+
+  it("imports only the issues changed in Jira since the last import", async () => {
+    const mock = mockKit();
+    const user = userEvent.setup();
+    renderWithPlugboard(<JiraImport />, { pollInterval: 50 });
+    await connectCloud(user);
+    await within(wizard()).findByRole("heading", { name: /Choose$/ });
+    await chooseProjects(user);
+    const region = wizard();
+    await user.click(within(region).getByRole("button", { name: "Dry run" }));
+    await user.click(await within(region).findByRole("button", { name: "Start import" }));
+    await within(region).findByText("Import finished", {}, { timeout: 15_000 });
+
+    mock.jira.editIssue(9, {
+      summary: "Renamed in Jira",
+      updated: new Date(Date.now() + 60_000).toISOString().replace("Z", "+0000"),
+    });
+    await user.click(within(region).getByRole("button", { name: "Import changes only" }));
+    await waitFor(
+      () => expect(within(wizard()).getByText("Updated").nextElementSibling).toHaveTextContent("1"),
+      { timeout: 15_000 },
+    );
+    const imported = within(wizard()).getByRole("region", { name: "Imported issues" });
+    expect(within(imported).getAllByRole("link")).toHaveLength(1);
+    expect(mock.host.issues().filter((issue) => issue.title === "Renamed in Jira")).toHaveLength(1);
+  });
 });

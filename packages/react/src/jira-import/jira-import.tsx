@@ -73,10 +73,11 @@ export function JiraImport({ className, classNames = {} }: JiraImportProps) {
   const rootProps = useRootProps("pb-jira-import", className);
   const index = steps.indexOf(wizard.step);
 
-  const runImport = () => {
+  /** `incremental`: only issues updated since the last finished run (Cloud sources). */
+  const runImport = (incremental = false) => {
     if (!wizard.scope || !wizard.mapping) return;
     startImport.mutate(
-      { ...wizard.scope, mapping: wizard.mapping },
+      { ...wizard.scope, mapping: wizard.mapping, incremental },
       { onSuccess: (run) => go({ step: "import", runId: run.id }) },
     );
   };
@@ -135,7 +136,7 @@ export function JiraImport({ className, classNames = {} }: JiraImportProps) {
         className={classNames.dryRun}
         report={wizard.preview.report}
         onBack={() => go({ step: "map" })}
-        onStart={runImport}
+        onStart={() => runImport()}
         starting={startImport.isPending}
         error={startImport.isError ? startImport.error.message : null}
       />
@@ -147,8 +148,10 @@ export function JiraImport({ className, classNames = {} }: JiraImportProps) {
         key={wizard.runId}
         className={classNames.import}
         runId={wizard.runId}
-        onRerun={runImport}
+        onRerun={() => runImport()}
+        {...(wizard.source?.kind === "cloud" ? { onImportChanges: () => runImport(true) } : {})}
         rerunning={startImport.isPending}
+        rerunError={startImport.isError ? startImport.error.message : null}
         onNewImport={() => {
           dryRun.reset();
           startImport.reset();

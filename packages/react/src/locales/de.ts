@@ -521,6 +521,8 @@ export const de: PlugboardStrings = {
   jiraUpdated: "Aktualisiert",
   jiraCreatedIssues: "Importierte Vorgänge",
   jiraRerun: "Erneut ausführen",
-  jiraRerunHint: "Schon importierte Vorgänge werden aktualisiert, nie doppelt angelegt.",
+  jiraImportChanges: "Nur Änderungen importieren",
+  jiraRerunHint:
+    "Schon importierte Vorgänge werden aktualisiert, nie doppelt angelegt. „Nur Änderungen importieren“ liest nur, was seit Beginn des letzten abgeschlossenen Imports in Jira geändert wurde.",
   jiraNewImport: "Neuer Import",
 };

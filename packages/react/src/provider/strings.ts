@@ -522,7 +522,9 @@ export const defaultStrings = {
   jiraUpdated: "Updated",
   jiraCreatedIssues: "Imported issues",
   jiraRerun: "Run again",
-  jiraRerunHint: "Issues imported before are updated, never duplicated.",
+  jiraImportChanges: "Import changes only",
+  jiraRerunHint:
+    "Issues imported before are updated, never duplicated. “Import changes only” reads just the issues updated in Jira since the last finished import began.",
   jiraNewImport: "New import",
 };
 

@@ -22,12 +22,13 @@ afterEach(async () => {
 async function start(
   h: Awaited<ReturnType<typeof jiraImportSetup>>,
   sourceId: string,
+  incremental = false,
 ): Promise<JiraImportRun> {
   const preview = jiraPreviewSchema.parse(
     await (await h.call("POST", "/jira-import/preview", { json: scope(sourceId) })).json(),
   );
   const response = await h.call("POST", "/jira-import/runs", {
-    json: { ...scope(sourceId), mapping: preview.suggestedMapping },
+    json: { ...scope(sourceId), mapping: preview.suggestedMapping, incremental },
   });
   expect(response.status).toBe(202);
   return jiraImportRunSchema.parse(await response.json());
@@ -215,6 +216,45 @@ describe("Jira import from Jira Cloud", () => {
     expect(setup.host.issues().find((i) => i.externalId === "jira:10012")?.title).toBe(
       "Orbit task 12, renamed in Jira",
     );
+  });
+
+  it("imports only what changed since the last run, asking Jira with a window in the user's zone", async () => {
+    setup = await jiraImportSetup({ issues: 20 });
+    const source = await setup.connect();
+    // No run before: an incremental run reads everything.
+    const first = await start(setup, source.id, true);
+    await setup.drain();
+    expect((await runOf(setup, first.id)).report).toMatchObject({ created: 20, updated: 0 });
+
+    // Edited in Jira after the first run began; the others were last updated months ago.
+    setup.jira.simulation.editIssue(4, {
+      summary: "Epic 4, renamed in Jira",
+      updated: new Date(Date.now() + 60_000).toISOString().replace("Z", "+0000"),
+    });
+    const searches = setup.jira.simulation.requests.length;
+    const second = await start(setup, source.id, true);
+    await setup.drain();
+    const report = (await runOf(setup, second.id)).report;
+    expect(report).toMatchObject({ created: 0, updated: 1 });
+    expect(report.issues.map((issue) => issue.jiraKey)).toEqual(["ORB-4"]);
+    expect(setup.host.issues()).toHaveLength(20);
+    expect(setup.host.issues().find((i) => i.externalId === "jira:10004")?.title).toBe(
+      "Epic 4, renamed in Jira",
+    );
+    // The user's zone came from /myself: JQL reads date literals in it.
+    expect(setup.jira.simulation.requests.slice(searches).map((r) => r.path)).toContain("/myself");
+
+    // A CSV export is read whole: asking for changes only is refused.
+    const csv = await setup.call("POST", "/jira-import/sources/csv?timeZone=UTC", {
+      body: "Summary,Issue key,Issue id,Status\nFirst,ORB-1,10001,To Do\n",
+      type: "text/csv",
+    });
+    const csvSource = (await csv.json()) as { id: string };
+    const refused = await setup.call("POST", "/jira-import/runs", {
+      json: { ...scope(csvSource.id), mapping: {}, incremental: true },
+    });
+    expect(refused.status).toBe(400);
+    expect(problemSchema.parse(await refused.json()).errors?.[0]?.path).toBe("incremental");
   });
 
   it("waits out 429 Retry-After and retries 5xx with backoff, importing everything", async () => {

@@ -86,7 +86,9 @@ export function jiraCloudClient(credentials: JiraCredentials, options: JiraHttpO
 
   return {
     myself: () =>
-      json<{ accountId: string; displayName: string; emailAddress?: string }>("/myself"),
+      json<{ accountId: string; displayName: string; emailAddress?: string; timeZone?: string }>(
+        "/myself",
+      ),
     projects: () => json<{ id: string; key: string; name: string }[]>("/project"),
     fields: () =>
       json<{ id: string; name: string; custom: boolean; schema?: { custom?: string } }[]>("/field"),
