@@ -312,6 +312,55 @@ describe("Jira import from Jira Cloud", () => {
 });
 
 describe("Jira import from a CSV export", () => {
+  it("streams the export's attachments with the site's Cloud token, skipping one over the cap and one it cannot reach", async () => {
+    setup = await jiraImportSetup();
+    await setup.connect(); // the Cloud source whose token fetches the export's links
+    const link = (id: string) => `${setup?.jira.origin}/rest/api/3/attachment/content/${id}`;
+    const csv = [
+      "Summary,Issue key,Issue id,Issue Type,Status,Created,Attachment,Attachment",
+      `Telemetry,ORB-2,10002,Task,To Do,05/Jan/26 9:00 AM,05/Jan/26 9:30 AM;5b10a2844c20165700ede21g;tele;metry.csv;${link("10100")},05/Jan/26 9:31 AM;5b10a2844c20165700ede21g;elsewhere.png;https://other.atlassian.net/rest/api/3/attachment/content/5`,
+      "",
+    ].join("\n");
+    const uploaded = await setup.call("POST", "/jira-import/sources/csv?timeZone=UTC", {
+      body: csv,
+      type: "text/csv",
+    });
+    const source = jiraSourceSchema.parse(await uploaded.json());
+    const run = async (attachmentMaxBytes: number) => {
+      const h = setup as NonNullable<typeof setup>;
+      const response = await h.call("POST", "/jira-import/runs", {
+        json: { ...scope(source.id), mapping: { attachmentMaxBytes } },
+      });
+      const started = jiraImportRunSchema.parse(await response.json());
+      await h.drain();
+      return runOf(h, started.id);
+    };
+
+    const small = await run(10);
+    expect(small.status).toBe("succeeded");
+    expect(small.report.skipped).toEqual([
+      { item: "ORB-2 tele;metry.csv", reason: "Larger than the 10 byte limit" },
+      {
+        item: "ORB-2 elsewhere.png",
+        reason:
+          "Connect https://other.atlassian.net as a Jira Cloud source to bring the export's attachments",
+      },
+    ]);
+    expect(setup.host.attachments()).toHaveLength(0);
+
+    const roomy = await run(1_000_000);
+    expect(roomy.report.attachments).toBe(1);
+    expect(setup.host.attachments()).toEqual([
+      expect.objectContaining({
+        fileName: "tele;metry.csv",
+        content: expect.stringContaining("altitude"),
+      }),
+    ]);
+    // Again: the file already there is not uploaded twice.
+    expect((await run(1_000_000)).report.attachments).toBe(0);
+    expect(setup.host.attachments()).toHaveLength(1);
+  });
+
   it("uploads the export streamed, reports the malformed row, imports the rest with parents", async () => {
     setup = await jiraImportSetup();
     const { createReadStream } = await import("node:fs");
