@@ -116,6 +116,27 @@ describe("JiraImport", () => {
     expect(mock.host.issues()).toHaveLength(24);
   });
 
+  it("shows a queued import with Cancel, which stops it before anything is written", async () => {
+    const mock = mockKit();
+    const user = userEvent.setup();
+    renderWithPlugboard(<JiraImport />, { pollInterval: 50 });
+    await connectCloud(user);
+    await within(wizard()).findByRole("heading", { name: /Choose$/ });
+    await chooseProjects(user);
+    const region = wizard();
+    await user.click(within(region).getByRole("button", { name: "Dry run" }));
+    const start = await within(region).findByRole("button", { name: "Start import" });
+    // No worker: the run waits in the queue, as behind other jobs.
+    await mock.plugboard.worker.stop();
+    await user.click(start);
+    const bar = await within(region).findByRole("progressbar", { name: "Import progress" });
+    expect(bar).not.toHaveAttribute("aria-valuenow");
+    expect(within(region).getByText("Queued")).toBeInTheDocument();
+    await user.click(within(region).getByRole("button", { name: "Cancel import" }));
+    expect(await within(region).findByText("Import cancelled")).toBeVisible();
+    expect(mock.host.issues()).toHaveLength(0);
+  });
+
   it("imports only the issues changed in Jira since the last import", async () => {
     const mock = mockKit();
     const user = userEvent.setup();
