@@ -15,6 +15,7 @@ const lazyDialogs = [
   "api-keys/revoke-api-key-dialog",
   "api-keys/rotate-api-key-dialog",
   "integrations/connect-webhook-dialog",
+  "jira-import/jira-import-dialog",
   "parts/confirm-dialog",
   "parts/secret-reveal-dialog",
   "webhooks/delete-webhook-dialog",

@@ -26,6 +26,7 @@ export function mockPlugboardHandlers(mock: MockPlugboard, basePath?: string) {
     ...mock.github.handlers,
     ...mock.slack.handlers,
     ...mock.google.handlers,
+    ...mock.jira.handlers,
     http.all(pattern(basePath), ({ request }) => mock.handler(request)),
   ];
 }

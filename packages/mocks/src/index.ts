@@ -18,6 +18,7 @@ export {
   plugboardHandlers,
   plugboardLoadingHandlers,
 } from "./handlers";
+export { createJiraHost, fixtureJiraCloud, fixtureJiraIssues } from "./jira-fixtures";
 export {
   createMockPlugboard,
   type MockPlugboard,

@@ -2,9 +2,11 @@ import type { Identity } from "@plugboard/core";
 import {
   createGitHubSimulation,
   createGoogleSimulation,
+  createJiraSimulation,
   createSlackSimulation,
   type GitHubSimulation,
   type GoogleSimulation,
+  type JiraSimulation,
   type SlackSimulation,
 } from "@plugboard/provider-simulators";
 import {
@@ -19,6 +21,7 @@ import {
 import { seedApiKeys } from "./api-key-fixtures";
 import { fixtureIdentities, fixtureInstallations } from "./fixtures";
 import { type GoogleCalendarFixture, seedGoogleCalendar } from "./google-calendar-fixtures";
+import { createJiraHost, fixtureJiraIssues } from "./jira-fixtures";
 import { fixtureGitHubToken, seedOAuthFixtures } from "./oauth-fixtures";
 import { fixtureSlackToken, type SlackFixture, seedSlackFixtures } from "./slack-fixtures";
 import { seedWebhooks } from "./webhook-fixtures";
@@ -35,6 +38,11 @@ export interface MockPlugboardOptions {
   slack?: SlackFixture;
   /** Seeds Ada's Google Calendar connection and its sync in that state (see `seedGoogleCalendar`). */
   googleCalendar?: GoogleCalendarFixture;
+  /**
+   * Jira import configured: a host tracker in memory, the simulated Jira Cloud (its msw handlers
+   * come along) and a running job worker, so an import runs to its end in the page.
+   */
+  jira?: boolean;
 }
 
 export interface MockPlugboard {
@@ -49,6 +57,10 @@ export interface MockPlugboard {
   slack: SlackSimulation;
   /** The simulated Google (OAuth and Calendar API) the kit's Google Calendar provider talks to. */
   google: GoogleSimulation;
+  /** The simulated Jira Cloud; its handlers are in `mockPlugboardHandlers` when `jira` is on. */
+  jira: JiraSimulation;
+  /** The host tracker imports write to (when `jira` is on). */
+  host: ReturnType<typeof createJiraHost>;
 }
 
 /** The real handler kit over a fresh memory store, seeded with the fixtures. */
@@ -61,6 +73,8 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
     clientId: "mock-google-client",
     clientSecret: "mock-google-secret",
   });
+  const jira = createJiraSimulation({ issues: fixtureJiraIssues });
+  const host = createJiraHost();
   const encryption = { currentKeyId: "mock", keys: { mock: generateEncryptionKey() } };
   const plugboard = createPlugboard({
     store,
@@ -74,7 +88,9 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
     },
     ...(options.basePath ? { basePath: options.basePath } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    ...(options.jira ? { host: host.port, jiraImport: {} } : {}),
   });
+  if (options.jira) plugboard.worker.start();
   const seed = options.fixtures === "empty" ? [] : fixtureInstallations;
   const ready = Promise.all(seed.map((record) => store.installations.create(record)))
     .then(() => (options.fixtures === "empty" ? undefined : seedApiKeys(store)))
@@ -96,6 +112,8 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
     github,
     slack,
     google,
+    jira,
+    host,
     handler: async (request) => {
       await ready;
       return plugboard.handler(request);

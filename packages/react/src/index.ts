@@ -53,6 +53,8 @@ export {
   useIntegrationPopup,
 } from "./integrations/use-integration-popup";
 export { useIntegrations } from "./integrations/use-integrations";
+export { JiraImport, type JiraImportPart, type JiraImportProps } from "./jira-import/jira-import";
+export { jiraImportKeys } from "./jira-import/query-keys";
 export {
   createPlugboardQueryClient,
   PlugboardProvider,

@@ -67,6 +67,8 @@ export async function createHostApp({
       ...(resolveHost ? { resolveHost } : {}),
     },
     sso: sso.sso,
+    // Jira import into the tracker, from the simulated Jira Cloud (a real site without simulators).
+    jiraImport: simulators?.jiraImport ?? {},
   });
 
   const app = express();

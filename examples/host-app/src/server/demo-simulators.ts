@@ -3,6 +3,7 @@ import { simulatedRepository } from "@plugboard/provider-simulators";
 import {
   startGitHubSimulator,
   startGoogleSimulator,
+  startJiraSimulator,
   startOidcIdp,
   startSamlIdp,
   startSlackSimulator,
@@ -14,8 +15,9 @@ const port = (value: string | undefined) => (value ? Number(value) : 0);
 /**
  * The third parties the demo talks to, as loopback servers, so every flow works offline: GitHub
  * (OAuth with a consent page, the REST calls Plugboard makes, pull requests to open and merge,
- * signed webhooks), Slack and Google (their OAuth consent and token endpoints). Each takes a
- * free port unless GITHUB_SIMULATOR_PORT, SLACK_SIMULATOR_PORT or GOOGLE_SIMULATOR_PORT is set.
+ * signed webhooks), Slack and Google (their OAuth consent and token endpoints), and Jira Cloud
+ * (a seeded project to import). Each takes a free port unless GITHUB_SIMULATOR_PORT,
+ * SLACK_SIMULATOR_PORT, GOOGLE_SIMULATOR_PORT or JIRA_SIMULATOR_PORT is set.
  */
 export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) {
   const github = await startGitHubSimulator({
@@ -31,6 +33,8 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
   });
   const slack = await startSlackSimulator({ port: port(env.SLACK_SIMULATOR_PORT) });
   const google = await startGoogleSimulator({ port: port(env.GOOGLE_SIMULATOR_PORT) });
+  // Project ORB, 60 issues: enough to watch the import's progress, quick to import offline.
+  const jira = await startJiraSimulator({ port: port(env.JIRA_SIMULATOR_PORT), issues: 60 });
   // Identity providers for SSO: sign in there as alice@acme.test (any password).
   const people = { "alice@acme.test": { name: "Alice Liddell", groups: ["engineering"] } };
   const samlIdp = await startSamlIdp({ port: port(env.SAML_IDP_PORT), users: people });
@@ -50,6 +54,12 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
     github,
     slack,
     google,
+    jira,
+    /**
+     * `jiraImport` for createPlugboard: the simulator is plain http on loopback. A production
+     * host keeps the default (https only: the API token would otherwise cross in the clear).
+     */
+    jiraImport: { allowInsecureHttp: true },
     /** `providers.github` for createPlugboard, pointed at the simulator. */
     githubProvider: providerOptions,
     /** `providers.slack`, pointed at the Slack simulator. */
@@ -105,12 +115,15 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
       "SAML IdP metadata (simulated)": samlIdp.metadataUrl,
       "OIDC issuer (simulated)": oidcIdp.issuer,
       "Google Calendar week (simulated)": `${google.origin}/calendar/week`,
+      // Connect with email ada@example.com and API token jira-test-api-token.
+      "Jira Cloud (simulated)": jira.origin,
     }),
     close: () =>
       Promise.all([
         github.close(),
         slack.close(),
         google.close(),
+        jira.close(),
         samlIdp.close(),
         oidcIdp.close(),
       ]),

@@ -218,6 +218,67 @@ describe("the demo as a tracker, in Chromium", () => {
   });
 });
 
+describe("Jira import from the Jira simulator into the tracker, in Chromium", () => {
+  it("connects to the simulated Jira Cloud, maps, dry-runs, imports, and re-runs without duplicates", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(host.origin);
+      const card = page.getByRole("article", { name: "Jira import" });
+      await card.getByRole("button", { name: "Import" }).click();
+      const dialog = page.getByRole("dialog", { name: "Import from Jira" });
+
+      await dialog.getByLabel("Site URL").fill(host.host.simulators?.jira.origin ?? "");
+      await dialog.getByLabel("Account email").fill("ada@example.com");
+      await dialog.getByLabel("API token").fill("jira-test-api-token");
+      await dialog.getByRole("button", { name: "Connect to Jira" }).click();
+
+      await dialog.getByRole("heading", { name: /Choose$/ }).waitFor();
+      await dialog.getByRole("combobox", { name: "Jira project" }).click();
+      await page.getByRole("option", { name: "Orbit (ORB)" }).click();
+      await dialog.getByRole("combobox", { name: "Import into" }).click();
+      await page.getByRole("option", { name: "Demo" }).click();
+      await dialog.getByRole("button", { name: "Next" }).click();
+
+      // Map: Jira's "Done" suggested as the tracker's Done; Ada mapped by hand.
+      await dialog.getByRole("heading", { name: /Map$/ }).waitFor();
+      const done = dialog.getByRole("combobox", { name: "Done becomes" });
+      expect(await done.textContent()).toBe("Done");
+      await dialog.getByRole("combobox", { name: "Ada Lovelace becomes" }).click();
+      await page.getByRole("option", { name: "Ada Lovelace" }).click();
+      await dialog.getByRole("button", { name: "Dry run" }).click();
+
+      await dialog.getByRole("heading", { name: /Dry run$/ }).waitFor();
+      await dialog.getByText("Nothing has been written yet").waitFor();
+      const imported = () =>
+        host.host.tracker.db
+          .prepare("SELECT count(*) AS n FROM issues WHERE external_id IS NOT NULL")
+          .get() as { n: number };
+      expect(imported().n).toBe(0);
+
+      await dialog.getByRole("button", { name: "Start import" }).click();
+      await dialog.getByText("Import finished").waitFor({ timeout: 30_000 });
+      const count = (label: string) =>
+        dialog.locator(".pb-jira-import__count", { hasText: label }).locator("dd").textContent();
+      expect(await count("Created")).toBe("60");
+      expect(imported().n).toBe(60);
+
+      await dialog.getByRole("button", { name: "Run again" }).click();
+      await expect.poll(() => count("Updated"), { timeout: 30_000 }).toBe("60");
+      expect(await count("Created")).toBe("0");
+      expect(imported().n).toBe(60);
+
+      // The issues are the tracker's own now, each once, with Ada as assignee where Jira had her.
+      await dialog.getByRole("button", { name: "Close" }).click();
+      await page.goto(`${host.origin}/issues`);
+      const epic = page.getByRole("row", { name: /Epic 1: orbit milestone/ });
+      await epic.waitFor();
+      expect(await epic.count()).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("SSO sign-in in Chromium", () => {
   /** Ada (the demo admin, no cookie yet) sets SSO up through the REST API, then signs out. */
   async function configure(page: Page, connection: unknown) {

@@ -90,7 +90,14 @@ export const jiraPreviewInputSchema = jiraImportScopeSchema.extend({
 });
 export type JiraPreviewInput = z.input<typeof jiraPreviewInputSchema>;
 
-export const startJiraImportSchema = jiraImportScopeSchema.extend({ mapping: jiraMappingSchema });
+export const startJiraImportSchema = jiraImportScopeSchema.extend({
+  mapping: jiraMappingSchema,
+  /**
+   * Reads only issues updated since the last succeeded run of the same scope (Cloud sources),
+   * with an overlap for JQL's minute precision and a repeated DST hour. Without one: all issues.
+   */
+  incremental: z.boolean().default(false),
+});
 export type StartJiraImportInput = z.input<typeof startJiraImportSchema>;
 
 const counted = z.object({ name: z.string(), count: z.number().int() });

@@ -1,3 +1,4 @@
+import type { JiraImportDialogProps } from "../jira-import/jira-import-dialog";
 import type { ConfirmDialogProps } from "../parts/confirm-dialog";
 import { lazyDialog } from "../parts/lazy-dialog";
 import type { ConnectWebhookDialogProps } from "./connect-webhook-dialog";
@@ -9,5 +10,9 @@ export const ConnectWebhookDialog = lazyDialog<ConnectWebhookDialogProps>(
 );
 export const UninstallDialog = lazyDialog<ConfirmDialogProps>(
   async () => (await import("../parts/confirm-dialog")).ConfirmDialog,
+  ({ open }) => open,
+);
+export const JiraImportDialog = lazyDialog<JiraImportDialogProps>(
+  async () => (await import("../jira-import/jira-import-dialog")).JiraImportDialog,
   ({ open }) => open,
 );

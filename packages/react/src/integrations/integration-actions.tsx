@@ -6,7 +6,7 @@ import { useReturnFocus } from "../parts/use-return-focus";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { webhookKeys } from "../webhooks/query-keys";
-import { ConnectWebhookDialog, UninstallDialog } from "./dialogs";
+import { ConnectWebhookDialog, JiraImportDialog, UninstallDialog } from "./dialogs";
 import { integrationKeys } from "./query-keys";
 import { useIntegrationPopup } from "./use-integration-popup";
 
@@ -40,6 +40,7 @@ export function IntegrationActions({
   const { client, queryClient } = usePlugboard();
   const [confirming, setConfirming] = useState(false);
   const [connecting, setConnecting] = useState(false);
+  const [importing, setImporting] = useState(false);
   const actionsRef = useRef<HTMLDivElement>(null);
   // Back to the button that opened a dialog; once it is gone (Uninstall after uninstalling,
   // Connect after connecting) to the card's action that took its place.
@@ -164,6 +165,24 @@ export function IntegrationActions({
         {strings.connect}
       </GuardedButton>
     );
+  } else if (integration.auth === "import") {
+    // Importers (Jira) run in the server's jobs: admins only, like the routes they call.
+    const denied = integration.permissions.install
+      ? null
+      : strings.installNeedsAdmin(integration.name);
+    action = (
+      <GuardedButton
+        denied={denied}
+        className="pb-button pb-button--primary"
+        aria-haspopup="dialog"
+        onClick={() => {
+          focus.remember();
+          setImporting(true);
+        }}
+      >
+        {strings.startImport}
+      </GuardedButton>
+    );
   }
 
   if (!action && !error) return null;
@@ -176,6 +195,13 @@ export function IntegrationActions({
           integration={integration}
           open={connecting}
           onOpenChange={setConnecting}
+          onCloseAutoFocus={focus.onCloseAutoFocus}
+        />
+      )}
+      {integration.auth === "import" && (
+        <JiraImportDialog
+          open={importing}
+          onOpenChange={setImporting}
           onCloseAutoFocus={focus.onCloseAutoFocus}
         />
       )}

@@ -76,6 +76,21 @@ export const NotAvailable: Story = {
   },
 };
 
+/** With `jiraImport` configured: Import opens the wizard in a dialog; Close gives focus back. */
+export const JiraImportWizard: Story = {
+  tags: ["screenshot"],
+  args: { provider: "jira" },
+  parameters: { msw: { handlers: plugboardHandlers({ jira: true }) } },
+  play: async ({ canvasElement }) => {
+    const card = await within(canvasElement).findByRole("article", { name: "Jira import" });
+    await expect(card).toHaveAttribute("data-state", "available");
+    const open = within(card).getByRole("button", { name: "Import" });
+    await userEvent.click(open);
+    const dialog = await screen.findByRole("dialog", { name: "Import from Jira" });
+    await expect(within(dialog).getByRole("tab", { name: "Jira Cloud" })).toBeVisible();
+  },
+};
+
 /** The request never answers: the card stays a busy skeleton. */
 export const Loading: Story = {
   parameters: { msw: { handlers: plugboardLoadingHandlers() } },

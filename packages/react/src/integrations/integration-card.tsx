@@ -110,10 +110,13 @@ function LoadedCard({
     // For the host's developers, not its users: the card itself only says "Not available".
     if (state === "unavailable") {
       console.info(
-        `Plugboard: ${integration.name} is not available here. Configure providers["${integration.id}"] in createPlugboard() to offer it.`,
+        `Plugboard: ${integration.name} is not available here. Configure ${
+          // The importer has its own option; OAuth integrations are providers.
+          integration.auth === "import" ? "jiraImport" : `providers["${integration.id}"]`
+        } in createPlugboard() to offer it.`,
       );
     }
-  }, [state, integration.id, integration.name]);
+  }, [state, integration.id, integration.name, integration.auth]);
   const statusText = {
     available: strings.notInstalled,
     unavailable: strings.notAvailable,

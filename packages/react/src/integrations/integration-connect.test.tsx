@@ -145,7 +145,28 @@ describe("IntegrationCard: connecting a webhook-based integration", () => {
     expect(within(card).getByText("Not available")).toBeInTheDocument();
     expect(within(card).queryByRole("button")).not.toBeInTheDocument();
     expect(card).not.toHaveTextContent("providers");
-    expect(info).toHaveBeenCalledWith(expect.stringContaining('providers["jira"]'));
+    expect(info).toHaveBeenCalledWith(expect.stringContaining("Configure jiraImport"));
     info.mockRestore();
+  });
+
+  it("opens the Jira import wizard from the card once the importer is configured, and gives focus back on close", async () => {
+    const mock = createMockPlugboard({ jira: true });
+    server.use(...mockPlugboardHandlers(mock));
+    const user = userEvent.setup();
+    renderWithPlugboard(<IntegrationCard provider="jira" />);
+    const card = await screen.findByRole("article", { name: "Jira import" });
+    expect(within(card).getByText("Not installed")).toBeInTheDocument();
+    const open = within(card).getByRole("button", { name: "Import" });
+    await user.click(open);
+    const dialog = await screen.findByRole("dialog", { name: "Import from Jira" });
+    expect(within(dialog).getByRole("region", { name: "Import from Jira" })).toBeInTheDocument();
+    expect(within(dialog).getByRole("tab", { name: "Jira Cloud" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+    await user.click(within(dialog).getByRole("button", { name: "Close" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(open).toHaveFocus();
+    await mock.plugboard.worker.stop();
   });
 });

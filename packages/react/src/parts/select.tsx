@@ -17,6 +17,8 @@ export interface SelectProps<Value extends string> {
   /** Shown while `value` matches no option (e.g. "" for "nothing chosen yet"). */
   placeholder?: string;
   disabled?: boolean;
+  /** The name when no label points at it (a row's own control in a table). */
+  "aria-label"?: string | undefined;
   "aria-invalid"?: true | undefined;
   "aria-describedby"?: string | undefined;
   className?: string | undefined;

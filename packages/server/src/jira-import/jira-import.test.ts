@@ -22,12 +22,13 @@ afterEach(async () => {
 async function start(
   h: Awaited<ReturnType<typeof jiraImportSetup>>,
   sourceId: string,
+  incremental = false,
 ): Promise<JiraImportRun> {
   const preview = jiraPreviewSchema.parse(
     await (await h.call("POST", "/jira-import/preview", { json: scope(sourceId) })).json(),
   );
   const response = await h.call("POST", "/jira-import/runs", {
-    json: { ...scope(sourceId), mapping: preview.suggestedMapping },
+    json: { ...scope(sourceId), mapping: preview.suggestedMapping, incremental },
   });
   expect(response.status).toBe(202);
   return jiraImportRunSchema.parse(await response.json());
@@ -217,6 +218,45 @@ describe("Jira import from Jira Cloud", () => {
     );
   });
 
+  it("imports only what changed since the last run, asking Jira with a window in the user's zone", async () => {
+    setup = await jiraImportSetup({ issues: 20 });
+    const source = await setup.connect();
+    // No run before: an incremental run reads everything.
+    const first = await start(setup, source.id, true);
+    await setup.drain();
+    expect((await runOf(setup, first.id)).report).toMatchObject({ created: 20, updated: 0 });
+
+    // Edited in Jira after the first run began; the others were last updated months ago.
+    setup.jira.simulation.editIssue(4, {
+      summary: "Epic 4, renamed in Jira",
+      updated: new Date(Date.now() + 60_000).toISOString().replace("Z", "+0000"),
+    });
+    const searches = setup.jira.simulation.requests.length;
+    const second = await start(setup, source.id, true);
+    await setup.drain();
+    const report = (await runOf(setup, second.id)).report;
+    expect(report).toMatchObject({ created: 0, updated: 1 });
+    expect(report.issues.map((issue) => issue.jiraKey)).toEqual(["ORB-4"]);
+    expect(setup.host.issues()).toHaveLength(20);
+    expect(setup.host.issues().find((i) => i.externalId === "jira:10004")?.title).toBe(
+      "Epic 4, renamed in Jira",
+    );
+    // The user's zone came from /myself: JQL reads date literals in it.
+    expect(setup.jira.simulation.requests.slice(searches).map((r) => r.path)).toContain("/myself");
+
+    // A CSV export is read whole: asking for changes only is refused.
+    const csv = await setup.call("POST", "/jira-import/sources/csv?timeZone=UTC", {
+      body: "Summary,Issue key,Issue id,Status\nFirst,ORB-1,10001,To Do\n",
+      type: "text/csv",
+    });
+    const csvSource = (await csv.json()) as { id: string };
+    const refused = await setup.call("POST", "/jira-import/runs", {
+      json: { ...scope(csvSource.id), mapping: {}, incremental: true },
+    });
+    expect(refused.status).toBe(400);
+    expect(problemSchema.parse(await refused.json()).errors?.[0]?.path).toBe("incremental");
+  });
+
   it("waits out 429 Retry-After and retries 5xx with backoff, importing everything", async () => {
     setup = await jiraImportSetup({ issues: 30 });
     const source = await setup.connect();
@@ -272,6 +312,55 @@ describe("Jira import from Jira Cloud", () => {
 });
 
 describe("Jira import from a CSV export", () => {
+  it("streams the export's attachments with the site's Cloud token, skipping one over the cap and one it cannot reach", async () => {
+    setup = await jiraImportSetup();
+    await setup.connect(); // the Cloud source whose token fetches the export's links
+    const link = (id: string) => `${setup?.jira.origin}/rest/api/3/attachment/content/${id}`;
+    const csv = [
+      "Summary,Issue key,Issue id,Issue Type,Status,Created,Attachment,Attachment",
+      `Telemetry,ORB-2,10002,Task,To Do,05/Jan/26 9:00 AM,05/Jan/26 9:30 AM;5b10a2844c20165700ede21g;tele;metry.csv;${link("10100")},05/Jan/26 9:31 AM;5b10a2844c20165700ede21g;elsewhere.png;https://other.atlassian.net/rest/api/3/attachment/content/5`,
+      "",
+    ].join("\n");
+    const uploaded = await setup.call("POST", "/jira-import/sources/csv?timeZone=UTC", {
+      body: csv,
+      type: "text/csv",
+    });
+    const source = jiraSourceSchema.parse(await uploaded.json());
+    const run = async (attachmentMaxBytes: number) => {
+      const h = setup as NonNullable<typeof setup>;
+      const response = await h.call("POST", "/jira-import/runs", {
+        json: { ...scope(source.id), mapping: { attachmentMaxBytes } },
+      });
+      const started = jiraImportRunSchema.parse(await response.json());
+      await h.drain();
+      return runOf(h, started.id);
+    };
+
+    const small = await run(10);
+    expect(small.status).toBe("succeeded");
+    expect(small.report.skipped).toEqual([
+      { item: "ORB-2 tele;metry.csv", reason: "Larger than the 10 byte limit" },
+      {
+        item: "ORB-2 elsewhere.png",
+        reason:
+          "Connect https://other.atlassian.net as a Jira Cloud source to bring the export's attachments",
+      },
+    ]);
+    expect(setup.host.attachments()).toHaveLength(0);
+
+    const roomy = await run(1_000_000);
+    expect(roomy.report.attachments).toBe(1);
+    expect(setup.host.attachments()).toEqual([
+      expect.objectContaining({
+        fileName: "tele;metry.csv",
+        content: expect.stringContaining("altitude"),
+      }),
+    ]);
+    // Again: the file already there is not uploaded twice.
+    expect((await run(1_000_000)).report.attachments).toBe(0);
+    expect(setup.host.attachments()).toHaveLength(1);
+  });
+
   it("uploads the export streamed, reports the malformed row, imports the rest with parents", async () => {
     setup = await jiraImportSetup();
     const { createReadStream } = await import("node:fs");

@@ -20,6 +20,7 @@ import { dryRun } from "./run/dry-run";
 import { message, runImport } from "./run/run-import";
 import { connectionProblem, jiraCloudClient } from "./source/cloud-client";
 import { openSource, tokenContext } from "./source/reader";
+import { updatedSinceJql } from "./source/updated-window";
 import type { JiraImportStore, JiraRunRecord, JiraSourceRecord } from "./store/types";
 
 /** One job per run; its payload only names the run, whose row holds the checkpoint. */
@@ -68,6 +69,44 @@ export function createJiraImportRuntime(deps: {
         errors: [{ path: "hostProjectId", message: "No such project" }],
       });
     }
+  }
+
+  async function cloudClient(source: JiraSourceRecord) {
+    const apiToken = await keyring.decrypt(source.tokenCiphertext ?? "", tokenContext(source.id));
+    return jiraCloudClient(
+      { siteUrl: source.siteUrl ?? "", email: source.email ?? "", apiToken },
+      http,
+    );
+  }
+
+  /**
+   * An incremental run's filter: issues updated since the last succeeded run of the same scope
+   * began, written in the Jira user's zone (JQL reads date literals there). None before: all.
+   */
+  async function incrementalJql(
+    identity: Identity,
+    source: JiraSourceRecord,
+    input: z.output<typeof startJiraImportSchema>,
+  ) {
+    if (source.kind !== "cloud") {
+      throw new PlugboardError({
+        code: "validation_failed",
+        detail: "Only Jira Cloud sources can import what changed: a CSV export is read whole",
+        errors: [{ path: "incremental", message: "Needs a Jira Cloud source" }],
+      });
+    }
+    const last = (await store.listRuns(identity.organizationId)).find(
+      (run) =>
+        run.status === "succeeded" &&
+        run.sourceId === source.id &&
+        run.projectKey === input.projectKey &&
+        run.hostProjectId === input.hostProjectId,
+    );
+    if (!last) return input.jql;
+    const me = await (await cloudClient(source)).myself().catch((error: unknown) => {
+      throw connectionProblem(error);
+    });
+    return updatedSinceJql(input.jql, last.createdAt, me.timeZone ?? "UTC");
   }
 
   const open = (source: JiraSourceRecord, scope: { projectKey: string; jql: string | null }) =>
@@ -196,12 +235,7 @@ export function createJiraImportRuntime(deps: {
         }
         return [...keys].sort().map((key) => ({ key, name: key }));
       }
-      const apiToken = await keyring.decrypt(source.tokenCiphertext ?? "", tokenContext(source.id));
-      const client = jiraCloudClient(
-        { siteUrl: source.siteUrl ?? "", email: source.email ?? "", apiToken },
-        http,
-      );
-      const projects = await client.projects().catch((error: unknown) => {
+      const projects = await (await cloudClient(source)).projects().catch((error: unknown) => {
         throw connectionProblem(error);
       });
       return projects.map(({ key, name }) => ({ key, name }));
@@ -227,15 +261,17 @@ export function createJiraImportRuntime(deps: {
     },
 
     async start(identity: Identity, input: z.output<typeof startJiraImportSchema>) {
-      await sourceOf(identity, input.sourceId);
+      const source = await sourceOf(identity, input.sourceId);
       await hostProject(identity, input.hostProjectId);
+      // Kept on the run: a resumed run reads the same window.
+      const jql = input.incremental ? await incrementalJql(identity, source, input) : input.jql;
       const at = now();
       const run: JiraRunRecord = {
         id: createId("jir"),
         organizationId: identity.organizationId,
         sourceId: input.sourceId,
         projectKey: input.projectKey,
-        jql: input.jql,
+        jql,
         hostProjectId: input.hostProjectId,
         mapping: input.mapping,
         status: "queued",

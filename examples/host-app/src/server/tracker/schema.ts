@@ -50,4 +50,37 @@ export const migrations = [
     created_at TEXT NOT NULL
   );
   CREATE INDEX comments_issue ON comments (issue_id, created_at);`,
+  // What importers (Jira) carry over: where an issue came from, labels, history, cycles and files.
+  `ALTER TABLE issues ADD COLUMN external_id TEXT;
+  ALTER TABLE issues ADD COLUMN external_url TEXT;
+  ALTER TABLE issues ADD COLUMN labels TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE issues ADD COLUMN reporter_id TEXT REFERENCES users (id);
+  ALTER TABLE issues ADD COLUMN parent_id TEXT REFERENCES issues (id);
+  ALTER TABLE issues ADD COLUMN cycle_id TEXT;
+  ALTER TABLE issues ADD COLUMN estimate REAL;
+  ALTER TABLE issues ADD COLUMN completed_at TEXT;
+  CREATE UNIQUE INDEX issues_external ON issues (organization_id, external_id)
+    WHERE external_id IS NOT NULL;
+  ALTER TABLE comments ADD COLUMN external_id TEXT;
+  CREATE UNIQUE INDEX comments_external ON comments (issue_id, external_id)
+    WHERE external_id IS NOT NULL;
+  CREATE INDEX comments_external_id ON comments (external_id);
+  CREATE TABLE cycles (
+    id TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL REFERENCES projects (id),
+    name TEXT NOT NULL,
+    starts_at TEXT,
+    ends_at TEXT,
+    UNIQUE (project_id, name)
+  );
+  CREATE TABLE attachments (
+    id TEXT PRIMARY KEY,
+    issue_id TEXT NOT NULL REFERENCES issues (id),
+    external_id TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content BLOB NOT NULL,
+    UNIQUE (issue_id, external_id)
+  );`,
 ];

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import type { JiraItem, JiraPerson, SourceRow } from "../source/item";
+import type { JiraAttachmentRef, JiraItem, JiraPerson, SourceRow } from "../source/item";
 import { csvDate, csvDay } from "./zoned-time";
 
 /**
@@ -194,7 +194,28 @@ function readRow(
     storyPoints,
     customFields,
     comments,
-    // Exported attachment links need the site's login: they are reported, not fetched.
-    attachments: [],
+    attachments: header.all(row, "Attachment").flatMap((cell) => {
+      const attachment = attachmentCell(cell);
+      return attachment ? [attachment] : [];
+    }),
+  };
+}
+
+/**
+ * An `Attachment` cell: `date;accountId;file name;URL`. The name may hold `;`, the URL does not.
+ * Exports give no size (0 here: the size cap is checked while the file streams) and no type.
+ */
+function attachmentCell(cell: string): JiraAttachmentRef | null {
+  const parts = cell.split(";");
+  if (parts.length < 4) return null;
+  const url = (parts.at(-1) ?? "").trim();
+  const id = /\/attachment\/(?:content\/)?(\d+)/.exec(url)?.[1];
+  if (!id || !/^https?:\/\//.test(url)) return null;
+  return {
+    id,
+    fileName: parts.slice(2, -1).join(";").trim(),
+    size: 0,
+    mimeType: "application/octet-stream",
+    url,
   };
 }

@@ -8,7 +8,7 @@ import {
   planIssue,
 } from "../convert/plan-issue";
 import type { JiraItem } from "../source/item";
-import type { SourceReader } from "../source/reader";
+import { AttachmentUnavailable, type SourceReader } from "../source/reader";
 import type { JiraImportStore } from "../store/types";
 
 export interface WriteContext {
@@ -109,14 +109,24 @@ export async function writeIssue(item: JiraItem, context: WriteContext): Promise
       skip(`Larger than the ${mapping.attachmentMaxBytes} byte limit (${attachment.size} bytes)`);
       continue;
     }
-    const uploaded = await host.attachments.upload(call, {
-      issueId: issue.id,
-      fileName: attachment.fileName,
-      contentType: attachment.mimeType,
-      size: attachment.size,
-      externalId: attachmentExternalId(attachment.id),
-      content: await context.reader.content(attachment.url),
-    });
+    let uploaded: Awaited<ReturnType<typeof host.attachments.upload>>;
+    try {
+      uploaded = await host.attachments.upload(call, {
+        issueId: issue.id,
+        fileName: attachment.fileName,
+        contentType: attachment.mimeType,
+        size: attachment.size,
+        externalId: attachmentExternalId(attachment.id),
+        content: capped(await context.reader.content(attachment.url), mapping.attachmentMaxBytes),
+      });
+    } catch (error) {
+      // One file that cannot come over is reported; the issue and the import go on.
+      if (error instanceof AttachmentUnavailable || error instanceof AttachmentTooLarge) {
+        skip(error.message);
+        continue;
+      }
+      throw error;
+    }
     await store.putItem({
       organizationId: org,
       hostProjectId,
@@ -129,6 +139,26 @@ export async function writeIssue(item: JiraItem, context: WriteContext): Promise
     });
     report.attachments += 1;
   }
+}
+
+class AttachmentTooLarge extends Error {}
+
+/**
+ * The file's bytes with the size cap enforced as they stream: a CSV export gives no size, so a
+ * file over the cap is found out only while it is read (and the host's upload fails with this).
+ */
+function capped(content: ReadableStream<Uint8Array>, maxBytes: number) {
+  let size = 0;
+  return content.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > maxBytes) {
+          controller.error(new AttachmentTooLarge(`Larger than the ${maxBytes} byte limit`));
+        } else controller.enqueue(chunk);
+      },
+    }),
+  );
 }
 
 /** A sprint's cycle: chosen in the mapping, or created once ("create") and remembered. */

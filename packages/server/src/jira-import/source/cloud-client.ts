@@ -1,4 +1,5 @@
 import { PlugboardError } from "@plugboard/core";
+import { toBase64 } from "../../crypto/encoding";
 
 export interface JiraHttpOptions {
   fetch: typeof fetch;
@@ -39,7 +40,9 @@ const longestRetryAfterMs = 120_000;
  * Authorization header, never in an error message.
  */
 export function jiraCloudClient(credentials: JiraCredentials, options: JiraHttpOptions) {
-  const authorization = `Basic ${Buffer.from(`${credentials.email}:${credentials.apiToken}`).toString("base64")}`;
+  // Not Buffer: the kit also runs in the browser (Storybook's mock server).
+  const basic = new TextEncoder().encode(`${credentials.email}:${credentials.apiToken}`);
+  const authorization = `Basic ${toBase64(basic)}`;
   const api = `${credentials.siteUrl}/rest/api/3`;
 
   async function request(path: string, init: { method?: string; body?: unknown } = {}) {
@@ -83,7 +86,9 @@ export function jiraCloudClient(credentials: JiraCredentials, options: JiraHttpO
 
   return {
     myself: () =>
-      json<{ accountId: string; displayName: string; emailAddress?: string }>("/myself"),
+      json<{ accountId: string; displayName: string; emailAddress?: string; timeZone?: string }>(
+        "/myself",
+      ),
     projects: () => json<{ id: string; key: string; name: string }[]>("/project"),
     fields: () =>
       json<{ id: string; name: string; custom: boolean; schema?: { custom?: string } }[]>("/field"),

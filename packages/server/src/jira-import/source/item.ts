@@ -20,6 +20,7 @@ export interface JiraAttachmentRef {
   /** A string, as issue fields give it (metadata gives a number). */
   id: string;
   fileName: string;
+  /** Bytes; 0 from a CSV export, which gives none (the cap is then checked while streaming). */
   size: number;
   mimeType: string;
   /** Cloud: the content URL. CSV exports give a URL too. */

@@ -21,7 +21,7 @@ export interface SourceReader {
   count(): Promise<number>;
   /** Pages from `from`: a crashed import asks again from its checkpoint. */
   pages(from: SourceCursor): AsyncGenerator<SourcePage>;
-  /** The attachment's bytes, streamed (Cloud only). */
+  /** The attachment's bytes, streamed (a CSV export's through a Cloud source of its site). */
   content(url: string): Promise<ReadableStream<Uint8Array>>;
   siteUrl: string | null;
 }
@@ -35,15 +35,12 @@ export async function openSource(
   scope: { projectKey: string; jql: string | null },
   deps: { store: JiraImportStore; keyring: Keyring; http: JiraHttpOptions },
 ): Promise<SourceReader> {
-  if (source.kind === "csv") return csvReader(source, scope.projectKey, deps.store);
-  const apiToken = await deps.keyring.decrypt(
-    source.tokenCiphertext ?? "",
-    tokenContext(source.id),
-  );
-  const client = jiraCloudClient(
-    { siteUrl: source.siteUrl ?? "", email: source.email ?? "", apiToken },
-    deps.http,
-  );
+  if (source.kind === "csv") {
+    return csvReader(source, scope.projectKey, deps.store, (url) =>
+      exportContent(url, source, deps),
+    );
+  }
+  const client = await cloudClientOf(source, deps);
   const jql = `project = "${scope.projectKey}"${scope.jql ? ` AND (${scope.jql})` : ""} ORDER BY created ASC`;
   let fields: Awaited<ReturnType<typeof discoverFields>> | null = null;
   return {
@@ -65,18 +62,60 @@ export async function openSource(
   };
 }
 
+async function cloudClientOf(
+  source: JiraSourceRecord,
+  deps: { keyring: Keyring; http: JiraHttpOptions },
+) {
+  const apiToken = await deps.keyring.decrypt(
+    source.tokenCiphertext ?? "",
+    tokenContext(source.id),
+  );
+  return jiraCloudClient(
+    { siteUrl: source.siteUrl ?? "", email: source.email ?? "", apiToken },
+    deps.http,
+  );
+}
+
+/**
+ * An export's attachment links need the site's login: they are fetched with the API token of a
+ * Cloud source of the same organization for that site, when one is connected.
+ */
+async function exportContent(
+  url: string,
+  source: JiraSourceRecord,
+  deps: { store: JiraImportStore; keyring: Keyring; http: JiraHttpOptions },
+) {
+  const origin = new URL(url).origin;
+  const site = (await deps.store.listSources(source.organizationId)).find(
+    (candidate) =>
+      candidate.kind === "cloud" &&
+      candidate.siteUrl &&
+      new URL(candidate.siteUrl).origin === origin,
+  );
+  if (!site) {
+    throw new AttachmentUnavailable(
+      `Connect ${origin} as a Jira Cloud source to bring the export's attachments`,
+    );
+  }
+  return (await cloudClientOf(site, deps)).content(url);
+}
+
+/** An attachment that cannot be fetched: skipped with this reason, the import goes on. */
+export class AttachmentUnavailable extends Error {}
+
 /** CSV rows were read and stored at upload; a run pages through them by index. */
 function csvReader(
   source: JiraSourceRecord,
   projectKey: string,
   store: JiraImportStore,
+  content: (url: string) => Promise<ReadableStream<Uint8Array>>,
 ): SourceReader {
   const inProject = (row: SourceRow) => "malformed" in row || row.key.startsWith(`${projectKey}-`);
   return {
     siteUrl: null,
     // Every row of the export, other projects' too: a total for the progress bar, not a promise.
     count: async () => source.rowCount ?? 0,
-    content: () => Promise.reject(new Error("CSV exports carry no attachment content")),
+    content,
     async *pages(from) {
       let row = from.row;
       for (;;) {

@@ -35,6 +35,7 @@ export interface JiraRunRecord {
   organizationId: string;
   sourceId: string;
   projectKey: string;
+  /** The filter read with; an incremental run's carries its `updated >=` window. */
   jql: string | null;
   hostProjectId: string;
   mapping: JiraMapping;

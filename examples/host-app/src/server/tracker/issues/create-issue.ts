@@ -5,16 +5,20 @@ import type { TrackerContext } from "../context";
 import { announce } from "../events";
 import { loadIssue } from "../rows";
 import { invalidField, parseInput } from "../validate";
+import { type ImportedFields, writeImportedFields } from "./imported-fields";
 import { checkAssignee, checkState } from "./references";
 
 /**
  * Creates an issue with the project's next key (DEMO-4, DEMO-5, …) in one transaction, then
  * announces `issue.created`. Without a state it starts in the project's first unstarted one.
+ * An importer's fields (`imported`: external id, labels, original creation time…) are written in
+ * the same transaction.
  */
 export async function createIssue(
   context: TrackerContext,
   call: HostCall,
   input: unknown,
+  imported: ImportedFields = {},
 ): Promise<HostIssue> {
   const fields = parseInput(createIssueInputSchema, input);
   const id = createId("iss");
@@ -60,6 +64,7 @@ export async function createIssue(
         now,
         now,
       );
+    writeImportedFields(context, call.organizationId, id, imported);
   });
   insert();
   const issue = loadIssue(context, call.organizationId, id);

@@ -1,0 +1,136 @@
+import type { JiraPreview, JiraSource } from "@plugboard/core";
+import { type FormEvent, useState } from "react";
+import { Field } from "../parts/field";
+import { Select } from "../parts/select";
+import { useStrings } from "../provider/plugboard-provider";
+import { cx } from "../provider/root-props";
+import { useJiraHostTargets, useJiraPreview, useJiraProjects } from "./use-jira-import";
+
+/** What an import reads and where it writes: the same for the dry run, the import and re-runs. */
+export interface JiraScope {
+  sourceId: string;
+  projectKey: string;
+  jql: string | null;
+  hostProjectId: string;
+}
+
+export interface ChooseStepProps {
+  source: JiraSource;
+  initial: JiraScope | null;
+  onBack: () => void;
+  /** The scope chosen and the source read for it (discovery and a suggested mapping). */
+  onChosen: (scope: JiraScope, preview: JiraPreview) => void;
+  className?: string | undefined;
+}
+
+/** Step 2: the Jira project (and a JQL filter, Cloud only) and the host project to import into. */
+export function ChooseStep({ source, initial, onBack, onChosen, className }: ChooseStepProps) {
+  const strings = useStrings();
+  const projects = useJiraProjects(source.id);
+  const host = useJiraHostTargets();
+  const preview = useJiraPreview();
+  const [projectKey, setProjectKey] = useState(initial?.projectKey ?? "");
+  const [jql, setJql] = useState(initial?.jql ?? "");
+  const [hostProjectId, setHostProjectId] = useState(initial?.hostProjectId ?? "");
+  const [tried, setTried] = useState(false);
+  const projectOptions = (projects.data?.data ?? []).map((project) => ({
+    value: project.key,
+    label: `${project.name} (${project.key})`,
+  }));
+  const hostOptions = (host.data?.projects ?? []).map((project) => ({
+    value: project.id,
+    label: project.name,
+  }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (!projectKey || !hostProjectId) return;
+    const scope = {
+      sourceId: source.id,
+      projectKey,
+      jql: source.kind === "cloud" && jql.trim() ? jql.trim() : null,
+      hostProjectId,
+    };
+    preview.mutate(scope, { onSuccess: (result) => onChosen(scope, result) });
+  };
+  const loadError = projects.error ?? host.error;
+  return (
+    <form
+      className={cx("pb-jira-import__form", className)}
+      noValidate
+      onSubmit={submit}
+      aria-busy={projects.isPending || host.isPending || undefined}
+    >
+      {loadError && (
+        <p role="alert" className="pb-error">
+          {loadError.message}
+        </p>
+      )}
+      <Field
+        label={strings.jiraProject}
+        error={tried && !projectKey ? strings.jiraChooseProject : undefined}
+      >
+        {(control) => (
+          <Select
+            {...control}
+            value={projectKey}
+            onValueChange={setProjectKey}
+            options={projectOptions}
+            placeholder={strings.jiraChooseProject}
+            disabled={projects.isPending}
+          />
+        )}
+      </Field>
+      <Field
+        label={strings.jiraJql}
+        hint={source.kind === "cloud" ? strings.jiraJqlHint : strings.jiraJqlCsv}
+        error={undefined}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="pb-input pb-jira-import__jql"
+            rows={2}
+            spellCheck={false}
+            value={jql}
+            disabled={source.kind !== "cloud"}
+            onChange={(event) => setJql(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label={strings.jiraHostProject}
+        error={tried && !hostProjectId ? strings.jiraChooseHostProject : undefined}
+      >
+        {(control) => (
+          <Select
+            {...control}
+            value={hostProjectId}
+            onValueChange={setHostProjectId}
+            options={hostOptions}
+            placeholder={strings.jiraChooseHostProject}
+            disabled={host.isPending}
+          />
+        )}
+      </Field>
+      {preview.isError && (
+        <p role="alert" className="pb-error">
+          {preview.error.message}
+        </p>
+      )}
+      <div className="pb-jira-import__actions">
+        <button type="button" className="pb-button" onClick={onBack}>
+          {strings.jiraBack}
+        </button>
+        <button
+          type="submit"
+          className="pb-button pb-button--primary"
+          aria-busy={preview.isPending || undefined}
+          disabled={preview.isPending}
+        >
+          {preview.isPending ? strings.jiraPreparing : strings.jiraNext}
+        </button>
+      </div>
+    </form>
+  );
+}
