@@ -16,6 +16,7 @@ import {
   type Store,
   type WebhooksOptions,
 } from "@plugboard/server";
+import { seedAccountLinks } from "./account-link-fixtures";
 import { seedApiKeys } from "./api-key-fixtures";
 import { fixtureIdentities, fixtureInstallations } from "./fixtures";
 import { type GoogleCalendarFixture, seedGoogleCalendar } from "./google-calendar-fixtures";
@@ -35,6 +36,8 @@ export interface MockPlugboardOptions {
   slack?: SlackFixture;
   /** Seeds Ada's Google Calendar connection and its sync in that state (see `seedGoogleCalendar`). */
   googleCalendar?: GoogleCalendarFixture;
+  /** Seeds Slack and Google accounts linked to Ada and Grace (see `seedAccountLinks`). */
+  accountLinks?: boolean;
 }
 
 export interface MockPlugboard {
@@ -83,6 +86,7 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
       options.fixtures === "empty" ? undefined : seedWebhooks(store, createKeyring(encryption)),
     )
     .then(() => (options.slack ? seedSlackFixtures(store, plugboard, options.slack) : undefined))
+    .then(() => (options.accountLinks ? seedAccountLinks(store) : undefined))
     .then(() =>
       options.googleCalendar
         ? seedGoogleCalendar(store, plugboard, google, options.googleCalendar)

@@ -365,6 +365,23 @@ export const defaultStrings = {
     token_revoked: "Slack no longer accepts this connection: reconnect Slack.",
   } as Record<string, string>,
   slackSettingsNeedAdmin: "Only admins can change where notifications go.",
+  accountLinks: "Linked accounts",
+  accountLinksOrganization: "Linked accounts in this organization",
+  accountLinksLoading: "Loading linked accounts",
+  accountLinksNone:
+    "No linked accounts yet. When you act from Slack for the first time, it sends you a link to connect your account.",
+  accountLinksNoneInOrganization: "Nobody in this organization has linked an account yet.",
+  accountLinkWorkspace: (id: string) => `Workspace ${id}`,
+  accountLinkRunsAs: (userId: string) => `Runs as ${userId}`,
+  accountLinkedOn: (date: string) => `Linked ${date}`,
+  accountUnlink: "Unlink",
+  accountUnlinkLabel: (provider: string, account: string) => `Unlink ${provider} account ${account}`,
+  accountUnlinkTitle: (provider: string, account: string) =>
+    `Unlink ${provider} account ${account}?`,
+  accountUnlinkBody: (provider: string) =>
+    `Actions from ${provider} by this account stop running as its user. The next action asks to connect the account again.`,
+  accountUnlinkConfirm: "Unlink account",
+  accountUnlinking: "Unlinking…",
   calendarSync: "Google Calendar sync",
   calendarSyncLoading: "Loading calendar sync",
   calendarSyncStatus: "Sync status",

@@ -8,6 +8,7 @@ import {
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
+import { chooseOption } from "../test/choose-option";
 import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
 import { SlackChannelSettings } from "./slack-channel-settings";
 
@@ -48,8 +49,8 @@ export const PickChannel: Story = {
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     const select = region.getByRole("combobox", { name: "Channel" });
-    await waitFor(() => expect(within(select).getAllByRole("option")).toHaveLength(5));
-    await userEvent.selectOptions(select, "#general");
+    await waitFor(() => expect(select).toBeEnabled());
+    await chooseOption(userEvent, select, "#general");
     await userEvent.click(region.getByRole("button", { name: "Save" }));
     await expect(await region.findByText("Posting to #general")).toBeVisible();
   },
@@ -66,6 +67,7 @@ export const DeliveryFailed: Story = {
 };
 
 export const SlackNotInstalled: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardHandlers() } },
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
@@ -74,6 +76,7 @@ export const SlackNotInstalled: Story = {
 };
 
 export const Member: Story = {
+  tags: ["screenshot"],
   parameters: {
     msw: {
       handlers: plugboardHandlers({ slack: "channel", identity: fixtureIdentities.member }),
@@ -87,6 +90,7 @@ export const Member: Story = {
 };
 
 export const Loading: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardLoadingHandlers() } },
   play: async ({ canvasElement }) => {
     const region = await within(canvasElement).findByRole("region", {

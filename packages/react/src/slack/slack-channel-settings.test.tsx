@@ -37,11 +37,14 @@ describe("SlackChannelSettings", () => {
       within(section).getByText("No channel yet: pick one to post this project's updates."),
     ).toBeInTheDocument();
     const select = await within(section).findByRole("combobox", { name: "Channel" });
-    await waitFor(() => expect(within(select).getAllByRole("option")).toHaveLength(5));
+    await waitFor(() => expect(select).toBeEnabled());
+    await userEvent.click(select);
+    const listbox = await screen.findByRole("listbox");
+    expect(within(listbox).getAllByRole("option")).toHaveLength(4);
     expect(
-      within(select).getByRole("option", { name: "#secret (invite the bot first)" }),
+      within(listbox).getByRole("option", { name: "#secret (invite the bot first)" }),
     ).toBeInTheDocument();
-    await userEvent.selectOptions(select, "#eng");
+    await userEvent.click(within(listbox).getByRole("option", { name: "#eng" }));
     await userEvent.click(within(section).getByRole("checkbox", { name: "Comment added" }));
     await userEvent.click(within(section).getByRole("button", { name: "Save" }));
 

@@ -7,6 +7,7 @@ import {
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useIntegrations } from "../integrations/use-integrations";
+import { Select } from "../parts/select";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { slackKeys } from "./query-keys";
@@ -229,20 +230,17 @@ function SettingsForm({
       }}
     >
       <label htmlFor={selectId}>{strings.slackChannelPicker}</label>
-      <select
+      <Select
         id={selectId}
-        className="pb-input"
         value={channelId}
+        placeholder={strings.chooseSlackChannel}
         disabled={channelsPending && !settings}
-        onChange={(event) => setChannelId(event.target.value)}
-      >
-        <option value="">{strings.chooseSlackChannel}</option>
-        {options.map((channel) => (
-          <option key={channel.id} value={channel.id}>
-            {channel.isMember ? `#${channel.name}` : strings.slackNotMember(channel.name)}
-          </option>
-        ))}
-      </select>
+        onValueChange={setChannelId}
+        options={options.map((channel) => ({
+          value: channel.id,
+          label: channel.isMember ? `#${channel.name}` : strings.slackNotMember(channel.name),
+        }))}
+      />
       {channelsError && (
         <p role="alert" className={cx("pb-error", errorClassName)}>
           {channelsError}
