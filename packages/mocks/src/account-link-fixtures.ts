@@ -8,9 +8,30 @@ const linkedAt = Date.parse("2026-10-05T14:20:00Z");
  */
 export async function seedAccountLinks(store: Store): Promise<void> {
   const links = [
-    { id: "acl_ada_slack", provider: "slack", user: "user_ada", ext: "U0ADA", name: "ada", account: "T0PLUGBRD" },
-    { id: "acl_ada_google", provider: "google-calendar", user: "user_ada", ext: "ada@acme.example", name: null, account: null },
-    { id: "acl_grace_slack", provider: "slack", user: "user_grace", ext: "U0GRACE", name: "grace.h", account: "T0PLUGBRD" },
+    {
+      id: "acl_ada_slack",
+      provider: "slack",
+      user: "user_ada",
+      ext: "U0ADA",
+      name: "ada",
+      account: "T0PLUGBRD",
+    },
+    {
+      id: "acl_ada_google",
+      provider: "google-calendar",
+      user: "user_ada",
+      ext: "ada@acme.example",
+      name: null,
+      account: null,
+    },
+    {
+      id: "acl_grace_slack",
+      provider: "slack",
+      user: "user_grace",
+      ext: "U0GRACE",
+      name: "grace.h",
+      account: "T0PLUGBRD",
+    },
   ];
   for (const [index, link] of links.entries()) {
     await store.accountLinks.upsert({

@@ -1,6 +1,8 @@
 import {
   slackChannelListSchema,
   slackChannelSettingsSchema,
+  slackDeliveryListSchema,
+  slackDeliveryQuerySchema,
   updateSlackChannelSettingsSchema,
 } from "../schemas/slack";
 import { defineContract } from "./contract";
@@ -36,5 +38,12 @@ export const slackContracts = {
     path: `${channel}/test`,
     role: "admin",
     response: slackChannelSettingsSchema,
+  }),
+  /** The project's delivery log: its latest notifications with status, attempts and last error. */
+  deliveries: defineContract({
+    method: "GET",
+    path: `${channel}/deliveries`,
+    query: slackDeliveryQuerySchema,
+    response: slackDeliveryListSchema,
   }),
 };

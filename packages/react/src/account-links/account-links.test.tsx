@@ -22,7 +22,9 @@ describe("AccountLinks", () => {
     expect(items[0]).toHaveTextContent("Slack");
     expect(items[0]).toHaveTextContent("ada (U0ADA)");
     expect(items[0]).toHaveTextContent("Workspace T0PLUGBRD");
-    expect(items[0]).toHaveTextContent(`Linked ${new Date("2026-10-05T14:20:00Z").toLocaleDateString()}`);
+    expect(items[0]).toHaveTextContent(
+      `Linked ${new Date("2026-10-05T14:20:00Z").toLocaleDateString()}`,
+    );
     expect(items[1]).toHaveTextContent("ada@acme.example");
     // Grace's link is hers: Ada does not see it in her own list.
     expect(within(list).queryByText(/grace/)).not.toBeInTheDocument();

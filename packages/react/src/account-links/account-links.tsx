@@ -81,7 +81,9 @@ export function AccountLinks({ scope = "mine", className, classNames = {} }: Acc
       )}
       {state === "empty" && (
         <p role="status" className={cx("pb-account-links__muted", classNames.empty)}>
-          {scope === "organization" ? strings.accountLinksNoneInOrganization : strings.accountLinksNone}
+          {scope === "organization"
+            ? strings.accountLinksNoneInOrganization
+            : strings.accountLinksNone}
         </p>
       )}
       {state === "ready" && (
@@ -105,7 +107,8 @@ export function AccountLinks({ scope = "mine", className, classNames = {} }: Acc
                   </span>
                   <span className="pb-account-links__muted">
                     {[
-                      link.externalAccountId && strings.accountLinkWorkspace(link.externalAccountId),
+                      link.externalAccountId &&
+                        strings.accountLinkWorkspace(link.externalAccountId),
                       scope === "organization" && strings.accountLinkRunsAs(link.userId),
                       strings.accountLinkedOn(new Date(link.createdAt).toLocaleDateString()),
                     ]

@@ -375,7 +375,8 @@ export const defaultStrings = {
   accountLinkRunsAs: (userId: string) => `Runs as ${userId}`,
   accountLinkedOn: (date: string) => `Linked ${date}`,
   accountUnlink: "Unlink",
-  accountUnlinkLabel: (provider: string, account: string) => `Unlink ${provider} account ${account}`,
+  accountUnlinkLabel: (provider: string, account: string) =>
+    `Unlink ${provider} account ${account}`,
   accountUnlinkTitle: (provider: string, account: string) =>
     `Unlink ${provider} account ${account}?`,
   accountUnlinkBody: (provider: string) =>
