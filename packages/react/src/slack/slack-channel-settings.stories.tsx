@@ -39,6 +39,10 @@ export const Default: Story = {
     const region = await loaded(canvasElement);
     await expect(region.getByText("Posting to #eng")).toBeVisible();
     await expect(region.getByRole("status")).toHaveTextContent(/Last message delivered/);
+    const log = await region.findByRole("list", { name: "Recent deliveries" });
+    await expect(within(log).getAllByRole("listitem")[0]).toHaveTextContent(
+      /Delivered.*Issue changed.*2 attempts · http_503/,
+    );
   },
 };
 
@@ -63,6 +67,10 @@ export const DeliveryFailed: Story = {
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await expect(region.getByRole("alert")).toHaveTextContent("not_in_channel");
+    const log = await region.findByRole("list", { name: "Recent deliveries" });
+    await expect(within(log).getAllByRole("listitem")[0]).toHaveTextContent(
+      /Failed.*2 attempts · not_in_channel/,
+    );
   },
 };
 

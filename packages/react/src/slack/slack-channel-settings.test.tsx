@@ -74,6 +74,21 @@ describe("SlackChannelSettings", () => {
     expect(mock.slack.workspace.messages.map((message) => message.channel)).toEqual(["C0SECRET"]);
   });
 
+  it("shows the delivery log: each notification's status, attempts and Slack's last error", async () => {
+    mockKit({ slack: "channel" });
+    renderWithPlugboard(<SlackChannelSettings projectId="prj_web" />);
+    const section = await region();
+    const log = await within(section).findByRole("list", { name: "Recent deliveries" });
+    const entries = within(log).getAllByRole("listitem");
+    expect(entries.map((entry) => entry.getAttribute("data-state"))).toEqual([
+      "delivered",
+      "delivered",
+    ]);
+    // Newest first: the change went through on its second attempt, after Slack answered 503.
+    expect(entries[0]).toHaveTextContent(/Issue changed.*2 attempts · http_503/);
+    expect(entries[1]).toHaveTextContent(/Issue created.*1 attempt ·/);
+  });
+
   it("stops the project's notifications", async () => {
     const mock = mockKit({ slack: "channel" });
     renderWithPlugboard(<SlackChannelSettings projectId="prj_web" />);

@@ -11,8 +11,9 @@ import { Select } from "../parts/select";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { slackKeys } from "./query-keys";
+import { SlackDeliveries } from "./slack-deliveries";
 
-export type SlackChannelSettingsPart = "form" | "status" | "error";
+export type SlackChannelSettingsPart = "form" | "status" | "deliveries" | "error";
 
 export interface SlackChannelSettingsProps {
   /** The host's project whose notifications go to the channel. */
@@ -29,7 +30,8 @@ const defaultEvents: SlackNotificationEvent[] = [
 
 /**
  * Where one project's Slack notifications go: the channel (every channel the bot can see), the
- * events, a test message, and how the last message went (Slack's error and what to do about it).
+ * events, a test message, how the last message went (Slack's error and what to do about it), and
+ * the delivery log of the latest notifications.
  * Admins change it; members see it.
  */
 export function SlackChannelSettings({
@@ -108,6 +110,7 @@ export function SlackChannelSettings({
     <section {...rootProps} aria-labelledby={headingId}>
       {heading}
       <DeliveryStatus settings={settings.data ?? null} className={classNames.status} />
+      {settings.data && <SlackDeliveries projectId={projectId} className={classNames.deliveries} />}
       {canManage ? (
         <SettingsForm
           key={settings.data?.updatedAt ?? "new"}
