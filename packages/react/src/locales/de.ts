@@ -351,6 +351,7 @@ export const de: PlugboardStrings = {
     "comment.created": "Kommentar hinzugefügt",
     "cycle.started": "Zyklus gestartet",
     "cycle.completed": "Zyklus abgeschlossen",
+    test: "Testnachricht",
   },
   saveSlackChannel: "Speichern",
   savingSlackChannel: "Wird gespeichert…",

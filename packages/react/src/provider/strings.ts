@@ -348,6 +348,7 @@ export const defaultStrings = {
     "comment.created": "Comment added",
     "cycle.started": "Cycle started",
     "cycle.completed": "Cycle completed",
+    test: "Test message",
   } as Record<string, string>,
   saveSlackChannel: "Save",
   savingSlackChannel: "Saving…",

@@ -72,6 +72,13 @@ describe("SlackChannelSettings", () => {
     expect(await within(section).findByText(/Last message delivered/)).toBeInTheDocument();
     expect(within(section).queryByRole("alert")).not.toBeInTheDocument();
     expect(mock.slack.workspace.messages.map((message) => message.channel)).toEqual(["C0SECRET"]);
+    // The test message heads the delivery log, as a webhook endpoint's test does.
+    const log = within(section).getByRole("list", { name: "Recent deliveries" });
+    await waitFor(() =>
+      expect(within(log).getAllByRole("listitem")[0]).toHaveTextContent(
+        /Delivered.*Test message.*1 attempt/,
+      ),
+    );
   });
 
   it("shows the delivery log: each notification's status, attempts and Slack's last error", async () => {

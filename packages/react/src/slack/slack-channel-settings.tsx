@@ -201,7 +201,13 @@ function SettingsForm({
     queryClient,
   );
   const test = useMutation(
-    { mutationFn: () => client.slack.testChannel(projectId), onSuccess: store },
+    {
+      mutationFn: () => client.slack.testChannel(projectId),
+      onSuccess: async (value) => {
+        store(value);
+        await queryClient.invalidateQueries({ queryKey: slackKeys.deliveries(projectId) });
+      },
+    },
     queryClient,
   );
   const remove = useMutation(

@@ -215,6 +215,9 @@ describe("Channel notifications", () => {
     expect(await response.json()).toMatchObject({
       lastDelivery: { status: "failed", error: "not_in_channel", eventType: "test" },
     });
+    expect(await deliveryLog(h)).toMatchObject([
+      { eventType: "test", status: "failed", attempts: 1, lastError: "not_in_channel" },
+    ]);
   });
 });
 
