@@ -3,8 +3,9 @@
  * host page, so a reviewer can look without running the demo. Builds the static Storybook (skip
  * with `--no-build` to reuse storybook-static/), serves it on loopback, and opens each story
  * tagged `screenshot` in headless Chromium after its play function has finished.
+ * `--only=slack,account-links` keeps the stories whose id contains one of those words (for
+ * looking at one component without shooting all of them).
  * Output: screenshots/<story id>--<theme>-<width>.png (gitignored).
- * `--only <text>` shoots only the stories whose id contains it (`--only jira-import`).
  */
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, rm } from "node:fs/promises";
@@ -65,14 +66,15 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const index = JSON.parse(await readFile(path.join(staticDir, "index.json"), "utf8")) as {
   entries: Record<string, IndexEntry>;
 };
-const only = process.argv.includes("--only")
-  ? process.argv[process.argv.indexOf("--only") + 1]
-  : undefined;
+const only = process.argv
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const stories = Object.values(index.entries).filter(
   (entry) =>
     entry.type === "story" &&
     entry.tags?.includes("screenshot") &&
-    (only === undefined || entry.id.includes(only)),
+    (!only || only.some((word) => entry.id.includes(word))),
 );
 
 // A partial run keeps the other stories' shots.

@@ -18,6 +18,7 @@ import {
   type Store,
   type WebhooksOptions,
 } from "@plugboard/server";
+import { seedAccountLinks } from "./account-link-fixtures";
 import { seedApiKeys } from "./api-key-fixtures";
 import { fixtureIdentities, fixtureInstallations } from "./fixtures";
 import { type GoogleCalendarFixture, seedGoogleCalendar } from "./google-calendar-fixtures";
@@ -43,6 +44,8 @@ export interface MockPlugboardOptions {
    * come along) and a running job worker, so an import runs to its end in the page.
    */
   jira?: boolean;
+  /** Seeds Slack and Google accounts linked to Ada and Grace (see `seedAccountLinks`). */
+  accountLinks?: boolean;
 }
 
 export interface MockPlugboard {
@@ -99,6 +102,7 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
       options.fixtures === "empty" ? undefined : seedWebhooks(store, createKeyring(encryption)),
     )
     .then(() => (options.slack ? seedSlackFixtures(store, plugboard, options.slack) : undefined))
+    .then(() => (options.accountLinks ? seedAccountLinks(store) : undefined))
     .then(() =>
       options.googleCalendar
         ? seedGoogleCalendar(store, plugboard, google, options.googleCalendar)

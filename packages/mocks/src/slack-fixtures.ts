@@ -41,6 +41,27 @@ export async function seedSlackFixtures(
     updatedBy: "user_ada",
     updatedAt: installedAt,
   });
+  // The delivery log: an issue's creation, and its change that took two attempts.
+  const channelId = fixture === "channel" ? "C0ENG" : "C0SECRET";
+  const log = [
+    { eventId: "evt_created_12", eventType: "issue.created", minutes: 30, error: null },
+    { eventId: "evt_updated_12", eventType: "issue.updated", minutes: 55, error: "http_503" },
+    { eventId: "evt_updated_12", eventType: "issue.updated", minutes: 60, error: null },
+  ];
+  for (const entry of log) {
+    const failed = fixture === "channel-failing" && entry.error === null;
+    await store.slack.recordDeliveryAttempt({
+      id: `sld_${entry.eventId}`,
+      organizationId: "org_acme",
+      projectId: fixtureProjectId,
+      eventId: entry.eventId,
+      eventType: entry.eventType,
+      channelId,
+      status: failed ? "failed" : entry.error ? "retrying" : "delivered",
+      lastError: failed ? "not_in_channel" : entry.error,
+      at: installedAt + entry.minutes * 60 * 1000,
+    });
+  }
   await store.slack.recordDeliveryOutcome("org_acme", fixtureProjectId, {
     status: fixture === "channel" ? "delivered" : "failed",
     error: fixture === "channel" ? null : "not_in_channel",

@@ -141,6 +141,8 @@ export function createSlackWorkspace(
         userId?: string;
         channelId?: string;
         teamId: string;
+        /** Enterprise Grid: the org the workspace belongs to (`enterprise_id`). */
+        enterpriseId?: string;
       },
     ): Promise<Request> {
       const userId = fields.userId ?? "U0ADASIM1";
@@ -155,6 +157,7 @@ export function createSlackWorkspace(
         text: fields.text,
         response_url: workspace.responseUrl(userId, channel),
         trigger_id: workspace.trigger(),
+        ...(fields.enterpriseId ? { enterprise_id: fields.enterpriseId } : {}),
       }).toString();
       return signed(url, body, "application/x-www-form-urlencoded");
     },

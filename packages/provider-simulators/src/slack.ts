@@ -9,6 +9,8 @@ export interface SlackSimulationOptions {
   clientId?: string;
   clientSecret?: string;
   team?: { id: string; name: string };
+  /** Enterprise Grid: the org the workspace belongs to, named by oauth.v2.access. */
+  enterprise?: { id: string; name: string };
   appId?: string;
   botUserId?: string;
   /** The Slack user who clicks "Allow" (`authed_user.id`). */
@@ -141,7 +143,7 @@ export function createSlackSimulation(options: SlackSimulationOptions = {}) {
       bot_user_id: options.botUserId ?? "U0BOTSIM1",
       app_id: options.appId ?? "A0PLUGBRD1",
       team,
-      enterprise: null,
+      enterprise: options.enterprise ?? null,
       is_enterprise_install: false,
       authed_user: { id: options.userId ?? "U0ADASIM1" },
       ...rotation,

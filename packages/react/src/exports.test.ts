@@ -7,6 +7,7 @@ import { expect, test } from "vitest";
 test("@plugboard/react's public exports change only deliberately", () => {
   expect(Object.keys(react).sort()).toMatchInlineSnapshot(`
     [
+      "AccountLinks",
       "ApiKeyEnabledSwitch",
       "ApiKeyUsage",
       "ApiKeysManager",
@@ -23,6 +24,7 @@ test("@plugboard/react's public exports change only deliberately", () => {
       "RotateApiKeyDialog",
       "SlackChannelSettings",
       "WebhookManager",
+      "accountLinkKeys",
       "apiKeyKeys",
       "createPlugboardQueryClient",
       "defaultStrings",

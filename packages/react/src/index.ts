@@ -1,4 +1,10 @@
 export {
+  AccountLinks,
+  type AccountLinksPart,
+  type AccountLinksProps,
+} from "./account-links/account-links";
+export { accountLinkKeys } from "./account-links/query-keys";
+export {
   ApiKeyUsage,
   type ApiKeyUsagePart,
   type ApiKeyUsageProps,

@@ -1,4 +1,5 @@
 import {
+  AccountLinks,
   ApiKeysManager,
   GoogleCalendarSync,
   IntegrationGallery,
@@ -24,6 +25,11 @@ export function SettingsPage() {
         Sync due dates with your Google Calendar: move an event there and the issue follows.
       </p>
       <GoogleCalendarSync projects={[{ id: "prj_demo", name: "Demo" }]} />
+      <h2>Your linked accounts</h2>
+      <p className="host-lead">
+        Slack and other tools act as you once you confirm the link they send you.
+      </p>
+      <AccountLinks />
       <WebhooksSection />
       <ApiKeysManager projects={[{ id: "prj_demo", name: "Demo" }]} />
     </>

@@ -360,9 +360,9 @@ describe("the Slack app against the Slack simulator, in Chromium", () => {
 
       // Pick the project's channel.
       const settings = page.getByRole("region", { name: "Slack notifications" });
-      const channel = settings.getByRole("combobox", { name: "Channel" });
-      await channel.getByRole("option", { name: "#general" }).waitFor({ state: "attached" });
-      await channel.selectOption({ label: "#general" });
+      // A Radix select: its options open in a popup outside the region (a portal).
+      await settings.getByRole("combobox", { name: "Channel" }).click();
+      await page.getByRole("option", { name: "#general" }).click();
       await settings.getByRole("button", { name: "Save" }).click();
       await settings.getByText("Posting to #general").waitFor();
 
@@ -378,6 +378,13 @@ describe("the Slack app against the Slack simulator, in Chromium", () => {
       await slack
         .getByText(/connected|linked/i)
         .first()
+        .waitFor();
+      // The settings page lists the new link under the user's linked accounts.
+      await page.reload();
+      await page
+        .getByRole("list", { name: "Linked accounts" })
+        .getByRole("listitem")
+        .filter({ hasText: "Slack" })
         .waitFor();
 
       // Linked: the command opens the modal; submitting it creates the issue as that user.

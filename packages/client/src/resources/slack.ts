@@ -21,5 +21,8 @@ export function slackResource(call: Call) {
     /** Posts a test message now; the answer carries its outcome as `lastDelivery`. */
     testChannel: (projectId: string, options: CallOptions = {}) =>
       call(routes.testChannel, { params: { projectId } }, options),
+    /** The project's delivery log: its latest notifications, newest first. */
+    deliveries: (projectId: string, query: { limit?: number } = {}, options: CallOptions = {}) =>
+      call(routes.deliveries, { params: { projectId }, query }, options),
   };
 }

@@ -2,6 +2,8 @@ import { slackPaths as paths } from "../routes/slack";
 import {
   slackChannelListSchema,
   slackChannelSettingsSchema,
+  slackDeliveryListSchema,
+  slackDeliveryQuerySchema,
   updateSlackChannelSettingsSchema,
 } from "../schemas/slack";
 import { defineContract } from "./contract";
@@ -31,5 +33,11 @@ export const slackContracts = {
     ...paths.testChannel,
     role: "admin",
     response: slackChannelSettingsSchema,
+  }),
+  /** The project's delivery log: its latest notifications with status, attempts and last error. */
+  deliveries: defineContract({
+    ...paths.deliveries,
+    query: slackDeliveryQuerySchema,
+    response: slackDeliveryListSchema,
   }),
 };

@@ -10,6 +10,7 @@ export const slackPaths = {
   saveChannelSettings: { method: "PUT", path: channel },
   removeChannelSettings: { method: "DELETE", path: channel },
   testChannel: { method: "POST", path: `${channel}/test` },
+  deliveries: { method: "GET", path: `${channel}/deliveries` },
 } as const satisfies Record<string, RoutePath>;
 
 /** The Slack contracts without zod: method and path, typed from the schemas. */

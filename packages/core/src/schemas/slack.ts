@@ -27,6 +27,31 @@ export const slackDeliveryStatusSchema = z.object({
 });
 export type SlackDeliveryStatus = z.infer<typeof slackDeliveryStatusSchema>;
 
+/**
+ * One notification in the project's delivery log: every attempt to post one event to the
+ * channel counts; `lastError` is the latest failed attempt's Slack code (or `delivery_failed`
+ * when Slack could not be reached), kept when a retry then delivers.
+ * `retrying` while the job will try again; `failed` once it gave up or Slack's error is one a
+ * retry cannot fix.
+ */
+export const slackDeliverySchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  eventType: z.string(),
+  channelId: z.string(),
+  status: z.enum(["delivered", "retrying", "failed"]),
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  createdAt: timestampSchema,
+  lastAttemptAt: timestampSchema,
+});
+export type SlackDelivery = z.infer<typeof slackDeliverySchema>;
+export const slackDeliveryListSchema = z.object({ data: z.array(slackDeliverySchema) });
+export type SlackDeliveryList = z.infer<typeof slackDeliveryListSchema>;
+export const slackDeliveryQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
 /** Where one project's notifications go. */
 export const slackChannelSettingsSchema = z.object({
   projectId: z.string(),

@@ -1,5 +1,5 @@
 import type { JiraImportDialogProps } from "../jira-import/jira-import-dialog";
-import type { ConfirmDialogProps } from "../parts/confirm-dialog";
+import { ConfirmDialog } from "../parts/dialogs";
 import { lazyDialog } from "../parts/lazy-dialog";
 import type { ConnectWebhookDialogProps } from "./connect-webhook-dialog";
 
@@ -8,10 +8,7 @@ export const ConnectWebhookDialog = lazyDialog<ConnectWebhookDialogProps>(
   async () => (await import("./connect-webhook-dialog")).ConnectWebhookDialog,
   ({ open }) => open,
 );
-export const UninstallDialog = lazyDialog<ConfirmDialogProps>(
-  async () => (await import("../parts/confirm-dialog")).ConfirmDialog,
-  ({ open }) => open,
-);
+export const UninstallDialog = ConfirmDialog;
 export const JiraImportDialog = lazyDialog<JiraImportDialogProps>(
   async () => (await import("../jira-import/jira-import-dialog")).JiraImportDialog,
   ({ open }) => open,

@@ -51,6 +51,7 @@ export const Installed: Story = {
 
 /** Slack is in the catalog but not connected. */
 export const Available: Story = {
+  tags: ["screenshot"],
   args: { provider: "slack" },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -62,6 +63,32 @@ export const Available: Story = {
     await expect(inCard.queryByText("Installed")).not.toBeInTheDocument();
     await expect(inCard.getByText(/Create issues from messages/)).toBeVisible();
     await expect(inCard.getByText("Communication")).toBeVisible();
+  },
+};
+
+/** Slack connected: the workspace's name, Reconnect is not offered, Uninstall is. */
+export const SlackConnected: Story = {
+  tags: ["screenshot"],
+  args: { provider: "slack" },
+  parameters: { msw: { handlers: plugboardHandlers({ slack: "installed" }) } },
+  play: async ({ canvasElement }) => {
+    const card = await within(canvasElement).findByRole("article", { name: "Slack" });
+    await waitFor(() => expect(card).toHaveAttribute("data-state", "installed"));
+    await expect(within(card).getByText(/Acme Inc/)).toBeVisible();
+    await expect(within(card).getByRole("button", { name: "Uninstall" })).toBeVisible();
+  },
+};
+
+/** The app was removed in Slack (app_uninstalled): the card says so and offers Reconnect. */
+export const SlackDisconnected: Story = {
+  tags: ["screenshot"],
+  args: { provider: "slack" },
+  parameters: { msw: { handlers: plugboardHandlers({ slack: "disconnected" }) } },
+  play: async ({ canvasElement }) => {
+    const card = await within(canvasElement).findByRole("article", { name: "Slack" });
+    await waitFor(() => expect(card).toHaveAttribute("data-state", "needs-reconnect"));
+    await expect(within(card).getByText(/was removed from your workspace/)).toBeVisible();
+    await expect(within(card).getByRole("button", { name: "Reconnect" })).toBeVisible();
   },
 };
 
@@ -256,6 +283,7 @@ export const InstallSucceeds: Story = {
 
 /** The browser blocked the popup: the card says what to do. */
 export const PopupBlocked: Story = {
+  tags: ["screenshot"],
   args: { provider: "slack" },
   beforeEach: () => stubBlockedPopup(),
   play: async ({ canvasElement }) => {
@@ -269,6 +297,7 @@ export const PopupBlocked: Story = {
 
 /** The user closed the popup before finishing. */
 export const PopupClosed: Story = {
+  tags: ["screenshot"],
   args: { provider: "slack" },
   beforeEach: stubPopup,
   play: async ({ canvasElement }) => {
@@ -283,6 +312,7 @@ export const PopupClosed: Story = {
 
 /** The user pressed Cancel on the provider's consent page. */
 export const InstallCancelled: Story = {
+  tags: ["screenshot"],
   args: { provider: "slack" },
   beforeEach: stubPopup,
   play: async ({ canvasElement }) => {

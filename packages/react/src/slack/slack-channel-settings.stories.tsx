@@ -8,6 +8,7 @@ import {
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
+import { chooseOption } from "../test/choose-option";
 import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
 import { SlackChannelSettings } from "./slack-channel-settings";
 
@@ -38,6 +39,10 @@ export const Default: Story = {
     const region = await loaded(canvasElement);
     await expect(region.getByText("Posting to #eng")).toBeVisible();
     await expect(region.getByRole("status")).toHaveTextContent(/Last message delivered/);
+    const log = await region.findByRole("list", { name: "Recent deliveries" });
+    await expect(within(log).getAllByRole("listitem")[0]).toHaveTextContent(
+      /Delivered.*Issue changed.*2 attempts · http_503/,
+    );
   },
 };
 
@@ -48,8 +53,8 @@ export const PickChannel: Story = {
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     const select = region.getByRole("combobox", { name: "Channel" });
-    await waitFor(() => expect(within(select).getAllByRole("option")).toHaveLength(5));
-    await userEvent.selectOptions(select, "#general");
+    await waitFor(() => expect(select).toBeEnabled());
+    await chooseOption(userEvent, select, "#general");
     await userEvent.click(region.getByRole("button", { name: "Save" }));
     await expect(await region.findByText("Posting to #general")).toBeVisible();
   },
@@ -62,10 +67,15 @@ export const DeliveryFailed: Story = {
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await expect(region.getByRole("alert")).toHaveTextContent("not_in_channel");
+    const log = await region.findByRole("list", { name: "Recent deliveries" });
+    await expect(within(log).getAllByRole("listitem")[0]).toHaveTextContent(
+      /Failed.*2 attempts · not_in_channel/,
+    );
   },
 };
 
 export const SlackNotInstalled: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardHandlers() } },
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
@@ -74,6 +84,7 @@ export const SlackNotInstalled: Story = {
 };
 
 export const Member: Story = {
+  tags: ["screenshot"],
   parameters: {
     msw: {
       handlers: plugboardHandlers({ slack: "channel", identity: fixtureIdentities.member }),
@@ -87,6 +98,7 @@ export const Member: Story = {
 };
 
 export const Loading: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardLoadingHandlers() } },
   play: async ({ canvasElement }) => {
     const region = await within(canvasElement).findByRole("region", {

@@ -3,11 +3,13 @@ import { isPlugboardError, slackNotificationEvents } from "@plugboard/core/route
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useIntegrations } from "../integrations/use-integrations";
+import { Select } from "../parts/select";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { slackKeys } from "./query-keys";
+import { SlackDeliveries } from "./slack-deliveries";
 
-export type SlackChannelSettingsPart = "form" | "status" | "error";
+export type SlackChannelSettingsPart = "form" | "status" | "deliveries" | "error";
 
 export interface SlackChannelSettingsProps {
   /** The host's project whose notifications go to the channel. */
@@ -24,7 +26,8 @@ const defaultEvents: SlackNotificationEvent[] = [
 
 /**
  * Where one project's Slack notifications go: the channel (every channel the bot can see), the
- * events, a test message, and how the last message went (Slack's error and what to do about it).
+ * events, a test message, how the last message went (Slack's error and what to do about it), and
+ * the delivery log of the latest notifications.
  * Admins change it; members see it.
  */
 export function SlackChannelSettings({
@@ -103,6 +106,7 @@ export function SlackChannelSettings({
     <section {...rootProps} aria-labelledby={headingId}>
       {heading}
       <DeliveryStatus settings={settings.data ?? null} className={classNames.status} />
+      {settings.data && <SlackDeliveries projectId={projectId} className={classNames.deliveries} />}
       {canManage ? (
         <SettingsForm
           key={settings.data?.updatedAt ?? "new"}
@@ -193,7 +197,13 @@ function SettingsForm({
     queryClient,
   );
   const test = useMutation(
-    { mutationFn: () => client.slack.testChannel(projectId), onSuccess: store },
+    {
+      mutationFn: () => client.slack.testChannel(projectId),
+      onSuccess: async (value) => {
+        store(value);
+        await queryClient.invalidateQueries({ queryKey: slackKeys.deliveries(projectId) });
+      },
+    },
     queryClient,
   );
   const remove = useMutation(
@@ -225,20 +235,17 @@ function SettingsForm({
       }}
     >
       <label htmlFor={selectId}>{strings.slackChannelPicker}</label>
-      <select
+      <Select
         id={selectId}
-        className="pb-input"
         value={channelId}
+        placeholder={strings.chooseSlackChannel}
         disabled={channelsPending && !settings}
-        onChange={(event) => setChannelId(event.target.value)}
-      >
-        <option value="">{strings.chooseSlackChannel}</option>
-        {options.map((channel) => (
-          <option key={channel.id} value={channel.id}>
-            {channel.isMember ? `#${channel.name}` : strings.slackNotMember(channel.name)}
-          </option>
-        ))}
-      </select>
+        onValueChange={setChannelId}
+        options={options.map((channel) => ({
+          value: channel.id,
+          label: channel.isMember ? `#${channel.name}` : strings.slackNotMember(channel.name),
+        }))}
+      />
       {channelsError && (
         <p role="alert" className={cx("pb-error", errorClassName)}>
           {channelsError}

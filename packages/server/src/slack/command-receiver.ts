@@ -3,7 +3,7 @@ import { defineInboundReceiver } from "../inbound/receiver";
 import { defineJob } from "../jobs/define";
 import { runCommand } from "./commands";
 import { type SlackCommand, slackCommandSchema } from "./payloads";
-import { verifySlack } from "./signature";
+import { signedAt, verifySlack } from "./signature";
 
 const slackCommandJob = defineJob("slack.command", slackCommandSchema, { maxAttempts: 1 });
 
@@ -40,6 +40,7 @@ export const slackCommandReceiver = defineInboundReceiver<SlackCommand>({
         responseUrl: field("response_url"),
         triggerId: field("trigger_id"),
         origin: new URL(request.url).origin,
+        receivedAt: signedAt(request),
       },
       ack: emptyAck,
     };

@@ -1,7 +1,7 @@
 import type { PlugboardContext } from "../context";
 import { escapeMrkdwn } from "./blocks";
 import { installationForTeam } from "./installations";
-import { asSlackUser } from "./linked-user";
+import { asSlackUser, replyTarget, type SlackActor } from "./linked-user";
 import { createIssueModal } from "./modals";
 import type { SlackCommand } from "./payloads";
 import { callSlack, respond, SlackApiError } from "./web-api";
@@ -11,17 +11,27 @@ const ephemeral = (text: string) => ({ response_type: "ephemeral", text });
 /** `create <title>` opens the modal; `search <text>` answers with matches; anything else, help. */
 export async function runCommand(context: PlugboardContext, command: SlackCommand): Promise<void> {
   const installation = await installationForTeam(context, command.teamId, command.enterpriseId);
+  const actor: SlackActor = {
+    userId: command.userId,
+    userName: command.userName,
+    teamId: command.teamId,
+    responseUrl: command.responseUrl,
+    channelId: command.channelId,
+    receivedAt: command.receivedAt,
+    origin: command.origin,
+  };
   if (!installation) {
+    // No bot to fall back on: the response_url is the only way to answer.
     await respond(
       context,
-      command.responseUrl,
+      { ...actor, installation: null },
       ephemeral("Plugboard is not connected to this workspace."),
     );
     return;
   }
+  const to = replyTarget(installation, actor);
   const [verb = "", ...rest] = command.text.trim().split(/\s+/);
   const argument = command.text.trim().slice(verb.length).trim();
-  const actor = { ...command, origin: command.origin };
   const name = context.slack.commandName;
   if (verb === "create") {
     await asSlackUser(context, installation, actor, async (call) => {
@@ -36,7 +46,7 @@ export async function runCommand(context: PlugboardContext, command: SlackComman
         if (!(error instanceof SlackApiError)) throw error;
         await respond(
           context,
-          command.responseUrl,
+          to,
           ephemeral(`Could not open the form (${error.code}). Run ${name} create again.`),
         );
       }
@@ -51,7 +61,7 @@ export async function runCommand(context: PlugboardContext, command: SlackComman
       );
       await respond(
         context,
-        command.responseUrl,
+        to,
         ephemeral(
           lines.length > 0
             ? `Issues matching “${escapeMrkdwn(argument)}”:\n${lines.join("\n")}`
@@ -63,7 +73,7 @@ export async function runCommand(context: PlugboardContext, command: SlackComman
   }
   await respond(
     context,
-    command.responseUrl,
+    to,
     ephemeral(`Try \`${name} create <title>\` or \`${name} search <text>\`.`),
   );
 }

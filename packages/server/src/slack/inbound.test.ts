@@ -166,6 +166,55 @@ describe("Slack events", () => {
     expect((await h.store.installations.list("org_acme"))[0]?.status).toBe("disconnected");
   });
 
+  it.each([
+    ["before", ["tokens_revoked", "app_uninstalled"]],
+    ["after", ["app_uninstalled", "tokens_revoked"]],
+  ])(
+    "tokens_revoked for user tokens %s app_uninstalled: disconnected, and those users' links gone",
+    async (_, order) => {
+      const h = await setup();
+      const url = `${APP}/providers/slack/events`;
+      const events: Record<string, Record<string, unknown>> = {
+        tokens_revoked: { type: "tokens_revoked", tokens: { oauth: ["U0GRACE"] } },
+        app_uninstalled: { type: "app_uninstalled" },
+      };
+      const [first, second] = order as [string, string];
+      await send(h, h.workspace.event(url, TEAM, events[first] ?? {}));
+      await send(h, h.workspace.event(url, TEAM, events[second] ?? {}));
+
+      const [installation] = await h.store.installations.list("org_acme");
+      expect(installation?.status).toBe("disconnected");
+      expect(await h.store.accountLinks.find("org_acme", "slack", "U0GRACE")).toBeNull();
+      // The card says so.
+      const card = await h.call("GET", "/api/plugboard/integrations/slack", { user: "ada" });
+      expect(await card.json()).toMatchObject({ installations: [{ status: "disconnected" }] });
+    },
+  );
+
+  it("tokens_revoked for one user removes only that user's link and leaves the workspace connected", async () => {
+    const h = await setup();
+    await h.store.accountLinks.upsert({
+      id: "acl_ada",
+      organizationId: "org_acme",
+      provider: "slack",
+      externalUserId: "U0ADASIM1",
+      externalAccountId: TEAM,
+      externalUserName: "ada",
+      userId: "usr_ada",
+      createdAt: 1,
+    });
+    await send(
+      h,
+      h.workspace.event(`${APP}/providers/slack/events`, TEAM, {
+        type: "tokens_revoked",
+        tokens: { oauth: ["U0GRACE"] },
+      }),
+    );
+    expect((await h.store.installations.list("org_acme"))[0]?.status).toBe("active");
+    expect(await h.store.accountLinks.find("org_acme", "slack", "U0GRACE")).toBeNull();
+    expect(await h.store.accountLinks.find("org_acme", "slack", "U0ADASIM1")).not.toBeNull();
+  });
+
   it("ignores events of a workspace it has no installation for", async () => {
     const h = await setup();
     await send(

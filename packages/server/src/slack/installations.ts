@@ -51,3 +51,22 @@ export async function disconnectTeam(context: PlugboardContext, teamId: string):
   }
   return changed;
 }
+
+/**
+ * Removes the account links of these Slack users of the workspace, in every organization the
+ * workspace is connected to (disconnected ones included: the event may follow app_uninstalled).
+ */
+export async function unlinkSlackUsers(
+  context: PlugboardContext,
+  teamId: string,
+  userIds: readonly string[],
+): Promise<void> {
+  const installations = await context.store.installations.findByAccount("slack", teamId);
+  const organizations = new Set(installations.map((installation) => installation.organizationId));
+  for (const organizationId of organizations) {
+    for (const userId of userIds) {
+      const link = await context.store.accountLinks.find(organizationId, "slack", userId);
+      if (link) await context.store.accountLinks.delete(organizationId, link.id);
+    }
+  }
+}

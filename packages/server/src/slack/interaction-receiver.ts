@@ -4,7 +4,7 @@ import { defineInboundReceiver } from "../inbound/receiver";
 import { defineJob } from "../jobs/define";
 import { runInteraction } from "./interactions";
 import { type SlackInteractionJob, slackInteractionSchema } from "./payloads";
-import { verifySlack } from "./signature";
+import { signedAt, verifySlack } from "./signature";
 
 const slackInteractionJob = defineJob("slack.interaction", slackInteractionSchema, {
   maxAttempts: 1,
@@ -38,7 +38,7 @@ export const slackInteractionReceiver = defineInboundReceiver<SlackInteractionJo
     }
     return {
       deliveryId: `trigger:${payload.trigger_id}`,
-      work: { payload: text, origin: new URL(request.url).origin },
+      work: { payload: text, origin: new URL(request.url).origin, receivedAt: signedAt(request) },
       ack: () => new Response(null, { status: 200 }),
     };
   },

@@ -2,7 +2,7 @@ import type { PlugboardContext } from "../context";
 import type { InstallationRecord } from "../integrations/store/types";
 import { installationForTeam } from "./installations";
 import { postIssueMessage, refreshIssueMessage } from "./issue-view";
-import { asSlackUser, type SlackActor } from "./linked-user";
+import { asSlackUser, replyTarget, type SlackActor } from "./linked-user";
 import { type CreateModalMetadata, commentModal, createIssueModal } from "./modals";
 import type { SlackInteractionJob } from "./payloads";
 import { callSlack, respond, SlackApiError } from "./web-api";
@@ -50,6 +50,8 @@ export async function runInteraction(
     userName: payload.user?.username ?? payload.user?.name ?? null,
     teamId: payload.team.id,
     responseUrl: payload.response_url ?? null,
+    channelId: payload.channel?.id ?? null,
+    receivedAt: work.receivedAt,
     origin: work.origin,
   };
   if (payload.type === "block_actions") {
@@ -206,8 +208,8 @@ async function openView(
   try {
     await callSlack(context, installation, "views.open", { trigger_id: triggerId, view });
   } catch (error) {
-    if (!(error instanceof SlackApiError) || !actor.responseUrl) throw error;
-    await respond(context, actor.responseUrl, {
+    if (!(error instanceof SlackApiError)) throw error;
+    await respond(context, replyTarget(installation, actor), {
       response_type: "ephemeral",
       text: `Could not open the form (${error.code}). Try again.`,
     });

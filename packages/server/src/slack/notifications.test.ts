@@ -1,4 +1,9 @@
-import { slackChannelListSchema, slackChannelSettingsSchema } from "@plugboard/core";
+import {
+  slackChannelListSchema,
+  slackChannelSettingsSchema,
+  slackDeliveryListSchema,
+} from "@plugboard/core";
+import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateEncryptionKey } from "../crypto/keyring";
@@ -52,6 +57,16 @@ async function settings(h: SlackHarness) {
     user: "ada",
   });
   return slackChannelSettingsSchema.parse(await response.json());
+}
+
+async function deliveryLog(h: SlackHarness, user: "ada" | "grace" = "ada") {
+  const response = await h.call(
+    "GET",
+    "/api/plugboard/providers/slack/projects/prj_web/channel/deliveries",
+    { user },
+  );
+  expect(response.status).toBe(200);
+  return slackDeliveryListSchema.parse(await response.json()).data;
 }
 
 const topLevel = (h: SlackHarness) => h.workspace.messages.filter((message) => !message.threadTs);
@@ -143,6 +158,45 @@ describe("Channel notifications", () => {
     expect(await h.plugboard.worker.list({ state: "pending" })).toEqual([]);
   });
 
+  it("logs every delivery with its status, attempts and Slack's error, for members too", async () => {
+    const h = await setup("C0GONE");
+    await publish(h, "issue.created", issue12);
+    expect(await deliveryLog(h, "grace")).toMatchObject([
+      {
+        eventType: "issue.created",
+        channelId: "C0GONE",
+        status: "failed",
+        attempts: 1,
+        lastError: "channel_not_found",
+      },
+    ]);
+  });
+
+  it("logs a failed attempt as retrying, then the retry that delivers it on the same entry", async () => {
+    const h = await setup();
+    // Slack answers one request with a 500: the job fails and is retried later.
+    server.use(
+      http.post(
+        `${h.slack.baseUrl}/api/chat.postMessage`,
+        () => new HttpResponse("upstream", { status: 500 }),
+        {
+          once: true,
+        },
+      ),
+    );
+    await publish(h, "issue.created", issue12);
+    const [first] = await deliveryLog(h);
+    expect(first).toMatchObject({ status: "retrying", attempts: 1, lastError: "http_500" });
+    expect(topLevel(h)).toHaveLength(0);
+
+    h.clock.now += 60 * 60 * 1000;
+    await h.plugboard.worker.runDue();
+    expect(topLevel(h)).toHaveLength(1);
+    expect(await deliveryLog(h)).toMatchObject([
+      { id: first?.id, status: "delivered", attempts: 2, lastError: first?.lastError },
+    ]);
+  });
+
   it("marks the installation needs-reconnect when Slack says the token was revoked", async () => {
     const h = await setup();
     h.slack.killToken(h.slack.issued[0] as string);
@@ -161,6 +215,9 @@ describe("Channel notifications", () => {
     expect(await response.json()).toMatchObject({
       lastDelivery: { status: "failed", error: "not_in_channel", eventType: "test" },
     });
+    expect(await deliveryLog(h)).toMatchObject([
+      { eventType: "test", status: "failed", attempts: 1, lastError: "not_in_channel" },
+    ]);
   });
 });
 

@@ -1,4 +1,8 @@
-import { type SlackNotificationEvent, slackNotificationEventSchema } from "@plugboard/core";
+import {
+  createId,
+  type SlackNotificationEvent,
+  slackNotificationEventSchema,
+} from "@plugboard/core";
 import { z } from "zod";
 import type { PlugboardContext } from "../context";
 import { defineJob } from "../jobs/define";
@@ -71,27 +75,39 @@ export async function deliverSlackNotification(
   const settings = await context.store.slack.getSettings(organizationId, projectId);
   if (!settings?.events.includes(type)) return;
   const installation = await installationForOrganization(context, organizationId);
-  const outcome = (error: string | null) =>
-    context.store.slack.recordDeliveryOutcome(organizationId, projectId, {
+  // Each attempt lands in the project's delivery log; the last one also on the settings.
+  const outcome = async (error: string | null, willRetry: boolean) => {
+    const at = context.now();
+    await context.store.slack.recordDeliveryAttempt({
+      id: createId("sld"),
+      organizationId,
+      projectId,
+      eventId: notification.eventId,
+      eventType: type,
+      channelId: settings.channelId,
+      status: error === null ? "delivered" : willRetry ? "retrying" : "failed",
+      lastError: error,
+      at,
+    });
+    await context.store.slack.recordDeliveryOutcome(organizationId, projectId, {
       status: error ? "failed" : "delivered",
       error,
       eventType: type,
-      at: context.now(),
+      at,
     });
+  };
   if (!installation) {
-    await outcome("not_installed");
+    await outcome("not_installed", false);
     return;
   }
   try {
     await post(context, installation, settings.channelId, notification);
-    await outcome(null);
+    await outcome(null, false);
   } catch (error) {
-    if (error instanceof SlackApiError) {
-      await outcome(error.code);
-      if (permanentErrors.has(error.code)) return;
-    } else if (lastAttempt) {
-      await outcome("delivery_failed");
-    }
+    const code = error instanceof SlackApiError ? error.code : "delivery_failed";
+    const permanent = permanentErrors.has(code);
+    await outcome(code, !permanent && !lastAttempt);
+    if (permanent) return;
     throw error;
   }
 }

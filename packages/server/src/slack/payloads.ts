@@ -12,6 +12,8 @@ export const slackCommandSchema = z.object({
   responseUrl: z.string(),
   triggerId: z.string(),
   origin: z.string(),
+  /** Slack's signed request timestamp (epoch ms): the response_url's 30 minutes start there. */
+  receivedAt: z.number().optional(),
 });
 export type SlackCommand = z.infer<typeof slackCommandSchema>;
 
@@ -19,6 +21,7 @@ export const slackInteractionSchema = z.object({
   /** Slack's payload as JSON text, parsed once more by the handler. */
   payload: z.string(),
   origin: z.string(),
+  receivedAt: z.number().optional(),
 });
 export type SlackInteractionJob = z.infer<typeof slackInteractionSchema>;
 

@@ -10,3 +10,8 @@ export function verifySlack(secret: string, request: Request, raw: Uint8Array, n
     { now: Math.floor(now / 1000), toleranceSeconds: 300 },
   );
 }
+
+/** When Slack sent a verified request (epoch ms), from its signed timestamp. */
+export function signedAt(request: Request): number {
+  return Number(request.headers.get("x-slack-request-timestamp")) * 1000;
+}

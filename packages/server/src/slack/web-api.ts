@@ -62,29 +62,79 @@ export async function callSlack(
   }
 }
 
-/** Posts to a `response_url` (ephemeral by default); it answers plain `ok`, not JSON. */
+/** Where an answer to a Slack user goes: their `response_url`, else the Web API. */
+export interface SlackReplyTarget {
+  responseUrl?: string | null | undefined;
+  /** When Slack sent the request (its signed timestamp): a response_url lives 30 minutes. */
+  receivedAt?: number | undefined;
+  /** For the Web API fallback: the bot posts (ephemerally to `userId`) in `channelId`. */
+  installation?: InstallationRecord | null | undefined;
+  channelId?: string | null | undefined;
+  userId: string;
+}
+
+/** Slack allows 5 posts per response_url, within 30 minutes of the request. */
+export const responseUrlPosts = 5;
+export const responseUrlLifetimeMs = 30 * 60 * 1000;
+
+/**
+ * Answers a Slack user: through the `response_url` (ephemeral by default; it answers plain `ok`,
+ * not JSON) while it is Slack's own, younger than 30 minutes and has posts left (counted in the
+ * store, so every worker process shares the count), otherwise, or when Slack refuses it
+ * (`used_url`, `expired_url`), through the Web API as the bot in the same channel.
+ */
 export async function respond(
   context: PlugboardContext,
-  responseUrl: string,
+  to: SlackReplyTarget,
   message: SlackArgs,
 ): Promise<void> {
-  if (!isSlackResponseUrl(context, responseUrl)) {
-    context.logger.warn("Ignored a response_url outside Slack", { origin: originOf(responseUrl) });
-    return;
-  }
-  const response = await fetch(responseUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json; charset=utf-8" },
-    body: JSON.stringify(message),
-  });
-  const text = await response.text();
-  if (!response.ok || text.trim() !== "ok") {
-    // Slack allows 5 posts per response_url in 30 minutes; past that (or expired) it refuses.
+  if (to.responseUrl && (await mayPostTo(context, to))) {
+    const response = await fetch(to.responseUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: JSON.stringify(message),
+    });
+    const text = await response.text();
+    if (response.ok && text.trim() === "ok") return;
     context.logger.warn("Slack refused a response_url post", {
       status: response.status,
       error: text.slice(0, 100),
     });
   }
+  if (!to.installation || !to.channelId) return;
+  const { response_type: type, replace_original: _, ...rest } = message;
+  await callSlack(
+    context,
+    to.installation,
+    type === "in_channel" ? "chat.postMessage" : "chat.postEphemeral",
+    type === "in_channel"
+      ? { ...rest, channel: to.channelId }
+      : { ...rest, channel: to.channelId, user: to.userId },
+  );
+}
+
+async function mayPostTo(context: PlugboardContext, to: SlackReplyTarget): Promise<boolean> {
+  const url = to.responseUrl ?? "";
+  if (!isSlackResponseUrl(context, url)) {
+    context.logger.warn("Ignored a response_url outside Slack", { origin: originOf(url) });
+    return false;
+  }
+  if (to.receivedAt !== undefined && context.now() - to.receivedAt >= responseUrlLifetimeMs) {
+    return false;
+  }
+  // One seen-id per post slot: whoever records slot n first has it (atomic in every store).
+  const hash = await sha256Hex(url);
+  for (let slot = 1; slot <= responseUrlPosts; slot++) {
+    if (await context.store.slack.recordInbound(`response_url:${hash}:${slot}`, context.now())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /**

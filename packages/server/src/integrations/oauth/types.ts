@@ -18,6 +18,8 @@ export interface TokenSet {
 export interface ExternalAccount {
   id: string | null;
   name: string | null;
+  /** Slack Enterprise Grid: the enterprise the workspace belongs to (also for org-wide installs). */
+  enterpriseId?: string | null;
 }
 
 export interface AuthorizationRequest {

@@ -4,7 +4,12 @@ import { definePublicRoute } from "../../http/route";
 import { callbackPageResponse } from "../oauth/callback-page";
 import { allowedOrigins, hashState } from "../oauth/origins";
 import { sealTokens } from "../oauth/tokens";
-import { OAuthExchangeError, type OAuthProvider, type TokenSet } from "../oauth/types";
+import {
+  type ExternalAccount,
+  OAuthExchangeError,
+  type OAuthProvider,
+  type TokenSet,
+} from "../oauth/types";
 import type { OAuthStateRecord } from "../store/oauth-state-types";
 import { type InstallationRecord, installationPlace } from "../store/types";
 
@@ -141,7 +146,7 @@ async function install(
   state: OAuthStateRecord,
   tokens: TokenSet,
 ): Promise<string> {
-  const account =
+  const account: ExternalAccount =
     tokens.account ??
     (await provider.account(tokens).catch((error: unknown) => {
       context.logger.warn("Could not read the connected account", {
@@ -160,6 +165,7 @@ async function install(
     status: "active",
     externalAccountName: account.name,
     externalAccountId: account.id,
+    externalEnterpriseId: account.enterpriseId ?? null,
     scopes: tokens.scopes ?? provider.scopes,
     installedBy: state.userId,
     secret: null,
@@ -177,6 +183,7 @@ async function install(
       scopes: record.scopes,
       externalAccountName: account.name,
       externalAccountId: account.id,
+      externalEnterpriseId: account.enterpriseId ?? null,
       status: "active",
       updatedAt: now,
     });

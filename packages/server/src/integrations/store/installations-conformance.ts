@@ -141,6 +141,36 @@ export function describeInstallationStoreConformance(
         expect(await store().installations.findByAccount("slack", "T9999")).toEqual([]);
       });
 
+      it("finds a Slack Enterprise Grid installation by its enterprise id as well as its team id", async () => {
+        const grid = installationRecord({
+          provider: "slack",
+          externalAccountId: "T0GRID",
+          externalEnterpriseId: "E0ACME",
+        });
+        const plain = installationRecord({
+          provider: "slack",
+          organizationId: "org_globex",
+          externalAccountId: "T0PLAIN",
+        });
+        await store().installations.create(grid);
+        await store().installations.create(plain);
+
+        expect(await store().installations.findByAccount("slack", "T0GRID")).toEqual([grid]);
+        expect(await store().installations.findByAccount("slack", "E0ACME")).toEqual([grid]);
+        expect(await store().installations.findByAccount("slack", "T0PLAIN")).toEqual([plain]);
+
+        // A reconnect that moves the workspace out of the enterprise forgets the enterprise id.
+        await store().installations.updateCredentials("org_acme", grid.id, {
+          secret: grid.secret,
+          updatedAt: grid.updatedAt + 1,
+          externalEnterpriseId: null,
+        });
+        expect(await store().installations.findByAccount("slack", "E0ACME")).toEqual([]);
+        expect(
+          (await store().installations.findByAccount("slack", "T0GRID")).map((found) => found.id),
+        ).toEqual([grid.id]);
+      });
+
       it("follows a reconnect that changes the account", async () => {
         const record = installationRecord({ provider: "slack", externalAccountId: "T0001" });
         await store().installations.create(record);

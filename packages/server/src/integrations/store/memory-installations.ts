@@ -23,7 +23,9 @@ export function memoryInstallations(): InstallationStore & { clear(): void } {
       return [...installations.values()]
         .filter(
           (record) =>
-            record.provider === provider && record.externalAccountId === externalAccountId,
+            record.provider === provider &&
+            (record.externalAccountId === externalAccountId ||
+              record.externalEnterpriseId === externalAccountId),
         )
         .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
         .map(copy);

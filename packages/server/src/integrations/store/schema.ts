@@ -8,6 +8,8 @@ export interface InstallationsTable {
   status: string;
   external_account_name: string | null;
   external_account_id: string | null;
+  /** Slack Enterprise Grid's enterprise id (migration 0014). */
+  external_enterprise_id: string | null;
   /** JSON array of strings. */
   scopes: string;
   installed_by: string;

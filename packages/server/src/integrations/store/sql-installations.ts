@@ -35,7 +35,12 @@ export function sqlInstallations(
         .selectFrom("plugboard_installations")
         .selectAll()
         .where("provider", "=", provider)
-        .where("external_account_id", "=", externalAccountId)
+        .where((eb) =>
+          eb.or([
+            eb("external_account_id", "=", externalAccountId),
+            eb("external_enterprise_id", "=", externalAccountId),
+          ]),
+        )
         .orderBy("created_at")
         .orderBy("id")
         .execute();
@@ -54,6 +59,7 @@ export function sqlInstallations(
             status: record.status,
             external_account_name: record.externalAccountName,
             external_account_id: record.externalAccountId,
+            external_enterprise_id: record.externalEnterpriseId ?? null,
             scopes: toJsonList(record.scopes),
             installed_by: record.installedBy,
             secret: record.secret,
@@ -90,6 +96,9 @@ export function sqlInstallations(
           ...(update.externalAccountId === undefined
             ? {}
             : { external_account_id: update.externalAccountId }),
+          ...(update.externalEnterpriseId === undefined
+            ? {}
+            : { external_enterprise_id: update.externalEnterpriseId }),
           ...(update.status === undefined ? {} : { status: update.status }),
         })
         .where("organization_id", "=", organizationId)
@@ -112,6 +121,10 @@ function toInstallation(row: Selectable<InstallationsTable>): InstallationRecord
     status: row.status as InstallationRecord["status"],
     externalAccountName: row.external_account_name,
     externalAccountId: row.external_account_id,
+    // Only Slack Enterprise Grid installs have one: absent otherwise, as in records built in code.
+    ...(row.external_enterprise_id === null
+      ? {}
+      : { externalEnterpriseId: row.external_enterprise_id }),
     scopes: fromJsonList(row.scopes),
     installedBy: row.installed_by,
     secret: row.secret,

@@ -14,6 +14,11 @@ export interface InstallationRecord {
    * Google subject): inbound provider traffic finds the installation by it.
    */
   externalAccountId: string | null;
+  /**
+   * Slack Enterprise Grid: the enterprise (org) the workspace belongs to, beside its team id in
+   * `externalAccountId`. Inbound traffic naming either finds the installation. Absent when none.
+   */
+  externalEnterpriseId?: string | null;
   scopes: string[];
   installedBy: string;
   /** Encrypted (see crypto/keyring): tokens or an incoming-webhook URL. Never sent to clients. */
@@ -32,8 +37,9 @@ export interface InstallationStore {
    */
   create(record: InstallationRecord): Promise<void>;
   /**
-   * Every installation of the provider for that provider account, across organizations (one
-   * Slack workspace can be connected to several), oldest first.
+   * Every installation of the provider for that provider account (its `externalAccountId` or
+   * `externalEnterpriseId`), across organizations (one Slack workspace can be connected to
+   * several), oldest first.
    */
   findByAccount(provider: string, externalAccountId: string): Promise<InstallationRecord[]>;
   /** Whether a row was deleted. */
@@ -57,6 +63,7 @@ export interface InstallationCredentialsUpdate {
   scopes?: string[];
   externalAccountName?: string | null;
   externalAccountId?: string | null;
+  externalEnterpriseId?: string | null;
   status?: InstallationRecord["status"];
 }
 

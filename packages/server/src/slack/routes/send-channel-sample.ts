@@ -1,10 +1,11 @@
-import { PlugboardError, slackContracts } from "@plugboard/core";
+import { createId, PlugboardError, slackContracts } from "@plugboard/core";
 import { implement } from "../../http/route";
 import { presentSettings, requireSlackInstallation } from "../channels";
 import { callSlack, SlackApiError } from "../web-api";
 
 /**
- * Posts a test message to the project's channel now, and keeps the outcome as the last delivery:
+ * Posts a test message to the project's channel now, and keeps the outcome as the last delivery
+ * (and in the delivery log):
  * `not_in_channel` shows in the settings (invite the bot) instead of failing silently later.
  */
 export const testSlackChannel = implement(slackContracts.testChannel, {
@@ -25,11 +26,25 @@ export const testSlackChannel = implement(slackContracts.testChannel, {
       if (!(caught instanceof SlackApiError)) throw caught;
       error = caught.code;
     }
+    const at = context.now();
+    // In the delivery log too, like a webhook endpoint's test message.
+    const id = createId("sld");
+    await context.store.slack.recordDeliveryAttempt({
+      id,
+      organizationId: identity.organizationId,
+      projectId,
+      eventId: `test:${id}`,
+      eventType: "test",
+      channelId: settings.channelId,
+      status: error ? "failed" : "delivered",
+      lastError: error,
+      at,
+    });
     await context.store.slack.recordDeliveryOutcome(identity.organizationId, projectId, {
       status: error ? "failed" : "delivered",
       error,
       eventType: "test",
-      at: context.now(),
+      at,
     });
     const updated = await context.store.slack.getSettings(identity.organizationId, projectId);
     return presentSettings(updated ?? settings);

@@ -88,5 +88,86 @@ export function describeSlackStoreConformance(
       expect(await store().slack.recordInbound("event:Ev1", 4_000)).toBe(true);
       expect(await store().slack.recordInbound("event:Ev2", 4_000)).toBe(false);
     });
+
+    it("logs a notification's attempts on one row per event and channel, the latest first", async () => {
+      const attempt = {
+        id: "sld_1",
+        organizationId: "org_acme",
+        projectId: "prj_web",
+        eventId: "evt_1",
+        eventType: "issue.created",
+        channelId: "C0GENERAL",
+      };
+      await store().slack.recordDeliveryAttempt({
+        ...attempt,
+        status: "retrying",
+        lastError: "delivery_failed",
+        at: 1_000,
+      });
+      // Two attempts at once (a lapsed lease retaken) both count.
+      await Promise.all([
+        store().slack.recordDeliveryAttempt({
+          ...attempt,
+          id: "sld_ignored",
+          status: "retrying",
+          lastError: "ratelimited",
+          at: 2_000,
+        }),
+        store().slack.recordDeliveryAttempt({
+          ...attempt,
+          id: "sld_ignored2",
+          status: "retrying",
+          lastError: "ratelimited",
+          at: 2_000,
+        }),
+      ]);
+      await store().slack.recordDeliveryAttempt({
+        ...attempt,
+        status: "delivered",
+        lastError: null,
+        at: 3_000,
+      });
+      await store().slack.recordDeliveryAttempt({
+        ...attempt,
+        id: "sld_2",
+        eventId: "evt_2",
+        status: "failed",
+        lastError: "channel_not_found",
+        at: 4_000,
+      });
+      await store().slack.recordDeliveryAttempt({
+        ...attempt,
+        id: "sld_other",
+        projectId: "prj_api",
+        eventId: "evt_3",
+        status: "delivered",
+        lastError: null,
+        at: 5_000,
+      });
+
+      expect(await store().slack.listDeliveries("org_acme", "prj_web", 10)).toEqual([
+        {
+          ...attempt,
+          id: "sld_2",
+          eventId: "evt_2",
+          status: "failed",
+          attempts: 1,
+          lastError: "channel_not_found",
+          createdAt: 4_000,
+          lastAttemptAt: 4_000,
+        },
+        // Delivered on the fourth attempt; the last failure stays readable.
+        {
+          ...attempt,
+          status: "delivered",
+          attempts: 4,
+          lastError: "ratelimited",
+          createdAt: 1_000,
+          lastAttemptAt: 3_000,
+        },
+      ]);
+      expect(await store().slack.listDeliveries("org_acme", "prj_web", 1)).toHaveLength(1);
+      expect(await store().slack.listDeliveries("org_globex", "prj_web", 10)).toEqual([]);
+    });
   });
 }

@@ -1,4 +1,9 @@
-import type { SlackChannelSettingsRecord, SlackIssueMessageRecord, SlackStore } from "./types";
+import type {
+  SlackChannelSettingsRecord,
+  SlackDeliveryLogRecord,
+  SlackIssueMessageRecord,
+  SlackStore,
+} from "./types";
 
 const key = (...parts: string[]) => parts.join("\u0000");
 
@@ -6,6 +11,7 @@ export function memorySlack(): SlackStore & { clear(): void } {
   const settings = new Map<string, SlackChannelSettingsRecord>();
   const messages = new Map<string, SlackIssueMessageRecord>();
   const inbound = new Map<string, number>();
+  const deliveries = new Map<string, SlackDeliveryLogRecord>();
   const copy = (record: SlackChannelSettingsRecord): SlackChannelSettingsRecord => ({
     ...record,
     events: [...record.events],
@@ -33,6 +39,29 @@ export function memorySlack(): SlackStore & { clear(): void } {
     async recordDeliveryOutcome(organizationId, projectId, outcome) {
       const found = settings.get(key(organizationId, projectId));
       if (found) found.lastDelivery = { ...outcome };
+    },
+    async recordDeliveryAttempt({ at, ...attempt }) {
+      const id = key(attempt.organizationId, attempt.eventId, attempt.channelId);
+      const found = deliveries.get(id);
+      deliveries.set(
+        id,
+        found
+          ? {
+              ...found,
+              status: attempt.status,
+              lastError: attempt.lastError ?? found.lastError,
+              attempts: found.attempts + 1,
+              lastAttemptAt: at,
+            }
+          : { ...attempt, attempts: 1, createdAt: at, lastAttemptAt: at },
+      );
+    },
+    async listDeliveries(organizationId, projectId, limit) {
+      return [...deliveries.values()]
+        .filter((row) => row.organizationId === organizationId && row.projectId === projectId)
+        .sort((a, b) => b.lastAttemptAt - a.lastAttemptAt || b.id.localeCompare(a.id))
+        .slice(0, limit)
+        .map((row) => ({ ...row }));
     },
     async findIssueMessage(organizationId, issueId, channelId) {
       const found = messages.get(key(organizationId, issueId, channelId));
@@ -63,6 +92,7 @@ export function memorySlack(): SlackStore & { clear(): void } {
       settings.clear();
       messages.clear();
       inbound.clear();
+      deliveries.clear();
     },
   };
 }

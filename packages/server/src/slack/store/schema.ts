@@ -25,3 +25,17 @@ export interface SlackInboundTable {
   id: string;
   received_at: number | string;
 }
+
+export interface SlackDeliveriesTable {
+  id: string;
+  organization_id: string;
+  project_id: string;
+  event_id: string;
+  event_type: string;
+  channel_id: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: number | string;
+  last_attempt_at: number | string;
+}

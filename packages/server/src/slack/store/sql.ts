@@ -2,7 +2,12 @@ import type { Kysely, Selectable } from "kysely";
 import { fromJsonList, toJsonList } from "../../stores/sql/columns";
 import type { Database } from "../../stores/sql/schema";
 import type { SlackChannelsTable } from "./schema";
-import type { SlackChannelSettingsRecord, SlackDeliveryRecord, SlackStore } from "./types";
+import type {
+  SlackChannelSettingsRecord,
+  SlackDeliveryLogRecord,
+  SlackDeliveryRecord,
+  SlackStore,
+} from "./types";
 
 export function sqlSlack(db: Kysely<Database>): SlackStore {
   async function getSettings(organizationId: string, projectId: string) {
@@ -61,6 +66,60 @@ export function sqlSlack(db: Kysely<Database>): SlackStore {
         .where("organization_id", "=", organizationId)
         .where("project_id", "=", projectId)
         .execute();
+    },
+    async recordDeliveryAttempt({ at, ...attempt }) {
+      // One statement: two attempts of the same event (a lapsed lease retaken) both count.
+      await db
+        .insertInto("plugboard_slack_deliveries")
+        .values({
+          id: attempt.id,
+          organization_id: attempt.organizationId,
+          project_id: attempt.projectId,
+          event_id: attempt.eventId,
+          event_type: attempt.eventType,
+          channel_id: attempt.channelId,
+          status: attempt.status,
+          attempts: 1,
+          last_error: attempt.lastError,
+          created_at: at,
+          last_attempt_at: at,
+        })
+        .onConflict((conflict) =>
+          conflict.columns(["organization_id", "event_id", "channel_id"]).doUpdateSet((eb) => ({
+            status: attempt.status,
+            last_error: eb.fn.coalesce(
+              eb.val(attempt.lastError),
+              eb.ref("plugboard_slack_deliveries.last_error"),
+            ),
+            attempts: eb("plugboard_slack_deliveries.attempts", "+", 1),
+            last_attempt_at: at,
+          })),
+        )
+        .execute();
+    },
+    async listDeliveries(organizationId, projectId, limit) {
+      const rows = await db
+        .selectFrom("plugboard_slack_deliveries")
+        .selectAll()
+        .where("organization_id", "=", organizationId)
+        .where("project_id", "=", projectId)
+        .orderBy("last_attempt_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        organizationId: row.organization_id,
+        projectId: row.project_id,
+        eventId: row.event_id,
+        eventType: row.event_type,
+        channelId: row.channel_id,
+        status: row.status as SlackDeliveryLogRecord["status"],
+        attempts: Number(row.attempts),
+        lastError: row.last_error,
+        createdAt: Number(row.created_at),
+        lastAttemptAt: Number(row.last_attempt_at),
+      }));
     },
     async findIssueMessage(organizationId, issueId, channelId) {
       const row = await db

@@ -28,6 +28,35 @@ export interface SlackIssueMessageRecord {
   createdAt: number;
 }
 
+/**
+ * One notification (an event for a channel) in the project's delivery log, with its attempts.
+ * Keyed by organization, event and channel: every attempt of the job updates the same row.
+ */
+export interface SlackDeliveryLogRecord {
+  id: string;
+  organizationId: string;
+  projectId: string;
+  eventId: string;
+  eventType: string;
+  channelId: string;
+  status: "delivered" | "retrying" | "failed";
+  attempts: number;
+  /** The latest failed attempt's error, kept when a later attempt delivers. */
+  lastError: string | null;
+  createdAt: number;
+  lastAttemptAt: number;
+}
+
+/** One attempt's outcome, as `recordDeliveryAttempt` adds it to the log. */
+export type SlackDeliveryAttempt = Omit<
+  SlackDeliveryLogRecord,
+  "attempts" | "createdAt" | "lastAttemptAt"
+> & {
+  /** This attempt's error; null when it delivered. */
+  lastError: string | null;
+  at: number;
+};
+
 export interface SlackStore {
   /** Creates or replaces the project's settings, keeping its last delivery. */
   putSettings(
@@ -43,6 +72,17 @@ export interface SlackStore {
     projectId: string,
     outcome: SlackDeliveryRecord,
   ): Promise<void>;
+  /**
+   * Counts an attempt on the event's log row (created by its first attempt; the `id` of later
+   * attempts is ignored), with its outcome.
+   */
+  recordDeliveryAttempt(attempt: SlackDeliveryAttempt): Promise<void>;
+  /** The project's delivery log, the latest attempted first. */
+  listDeliveries(
+    organizationId: string,
+    projectId: string,
+    limit: number,
+  ): Promise<SlackDeliveryLogRecord[]>;
   findIssueMessage(
     organizationId: string,
     issueId: string,

@@ -18,6 +18,7 @@ import type {
 } from "../../jira-import/store/schema";
 import type {
   SlackChannelsTable,
+  SlackDeliveriesTable,
   SlackInboundTable,
   SlackIssueMessagesTable,
 } from "../../slack/store/schema";
@@ -68,6 +69,7 @@ export interface Database {
   plugboard_slack_channels: SlackChannelsTable;
   plugboard_slack_issue_messages: SlackIssueMessagesTable;
   plugboard_slack_inbound: SlackInboundTable;
+  plugboard_slack_deliveries: SlackDeliveriesTable;
   plugboard_calendar_syncs: CalendarSyncsTable;
   plugboard_calendar_event_links: CalendarEventLinksTable;
 }

@@ -34,6 +34,7 @@ export function toTokenSet(tokens: OAuth2Tokens, now: number): TokenSet {
         ? {
             id: typeof owner.id === "string" ? owner.id : null,
             name: typeof owner.name === "string" ? owner.name : null,
+            enterpriseId: typeof enterprise?.id === "string" ? enterprise.id : null,
           }
         : null,
   };

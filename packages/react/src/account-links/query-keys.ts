@@ -1,0 +1,4 @@
+export const accountLinkKeys = {
+  all: ["plugboard", "account-links"] as const,
+  list: (scope: "mine" | "organization") => [...accountLinkKeys.all, scope] as const,
+};
