@@ -177,6 +177,8 @@ export {
   type SsoLoginAttemptList,
   type SsoPolicy,
   type SsoProtocol,
+  type SsoTestLogin,
+  type SsoTestMessage,
   samlConfigInputSchema,
   ssoAttributeMappingSchema,
   ssoCertificateSchema,
@@ -192,6 +194,9 @@ export {
   ssoLoginQuerySchema,
   ssoPolicySchema,
   ssoProtocolSchema,
+  ssoTestLoginSchema,
+  ssoTestMessageSchema,
+  ssoTestMessageType,
   type UpdateSsoConnectionInput,
   updateSsoConnectionSchema,
 } from "./schemas/sso";

@@ -23,6 +23,9 @@ export function ssoResource(call: Call) {
         call(contracts.updateConnection, { params: { connectionId: id }, body: input }, options),
       delete: (id: string, options: CallOptions = {}) =>
         call(contracts.deleteConnection, { params: { connectionId: id } }, options),
+      /** A login URL for a Test connection popup; the run signs nobody in. */
+      test: (id: string, options: CallOptions = {}) =>
+        call(contracts.testConnection, { params: { connectionId: id } }, options),
     },
     domains: {
       list: (options: CallOptions = {}) => call(contracts.listDomains, {}, options),

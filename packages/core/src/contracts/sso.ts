@@ -8,6 +8,7 @@ import {
   ssoLoginAttemptListSchema,
   ssoLoginAttemptQuerySchema,
   ssoPolicySchema,
+  ssoTestLoginSchema,
   updateSsoConnectionSchema,
 } from "../schemas/sso";
 import { defineContract } from "./contract";
@@ -50,6 +51,17 @@ export const ssoContracts = {
     method: "DELETE",
     path: "/sso/connections/:connectionId",
     role: "admin",
+  }),
+  /**
+   * Test connection: a login URL for a popup, good for a few minutes. The run signs nobody in;
+   * its last page posts the mapped profile (or the refusal) to the page that asked, at its
+   * exact origin.
+   */
+  testConnection: defineContract({
+    method: "POST",
+    path: "/sso/connections/:connectionId/test",
+    role: "admin",
+    response: ssoTestLoginSchema,
   }),
   listDomains: defineContract({
     method: "GET",
