@@ -21,6 +21,7 @@ import { fixtureIdentities, fixtureInstallations } from "./fixtures";
 import { type GoogleCalendarFixture, seedGoogleCalendar } from "./google-calendar-fixtures";
 import { fixtureGitHubToken, seedOAuthFixtures } from "./oauth-fixtures";
 import { fixtureSlackToken, type SlackFixture, seedSlackFixtures } from "./slack-fixtures";
+import { seedSso } from "./sso-fixtures";
 import { seedWebhooks } from "./webhook-fixtures";
 
 export interface MockPlugboardOptions {
@@ -49,6 +50,11 @@ export interface MockPlugboard {
   slack: SlackSimulation;
   /** The simulated Google (OAuth and Calendar API) the kit's Google Calendar provider talks to. */
   google: GoogleSimulation;
+  /**
+   * The DNS the kit's SSO domain proof reads: TXT records by name. Empty at first, so Verify
+   * says the record is not there; `dns.set(txtRecord.name, [[txtRecord.value]])` publishes one.
+   */
+  dns: Map<string, string[][]>;
 }
 
 /** The real handler kit over a fresh memory store, seeded with the fixtures. */
@@ -62,6 +68,7 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
     clientSecret: "mock-google-secret",
   });
   const encryption = { currentKeyId: "mock", keys: { mock: generateEncryptionKey() } };
+  const dns = new Map<string, string[][]>();
   const plugboard = createPlugboard({
     store,
     authenticate: () => identity,
@@ -72,6 +79,17 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
       slack: { clientId: slack.clientId, clientSecret: slack.clientSecret },
       "google-calendar": { clientId: "mock-google-client", clientSecret: "mock-google-secret" },
     },
+    // SSO with no IdP behind it: enough for the admin screens (connections, domains, tests).
+    sso: {
+      origin: () => globalThis.location?.origin ?? "http://localhost",
+      onLogin: () => new Response("Signed in (mock)", { status: 200 }),
+      resolveTxt: async (name) => {
+        const records = dns.get(name);
+        if (!records)
+          throw Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: "ENOTFOUND" });
+        return records;
+      },
+    },
     ...(options.basePath ? { basePath: options.basePath } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
@@ -81,6 +99,9 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
     .then(() => (options.fixtures === "empty" ? undefined : seedOAuthFixtures(store, plugboard)))
     .then(() =>
       options.fixtures === "empty" ? undefined : seedWebhooks(store, createKeyring(encryption)),
+    )
+    .then(() =>
+      options.fixtures === "empty" ? undefined : seedSso(store, createKeyring(encryption)),
     )
     .then(() => (options.slack ? seedSlackFixtures(store, plugboard, options.slack) : undefined))
     .then(() =>
@@ -96,6 +117,7 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
     github,
     slack,
     google,
+    dns,
     handler: async (request) => {
       await ready;
       return plugboard.handler(request);
