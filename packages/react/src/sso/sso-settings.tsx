@@ -98,7 +98,10 @@ export function SsoSettings({ className, classNames = {} }: SsoSettingsProps) {
     const connections = query.data.data;
     body = (
       <>
-        <section className="pb-sso__connections" aria-label={strings.ssoConnections}>
+        <section className="pb-sso__connections" aria-labelledby={`${titleId}-connections`}>
+          <h3 id={`${titleId}-connections`} className="pb-sso__section-title">
+            {strings.ssoConnections}
+          </h3>
           {connections.length === 0 ? (
             <div className={cx("pb-sso__empty", classNames.empty)}>
               <p>{strings.ssoEmpty}</p>
