@@ -3,6 +3,7 @@
  * host page, so a reviewer can look without running the demo. Builds the static Storybook (skip
  * with `--no-build` to reuse storybook-static/), serves it on loopback, and opens each story
  * tagged `screenshot` in headless Chromium after its play function has finished.
+ * `--only <text>` keeps the stories whose id contains it (`--only sso-`).
  * Output: screenshots/<story id>--<theme>-<width>.png (gitignored).
  */
 import { execFileSync } from "node:child_process";
@@ -64,11 +65,16 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const index = JSON.parse(await readFile(path.join(staticDir, "index.json"), "utf8")) as {
   entries: Record<string, IndexEntry>;
 };
+const only = process.argv.includes("--only")
+  ? (process.argv[process.argv.indexOf("--only") + 1] ?? "")
+  : "";
 const stories = Object.values(index.entries).filter(
-  (entry) => entry.type === "story" && entry.tags?.includes("screenshot"),
+  (entry) =>
+    entry.type === "story" && entry.tags?.includes("screenshot") && entry.id.includes(only),
 );
 
-await rm(outDir, { recursive: true, force: true });
+// A partial run keeps the other stories' screenshots.
+if (!only) await rm(outDir, { recursive: true, force: true });
 await mkdir(outDir, { recursive: true });
 const browser = await chromium.launch(chromiumLaunchOptions);
 const failures: string[] = [];

@@ -31,7 +31,7 @@ export const samlConfigInputSchema = z
   .object({
     metadataUrl: httpUrl.optional(),
     metadataXml: z.string().min(1).max(512_000).optional(),
-    idpEntityId: z.string().trim().min(1).max(1024).optional(),
+    idpEntityId: z.string().trim().min(1, "is required").max(1024).optional(),
     ssoUrl: httpUrl.optional(),
     certificates: z.array(certificateText).min(1).max(2, "at most two (old and new)").optional(),
     /** Accept responses the IdP sends unasked (IdP-initiated login). Off: every response must answer our request. */
@@ -53,8 +53,8 @@ export type SamlConfigInput = z.input<typeof samlConfigInputSchema>;
 export const oidcConfigInputSchema = z.object({
   /** The issuer; its `/.well-known/openid-configuration` is read. */
   issuer: httpUrl,
-  clientId: z.string().trim().min(1).max(512),
-  clientSecret: z.string().min(1).max(2048),
+  clientId: z.string().trim().min(1, "is required").max(512),
+  clientSecret: z.string().min(1, "is required").max(2048),
   scopes: z
     .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/))
     .max(20)
@@ -65,7 +65,7 @@ export const oidcConfigInputSchema = z.object({
 export type OidcConfigInput = z.input<typeof oidcConfigInputSchema>;
 
 const connectionCommon = {
-  name: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1, "is required").max(100),
   enabled: z.boolean().default(true),
   attributeMapping: ssoAttributeMappingSchema.default({
     email: "email",

@@ -88,8 +88,10 @@ function ConnectionForm({
   const pending = create.isPending || update.isPending;
   const failure = create.error ?? update.error;
 
-  const fieldError = (path: string) =>
-    errors.find((error) => error.path === path || error.path.startsWith(`${path}.`))?.message;
+  // `exact`: only errors about the field itself ("saml": give metadata or settings), not inside it.
+  const fieldError = (path: string, exact = false) =>
+    errors.find((error) => error.path === path || (!exact && error.path.startsWith(`${path}.`)))
+      ?.message;
   const formError =
     errors.find((error) => !fieldPrefixes.includes(error.path.split(".")[0] ?? ""))?.message ??
     (failure && !(isPlugboardError(failure) && failure.errors.length > 0) ? failure.message : null);

@@ -6,7 +6,7 @@ import type { SamlSource, SsoFormValues } from "./form-values";
 export interface ProtocolFieldsProps {
   values: SsoFormValues;
   change: (fields: Partial<SsoFormValues>) => void;
-  fieldError: (path: string) => string | undefined;
+  fieldError: (path: string, exact?: boolean) => string | undefined;
   editing: boolean;
 }
 
@@ -19,7 +19,7 @@ export function SamlFields({ values, change, fieldError, editing }: ProtocolFiel
   const source = values.samlSource;
   return (
     <>
-      <Field label={strings.ssoSamlSource} error={fieldError("saml")}>
+      <Field label={strings.ssoSamlSource} error={fieldError("saml", true)}>
         {(props) => (
           <Select
             {...props}
