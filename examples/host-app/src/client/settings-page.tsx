@@ -4,6 +4,7 @@ import {
   IntegrationGallery,
   LinkedRepositories,
   SlackChannelSettings,
+  SsoSettings,
 } from "@plugboard/react";
 import { WebhooksSection } from "./webhooks-section";
 
@@ -26,6 +27,8 @@ export function SettingsPage() {
       <GoogleCalendarSync projects={[{ id: "prj_demo", name: "Demo" }]} />
       <WebhooksSection />
       <ApiKeysManager projects={[{ id: "prj_demo", name: "Demo" }]} />
+      {/* Admins manage it; members see that it is admin-only (the server enforces it anyway). */}
+      <SsoSettings />
     </>
   );
 }
