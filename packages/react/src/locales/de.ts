@@ -129,6 +129,7 @@ export const de: PlugboardStrings = {
     document: "Dokumente",
     endpoint: "Endpunkte",
     integration: "Integrationen",
+    certificate: "SSO-Zertifikate",
     webhook: "Webhooks",
   },
   webhookToggle: (url) => `An ${url} zustellen`,

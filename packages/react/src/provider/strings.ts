@@ -127,6 +127,7 @@ export const defaultStrings = {
     document: "Documents",
     integration: "Integrations",
     endpoint: "Endpoints",
+    certificate: "SSO certificates",
     webhook: "Webhooks",
   } as Record<string, string>,
   webhookToggle: (url: string) => `Deliver to ${url}`,
