@@ -278,6 +278,32 @@ describe("SsoSettings", () => {
     expect(result).toHaveTextContent("signature_invalid");
   });
 
+  it("says so when the browser blocks the test popup, or the admin closes it", async () => {
+    const original = window.open;
+    window.open = (() => null) as typeof window.open;
+    try {
+      const { user } = renderSettings();
+      const okta = await connection("Okta");
+      await user.click(within(okta).getByRole("button", { name: "Test connection" }));
+      expect(within(okta).getByRole("status")).toHaveTextContent(
+        "The browser blocked the sign-in window.",
+      );
+      const { popup } = stubPopup();
+      await user.click(within(okta).getByRole("button", { name: "Test connection" }));
+      await waitFor(() => expect(popup.location.href).toContain("/sso/login?test="));
+      popup.close();
+      await waitFor(
+        () =>
+          expect(within(okta).getByRole("status")).toHaveTextContent(
+            "The sign-in window was closed before the test finished.",
+          ),
+        { timeout: 3000 },
+      );
+    } finally {
+      window.open = original;
+    }
+  });
+
   it("is read-only for a member: no settings, and inert controls that say why", async () => {
     const { user } = renderSettings(createMockPlugboard({ identity: fixtureIdentities.member }));
     const region = await settings();
