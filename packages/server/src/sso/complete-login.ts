@@ -2,6 +2,7 @@ import type { PlugboardContext } from "../context";
 import { readBody } from "../http/body";
 import { readCookie, sameDigest, sha256Hex } from "./browser-binding";
 import { clientSecretOf } from "./connections";
+import { testRunOf } from "./dry-run";
 import { finishLogin, refuse, type StartedLogin, unsolicited } from "./finish-login";
 import { SsoRefusal } from "./refusal";
 import { checkSamlResponse } from "./saml/response";
@@ -101,7 +102,12 @@ export async function completeSamlLogin(
       request,
     );
   } catch (error) {
-    return refuse(context, connection, error, started);
+    return refuse(
+      context,
+      connection,
+      error,
+      started ?? (await testRunOf(context, request, connection?.id)),
+    );
   }
 }
 

@@ -1,7 +1,14 @@
 import type { SsoTestLogin } from "@plugboard/core";
-import { type OidcIdp, signInAtOidcIdp, startOidcIdp } from "@plugboard/provider-simulators/node";
+import {
+  buildSamlResponse,
+  generateSigningKey,
+  type OidcIdp,
+  signInAtOidcIdp,
+  startOidcIdp,
+  toBase64,
+} from "@plugboard/provider-simulators/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE, ORIGIN, ssoHost } from "./sso.test-harness";
+import { authnRequestId, BASE, ORIGIN, ssoHost } from "./sso.test-harness";
 
 const CALLBACK = `${BASE}/sso/oidc/callback`;
 const client = {
@@ -130,5 +137,73 @@ describe("Test connection (a dry run of the login)", () => {
     expect(started.response.status).toBe(400);
     expect(started.location).toBeNull();
     expect(await started.response.text()).toContain("Reason: unknown_request");
+  });
+
+  it("runs over SAML too, and a response refused before it is matched still reaches the admin's page", async () => {
+    const IDP = "https://idp.acme.test/saml";
+    const idpKey = generateSigningKey("idp.acme.test");
+    const host = ssoHost();
+    await host.proveDomain("acme.test");
+    const connection = await host.createConnection({
+      protocol: "saml",
+      name: "Acme SAML",
+      saml: { idpEntityId: IDP, ssoUrl: `${IDP}/sso`, certificates: [idpKey.certificate] },
+    });
+    const { acsUrl, entityId } = connection.serviceProvider as { acsUrl: string; entityId: string };
+    const posted = (html: string) => JSON.parse(/var message = (.*);/.exec(html)?.[1] ?? "null");
+
+    async function dryRun() {
+      const asked = await host.call("POST", `/sso/connections/${connection.id}/test`, {
+        user: "ada",
+      });
+      const { url } = (await asked.json()) as SsoTestLogin;
+      const started = await host.call("GET", url);
+      const location = new URL(started.headers.get("location") ?? "");
+      // The browser keeps both cookies: the binding and the test run's.
+      const cookie = started.headers
+        .getSetCookie()
+        .map((line) => line.split(";")[0])
+        .join("; ");
+      return { requestId: authnRequestId(location), cookie };
+    }
+    const respond = (inResponseTo: string, key = idpKey) =>
+      toBase64(
+        buildSamlResponse({
+          issuer: IDP,
+          key,
+          acsUrl,
+          audience: entityId,
+          email: "alice@acme.test",
+          name: "Alice",
+          groups: ["engineering"],
+          inResponseTo,
+        }),
+      );
+
+    const good = await dryRun();
+    const success = await host.call("POST", acsUrl, {
+      form: { SAMLResponse: respond(good.requestId) },
+      cookie: good.cookie,
+    });
+    expect(posted(await success.text())).toMatchObject({
+      status: "success",
+      profile: { email: "alice@acme.test", name: "Alice", groups: ["engineering"] },
+    });
+
+    const forged = await dryRun();
+    const refused = await host.call("POST", acsUrl, {
+      form: { SAMLResponse: respond(forged.requestId, generateSigningKey("attacker.test")) },
+      cookie: forged.cookie,
+    });
+    const html = await refused.text();
+    expect(posted(html)).toMatchObject({ status: "error", reason: "signature_invalid" });
+    expect(html).toContain(`var targetOrigin = "${ORIGIN}";`);
+    expect(host.logins).toEqual([]);
+
+    // A real sign-in started afterwards in the same browser clears the test run's cookie.
+    const real = await host.startLogin("email=alice%40acme.test", forged.cookie);
+    expect(real.response.headers.getSetCookie().join("\n")).toMatch(
+      /plugboard_sso_test=; .*Max-Age=0/,
+    );
   });
 });

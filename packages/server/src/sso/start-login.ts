@@ -2,7 +2,7 @@ import { createId, PlugboardError } from "@plugboard/core";
 import type { PlugboardContext } from "../context";
 import { bindingCookie, bindingFor, sha256Hex } from "./browser-binding";
 import { clientSecretOf } from "./connections";
-import { openTestTicket, type TestTicket } from "./dry-run";
+import { clearTestRunCookie, openTestTicket, type TestTicket, testRunCookie } from "./dry-run";
 import { refusalPage, SsoRefusal } from "./refusal";
 import { samlClient } from "./saml/client";
 import type { SsoConnectionRecord } from "./store/types";
@@ -134,5 +134,10 @@ export async function startLogin(
     "set-cookie",
     bindingCookie(binding, options.origin, `${context.basePath}/sso`, options.requestTtlMs),
   );
+  const cookiePath = `${context.basePath}/sso`;
+  const testCookie = ticket
+    ? await testRunCookie(context, ticket, cookiePath)
+    : clearTestRunCookie(context, request, cookiePath);
+  if (testCookie) headers.append("set-cookie", testCookie);
   return new Response(null, { status: 302, headers });
 }
