@@ -75,6 +75,11 @@ export {
 export { ssoKeys } from "./sso/query-keys";
 export { SsoSettings, type SsoSettingsPart, type SsoSettingsProps } from "./sso/sso-settings";
 export {
+  type SsoTestProfile,
+  type SsoTestState,
+  useSsoTestPopup,
+} from "./sso/use-dry-run-popup";
+export {
   useAddSsoDomain,
   useCreateSsoConnection,
   useDeleteSsoConnection,
@@ -85,11 +90,6 @@ export {
   useUpdateSsoConnection,
   useVerifySsoDomain,
 } from "./sso/use-sso";
-export {
-  type SsoTestProfile,
-  type SsoTestState,
-  useSsoTestPopup,
-} from "./sso/use-sso-test-popup";
 export { webhookKeys } from "./webhooks/query-keys";
 export {
   useCreateWebhookEndpoint,

@@ -5,11 +5,11 @@ import { GuardedButton } from "../parts/guarded-button";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { SsoWriteButton, useSsoDenied } from "./access";
+import { TestResult } from "./dry-run-result";
 import { formatDate } from "./format";
 import { ServiceProviderValues } from "./service-provider-values";
-import { TestResult } from "./test-result";
+import { useSsoTestPopup } from "./use-dry-run-popup";
 import { useUpdateSsoConnection } from "./use-sso";
-import { useSsoTestPopup } from "./use-sso-test-popup";
 
 export type SsoConnectionListPart =
   | "list"

@@ -1,6 +1,6 @@
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
-import type { SsoTestState } from "./use-sso-test-popup";
+import type { SsoTestState } from "./use-dry-run-popup";
 
 /** What a Test connection run found: the mapped profile, or why the sign-in was refused. */
 export function TestResult({
