@@ -41,7 +41,7 @@ export const ssoModule = defineModule<SsoStoreSlice>({
     memory: () => ({ sso: memorySso() }),
     sql: (db, options) => ({ sso: sqlSso(db, options) }),
   },
-  migrations: { "0010_sso": sso, "0014_sso_test_runs": ssoTestRuns },
+  migrations: { "0010_sso": sso, "0014_sso_dry_runs": ssoTestRuns },
   routes: (
     [
       listSsoConnections,
