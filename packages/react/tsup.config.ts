@@ -18,6 +18,7 @@ const lazyDialogs = [
   "jira-import/jira-import-dialog",
   "parts/confirm-dialog",
   "parts/secret-reveal-dialog",
+  "sso/connection-form-dialog",
   "webhooks/delete-webhook-dialog",
   "webhooks/rotate-secret-dialog",
   "webhooks/webhook-form-dialog",

@@ -38,6 +38,7 @@ export {
 export { base62Alphabet, createId, randomBase62 } from "./ids";
 export { isOAuthMessage, oauthErrorCodes, oauthMessageType } from "./oauth/message";
 export { pkceChallenge } from "./oauth/pkce";
+export { roles } from "./roles";
 export {
   type AccountLink,
   type AccountLinkList,
@@ -181,6 +182,8 @@ export {
   type SsoLoginAttemptList,
   type SsoPolicy,
   type SsoProtocol,
+  type SsoTestLogin,
+  type SsoTestMessage,
   samlConfigInputSchema,
   ssoAttributeMappingSchema,
   ssoCertificateSchema,
@@ -196,6 +199,8 @@ export {
   ssoLoginQuerySchema,
   ssoPolicySchema,
   ssoProtocolSchema,
+  ssoTestLoginSchema,
+  ssoTestMessageSchema,
   type UpdateSsoConnectionInput,
   updateSsoConnectionSchema,
 } from "./schemas/sso";
@@ -253,6 +258,7 @@ export {
   webhookPermissionsSchema,
 } from "./schemas/webhooks";
 export { slackNotificationEvents } from "./slack/notification-events";
+export { isSsoTestMessage, ssoProtocols, ssoTestMessageType } from "./sso/values";
 export * from "./webhooks";
 export { webhookDestinationHosts, webhookDestinations } from "./webhooks/destinations";
 export { defaultWebhookSecretGraceSeconds } from "./webhooks/secret-rotation";

@@ -26,4 +26,5 @@ export {
 } from "./mock-plugboard";
 export { fixtureGitHubToken, fixtureProjectId, seedOAuthFixtures } from "./oauth-fixtures";
 export { fixtureSlackToken, type SlackFixture, seedSlackFixtures } from "./slack-fixtures";
+export { fixtureSamlCertificates, seedSso } from "./sso-fixtures";
 export { fixtureWebhooks, seedWebhooks } from "./webhook-fixtures";

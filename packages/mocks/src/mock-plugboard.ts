@@ -25,6 +25,7 @@ import { type GoogleCalendarFixture, seedGoogleCalendar } from "./google-calenda
 import { createJiraHost, fixtureJiraIssues } from "./jira-fixtures";
 import { fixtureGitHubToken, seedOAuthFixtures } from "./oauth-fixtures";
 import { fixtureSlackToken, type SlackFixture, seedSlackFixtures } from "./slack-fixtures";
+import { seedSso } from "./sso-fixtures";
 import { seedWebhooks } from "./webhook-fixtures";
 
 export interface MockPlugboardOptions {
@@ -64,6 +65,11 @@ export interface MockPlugboard {
   jira: JiraSimulation;
   /** The host tracker imports write to (when `jira` is on). */
   host: ReturnType<typeof createJiraHost>;
+  /**
+   * The DNS the kit's SSO domain proof reads: TXT records by name. Empty at first, so Verify
+   * says the record is not there; `dns.set(txtRecord.name, [[txtRecord.value]])` publishes one.
+   */
+  dns: Map<string, string[][]>;
 }
 
 /** The real handler kit over a fresh memory store, seeded with the fixtures. */
@@ -79,6 +85,7 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
   const jira = createJiraSimulation({ issues: fixtureJiraIssues });
   const host = createJiraHost();
   const encryption = { currentKeyId: "mock", keys: { mock: generateEncryptionKey() } };
+  const dns = new Map<string, string[][]>();
   const plugboard = createPlugboard({
     store,
     authenticate: () => identity,
@@ -88,6 +95,17 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
       github: { clientId: github.clientId, clientSecret: github.clientSecret },
       slack: { clientId: slack.clientId, clientSecret: slack.clientSecret },
       "google-calendar": { clientId: "mock-google-client", clientSecret: "mock-google-secret" },
+    },
+    // SSO with no IdP behind it: enough for the admin screens (connections, domains, tests).
+    sso: {
+      origin: () => globalThis.location?.origin ?? "http://localhost",
+      onLogin: () => new Response("Signed in (mock)", { status: 200 }),
+      resolveTxt: async (name) => {
+        const records = dns.get(name);
+        if (!records)
+          throw Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: "ENOTFOUND" });
+        return records;
+      },
     },
     ...(options.basePath ? { basePath: options.basePath } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
@@ -100,6 +118,9 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
     .then(() => (options.fixtures === "empty" ? undefined : seedOAuthFixtures(store, plugboard)))
     .then(() =>
       options.fixtures === "empty" ? undefined : seedWebhooks(store, createKeyring(encryption)),
+    )
+    .then(() =>
+      options.fixtures === "empty" ? undefined : seedSso(store, createKeyring(encryption)),
     )
     .then(() => (options.slack ? seedSlackFixtures(store, plugboard, options.slack) : undefined))
     .then(() => (options.accountLinks ? seedAccountLinks(store) : undefined))
@@ -118,6 +139,7 @@ export function createMockPlugboard(options: MockPlugboardOptions = {}): MockPlu
     google,
     jira,
     host,
+    dns,
     handler: async (request) => {
       await ready;
       return plugboard.handler(request);

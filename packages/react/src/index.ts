@@ -80,6 +80,24 @@ export {
   type SlackChannelSettingsPart,
   type SlackChannelSettingsProps,
 } from "./slack/slack-channel-settings";
+export { ssoKeys } from "./sso/query-keys";
+export { SsoSettings, type SsoSettingsPart, type SsoSettingsProps } from "./sso/sso-settings";
+export {
+  type SsoTestProfile,
+  type SsoTestState,
+  useSsoTestPopup,
+} from "./sso/use-dry-run-popup";
+export {
+  useAddSsoDomain,
+  useCreateSsoConnection,
+  useDeleteSsoConnection,
+  useRemoveSsoDomain,
+  useSsoConnections,
+  useSsoDomains,
+  useSsoLoginAttempts,
+  useUpdateSsoConnection,
+  useVerifySsoDomain,
+} from "./sso/use-sso";
 export { webhookKeys } from "./webhooks/query-keys";
 export {
   useCreateWebhookEndpoint,

@@ -5,6 +5,7 @@ import {
   IntegrationGallery,
   LinkedRepositories,
   SlackChannelSettings,
+  SsoSettings,
 } from "@plugboard/react";
 import { WebhooksSection } from "./webhooks-section";
 
@@ -32,6 +33,8 @@ export function SettingsPage() {
       <AccountLinks />
       <WebhooksSection />
       <ApiKeysManager projects={[{ id: "prj_demo", name: "Demo" }]} />
+      {/* Admins manage it; members see that it is admin-only (the server enforces it anyway). */}
+      <SsoSettings />
     </>
   );
 }

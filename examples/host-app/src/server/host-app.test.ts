@@ -338,6 +338,65 @@ describe("SSO sign-in in Chromium", () => {
     await expect.poll(() => page.getByLabel("Signed in as").inputValue()).toBe("alice");
     await context.close();
   });
+
+  it("tests the OIDC connection from the settings page: the mapped profile shows, nobody is signed in", async () => {
+    const simulators = host.host.simulators;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${host.origin}/`); // Ada, the demo admin
+    const sso = page.getByRole("region", { name: "Single sign-on" });
+    const connection = sso.getByRole("listitem", { name: "Simulated OIDC IdP" }).last();
+    await connection.getByRole("switch", { name: /Allow sign-in/ }).waitFor();
+    const [popup] = await Promise.all([
+      page.waitForEvent("popup"),
+      connection.getByRole("button", { name: "Test connection" }).click(),
+    ]);
+    await popup.waitForURL(`${simulators?.oidcIdp.issuer}/interaction/**`);
+    await popup.getByPlaceholder("Enter any login").fill("alice@acme.test");
+    await popup.getByPlaceholder("and password").fill("any");
+    const closed = popup.waitForEvent("close");
+    await popup.getByRole("button", { name: "Sign-in" }).click();
+    await closed; // the test result page posted its message and closed itself
+    const result = connection.getByRole("status").filter({ hasText: "Test sign-in" });
+    await result.getByText("Test sign-in succeeded. Nobody was signed in.").waitFor();
+    await result.getByText("alice@acme.test").waitFor();
+    expect(await page.getByLabel("Signed in as").inputValue()).toBe("ada");
+    expect((await context.cookies()).find((cookie) => cookie.name === "demo_user")).toBeUndefined();
+    await context.close();
+  });
+  it("adds a SAML connection from the IdP's metadata URL in the settings page and tests it", async () => {
+    const saml = host.host.simulators?.samlIdp;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${host.origin}/`); // Ada, the demo admin
+    const sso = page.getByRole("region", { name: "Single sign-on" });
+    await sso.getByRole("button", { name: "Add connection" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add connection" });
+    await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("SAML added in the UI");
+    await dialog.getByRole("textbox", { name: "IdP metadata URL" }).fill(saml?.metadataUrl ?? "");
+    await dialog.getByRole("button", { name: "Add connection" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const connection = sso.getByRole("listitem", { name: "SAML added in the UI" }).last();
+    await connection
+      .getByText(/^Certificate CN=/)
+      .first()
+      .waitFor();
+    const [popup] = await Promise.all([
+      page.waitForEvent("popup"),
+      connection.getByRole("button", { name: "Test connection" }).click(),
+    ]);
+    await popup.waitForURL(`${saml?.origin}/sso?**`);
+    await popup.getByLabel("Email").fill("alice@acme.test");
+    await popup.getByRole("button", { name: "Sign in" }).click();
+    const closed = popup.waitForEvent("close");
+    await popup.getByRole("button", { name: "Continue" }).click();
+    await closed;
+    const result = connection.getByRole("status").filter({ hasText: "Test sign-in" });
+    await result.getByText("Test sign-in succeeded. Nobody was signed in.").waitFor();
+    await result.getByText("alice@acme.test").waitFor();
+    expect(await page.getByLabel("Signed in as").inputValue()).toBe("ada");
+    await context.close();
+  });
 });
 
 describe("the Slack app against the Slack simulator, in Chromium", () => {

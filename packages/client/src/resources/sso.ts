@@ -23,6 +23,9 @@ export function ssoResource(call: Call) {
         call(routes.updateConnection, { params: { connectionId: id }, body: input }, options),
       delete: (id: string, options: CallOptions = {}) =>
         call(routes.deleteConnection, { params: { connectionId: id } }, options),
+      /** A login URL for a Test connection popup; the run signs nobody in. */
+      test: (id: string, options: CallOptions = {}) =>
+        call(routes.testConnection, { params: { connectionId: id } }, options),
     },
     domains: {
       list: (options: CallOptions = {}) => call(routes.listDomains, {}, options),

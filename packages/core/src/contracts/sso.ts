@@ -9,6 +9,7 @@ import {
   ssoLoginAttemptListSchema,
   ssoLoginAttemptQuerySchema,
   ssoPolicySchema,
+  ssoTestLoginSchema,
   updateSsoConnectionSchema,
 } from "../schemas/sso";
 import { defineContract } from "./contract";
@@ -46,6 +47,16 @@ export const ssoContracts = {
   deleteConnection: defineContract({
     ...paths.deleteConnection,
     role: "admin",
+  }),
+  /**
+   * Test connection: a login URL for a popup, good for a few minutes. The run signs nobody in;
+   * its last page posts the mapped profile (or the refusal) to the page that asked, at its
+   * exact origin.
+   */
+  testConnection: defineContract({
+    ...paths.testConnection,
+    role: "admin",
+    response: ssoTestLoginSchema,
   }),
   listDomains: defineContract({
     ...paths.listDomains,

@@ -8,6 +8,7 @@ export const ssoPaths = {
   getConnection: { method: "GET", path: "/sso/connections/:connectionId" },
   updateConnection: { method: "PATCH", path: "/sso/connections/:connectionId" },
   deleteConnection: { method: "DELETE", path: "/sso/connections/:connectionId" },
+  testConnection: { method: "POST", path: "/sso/connections/:connectionId/test" },
   listDomains: { method: "GET", path: "/sso/domains" },
   addDomain: { method: "POST", path: "/sso/domains" },
   verifyDomain: { method: "POST", path: "/sso/domains/:domainId/verify" },

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { roles } from "../roles";
 
 /** ISO 8601 timestamps on the wire; stores keep epoch milliseconds. */
 export const timestampSchema = z.iso.datetime({ offset: true });
 
-export const roleSchema = z.enum(["admin", "member"]);
+export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
 /** Who is calling, as the host app's `authenticate` reports it. Plugboard never owns users. */

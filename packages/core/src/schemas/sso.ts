@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { ssoProtocols, ssoTestMessageType } from "../sso/values";
 import { roleSchema, timestampSchema } from "./common";
 
-export const ssoProtocolSchema = z.enum(["saml", "oidc"]);
+export const ssoProtocolSchema = z.enum(ssoProtocols);
 export type SsoProtocol = z.infer<typeof ssoProtocolSchema>;
 
 const httpUrl = z
@@ -31,7 +32,7 @@ export const samlConfigInputSchema = z
   .object({
     metadataUrl: httpUrl.optional(),
     metadataXml: z.string().min(1).max(512_000).optional(),
-    idpEntityId: z.string().trim().min(1).max(1024).optional(),
+    idpEntityId: z.string().trim().min(1, "is required").max(1024).optional(),
     ssoUrl: httpUrl.optional(),
     certificates: z.array(certificateText).min(1).max(2, "at most two (old and new)").optional(),
     /** Accept responses the IdP sends unasked (IdP-initiated login). Off: every response must answer our request. */
@@ -53,8 +54,8 @@ export type SamlConfigInput = z.input<typeof samlConfigInputSchema>;
 export const oidcConfigInputSchema = z.object({
   /** The issuer; its `/.well-known/openid-configuration` is read. */
   issuer: httpUrl,
-  clientId: z.string().trim().min(1).max(512),
-  clientSecret: z.string().min(1).max(2048),
+  clientId: z.string().trim().min(1, "is required").max(512),
+  clientSecret: z.string().min(1, "is required").max(2048),
   scopes: z
     .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/))
     .max(20)
@@ -65,7 +66,7 @@ export const oidcConfigInputSchema = z.object({
 export type OidcConfigInput = z.input<typeof oidcConfigInputSchema>;
 
 const connectionCommon = {
-  name: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1, "is required").max(100),
   enabled: z.boolean().default(true),
   attributeMapping: ssoAttributeMappingSchema.default({
     email: "email",
@@ -201,11 +202,13 @@ export type SsoLoginAttempt = z.infer<typeof ssoLoginAttemptSchema>;
 export const ssoLoginAttemptListSchema = z.object({ data: z.array(ssoLoginAttemptSchema) });
 export type SsoLoginAttemptList = z.infer<typeof ssoLoginAttemptListSchema>;
 
-/** `GET {base}/sso/login`: by the email's verified domain, or a connection id (Test connection). */
+/** `GET {base}/sso/login`: by the email's verified domain, a connection id, or a test ticket. */
 export const ssoLoginQuerySchema = z
   .object({
     email: z.email().max(320).optional(),
     connection: z.string().min(1).max(100).optional(),
+    /** A Test connection run's sealed ticket (from `POST …/connections/:id/test`). */
+    test: z.string().min(1).max(2048).optional(),
     /** A path on the host (`/projects`), never another origin. */
     returnTo: z
       .string()
@@ -213,9 +216,43 @@ export const ssoLoginQuerySchema = z
       .regex(/^\/(?![/\\])[^\s]*$/, "must be a path on this site, starting with a single /")
       .optional(),
   })
-  .refine((value) => value.email !== undefined || value.connection !== undefined, {
-    message: "Give an email or a connection",
-  });
+  .refine(
+    (value) =>
+      value.email !== undefined || value.connection !== undefined || value.test !== undefined,
+    { message: "Give an email or a connection" },
+  );
+
+/** Where a Test connection popup starts: a short-lived login URL bound to the admin's page. */
+export const ssoTestLoginSchema = z.object({ url: z.string(), expiresAt: timestampSchema });
+export type SsoTestLogin = z.infer<typeof ssoTestLoginSchema>;
+
+/**
+ * What a Test connection popup posts to the admin's page (at its exact origin): the profile
+ * the IdP vouched for, as mapped, or why it was refused. Nobody is signed in by a test run, and
+ * the message holds no tokens, assertions or secrets.
+ */
+export const ssoTestMessageSchema = z.discriminatedUnion("status", [
+  z.object({
+    type: z.literal(ssoTestMessageType),
+    status: z.literal("success"),
+    connectionId: z.string(),
+    profile: z.object({
+      email: z.string(),
+      name: z.string().nullable(),
+      subject: z.string(),
+      groups: z.array(z.string()),
+      role: roleSchema.nullable(),
+    }),
+  }),
+  z.object({
+    type: z.literal(ssoTestMessageType),
+    status: z.literal("error"),
+    connectionId: z.string(),
+    reason: z.string(),
+    message: z.string(),
+  }),
+]);
+export type SsoTestMessage = z.infer<typeof ssoTestMessageSchema>;
 
 export const ssoLoginAttemptQuerySchema = z.object({
   connectionId: z.string().min(1).max(100).optional(),

@@ -6,7 +6,7 @@ describe("webhook event catalog", () => {
   it("lists every event once, typed `resource.action` under its own resource", () => {
     const types = webhookEvents.map((event) => event.type);
     expect(new Set(types).size).toBe(types.length);
-    expect(types).toHaveLength(25);
+    expect(types).toHaveLength(26);
     for (const event of webhookEvents) {
       expect(event.type).toMatch(/^[a-z]+\.[a-z]+$/);
       expect(event.type.split(".")[0]).toBe(event.resource);
@@ -30,6 +30,7 @@ describe("webhook event catalog", () => {
       "document",
       "integration",
       "endpoint",
+      "certificate",
       "webhook",
     ]);
     expect(groups.find((group) => group.resource === "cycle")?.events.map((e) => e.type)).toEqual([

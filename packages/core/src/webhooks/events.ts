@@ -54,6 +54,12 @@ export const webhookEvents = [
     description: "A webhook endpoint was disabled after failing deliveries or answering 410 Gone.",
   },
   {
+    type: "certificate.expiring",
+    resource: "certificate",
+    description:
+      "An SSO connection's SAML signing certificate expires within 30 days (or has expired): add the identity provider's new one.",
+  },
+  {
     type: "webhook.test",
     resource: "webhook",
     description: "A test message, sent on request from the webhook settings.",

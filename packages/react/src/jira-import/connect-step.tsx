@@ -86,7 +86,11 @@ function CloudForm({ onConnected }: { onConnected: (source: JiraSource) => void 
   };
   return (
     <form className="pb-jira-import__form" noValidate onSubmit={submit}>
-      <Field label={strings.jiraSiteUrl} hint={strings.jiraSiteUrlHint} error={errors.field("siteUrl")}>
+      <Field
+        label={strings.jiraSiteUrl}
+        hint={strings.jiraSiteUrlHint}
+        error={errors.field("siteUrl")}
+      >
         {(control) => (
           <input
             {...control}
@@ -111,7 +115,11 @@ function CloudForm({ onConnected }: { onConnected: (source: JiraSource) => void 
           />
         )}
       </Field>
-      <Field label={strings.jiraApiToken} hint={strings.jiraApiTokenHint} error={errors.field("apiToken")}>
+      <Field
+        label={strings.jiraApiToken}
+        hint={strings.jiraApiTokenHint}
+        error={errors.field("apiToken")}
+      >
         {(control) => (
           <input
             {...control}
@@ -157,7 +165,11 @@ function CsvForm({ onConnected }: { onConnected: (source: JiraSource) => void })
   };
   return (
     <form className="pb-jira-import__form" noValidate onSubmit={submit}>
-      <Field label={strings.jiraCsvFile} hint={strings.jiraCsvFileHint} error={missingFile ? strings.jiraChooseFile : undefined}>
+      <Field
+        label={strings.jiraCsvFile}
+        hint={strings.jiraCsvFileHint}
+        error={missingFile ? strings.jiraChooseFile : undefined}
+      >
         {(control) => (
           <input
             {...control}

@@ -16,13 +16,15 @@ export function bindingFor(request: Request): string {
 }
 
 export function readCookie(request: Request): string | null {
+  const value = cookieValue(request, cookieName);
+  return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+}
+
+export function cookieValue(request: Request, wanted: string): string | null {
   const header = request.headers.get("cookie") ?? "";
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === cookieName) {
-      const value = rest.join("=");
-      return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
-    }
+    if (name === wanted) return rest.join("=");
   }
   return null;
 }
@@ -33,9 +35,20 @@ export function readCookie(request: Request): string | null {
  * same-site loopback post.
  */
 export function bindingCookie(value: string, origin: string, path: string, maxAgeMs: number) {
+  return ssoCookie(cookieName, value, origin, path, maxAgeMs);
+}
+
+/** A cookie that rides along with the IdP's post back to us (see `bindingCookie`). */
+export function ssoCookie(
+  name: string,
+  value: string,
+  origin: string,
+  path: string,
+  maxAgeMs: number,
+) {
   const secure = origin.startsWith("https:");
   return [
-    `${cookieName}=${value}`,
+    `${name}=${value}`,
     `Path=${path}`,
     `Max-Age=${Math.ceil(maxAgeMs / 1000)}`,
     "HttpOnly",

@@ -2,7 +2,8 @@ import type { PlugboardContext } from "../context";
 import { readBody } from "../http/body";
 import { readCookie, sameDigest, sha256Hex } from "./browser-binding";
 import { clientSecretOf } from "./connections";
-import { finishLogin, refuse } from "./finish-login";
+import { testRunOf } from "./dry-run";
+import { finishLogin, refuse, type StartedLogin, unsolicited } from "./finish-login";
 import { SsoRefusal } from "./refusal";
 import { checkSamlResponse } from "./saml/response";
 import type { SsoConnectionRecord, SsoPendingRequestRecord } from "./store/types";
@@ -45,6 +46,8 @@ export async function completeSamlLogin(
   connectionId: string,
 ): Promise<Response> {
   const connection = await context.store.sso.findConnection(connectionId);
+  // Known once the response is matched to the request we sent: a test run's refusal goes to its page.
+  let started: StartedLogin | null = null;
   try {
     if (!connection?.saml) throw new SsoRefusal("no_connection", "No such SAML connection", 404);
     if (!connection.enabled)
@@ -69,10 +72,10 @@ export async function completeSamlLogin(
       assertion.notOnOrAfter + options.clockSkewMs,
     );
     if (!fresh) throw new SsoRefusal("replayed", "This assertion was already used");
-    let returnTo: string | null = null;
     if (assertion.inResponseTo !== null) {
       const pending = await context.store.sso.consumeRequest(assertion.inResponseTo);
-      ({ returnTo } = await checkAnswered(context, request, connection, pending));
+      started = pending?.connectionId === connection.id ? pending : null;
+      started = await checkAnswered(context, request, connection, pending);
     } else if (!connection.saml.allowIdpInitiated) {
       throw new SsoRefusal(
         "unsolicited",
@@ -95,11 +98,16 @@ export async function completeSamlLogin(
         groups: attributes[mapping.groups] ?? [],
         attributes,
       },
-      returnTo,
+      started ?? unsolicited,
       request,
     );
   } catch (error) {
-    return refuse(context, connection, error);
+    return refuse(
+      context,
+      connection,
+      error,
+      started ?? (await testRunOf(context, request, connection?.id)),
+    );
   }
 }
 
@@ -183,11 +191,11 @@ export async function completeOidcLogin(
           : [],
         attributes: claims,
       },
-      pending.returnTo,
+      pending,
       request,
     );
   } catch (error) {
-    return refuse(context, connection, error);
+    return refuse(context, connection, error, consumed);
   }
 }
 

@@ -1,8 +1,15 @@
 import { createId, type Role } from "@plugboard/core";
 import type { PlugboardContext } from "../context";
+import { testResultPage } from "./dry-run";
 import type { SsoLogin } from "./options";
 import { refusalPage, SsoRefusal } from "./refusal";
-import type { SsoConnectionRecord } from "./store/types";
+import type { SsoConnectionRecord, SsoPendingRequestRecord } from "./store/types";
+
+/** What the login's start decided: where to go after, or that it is a test run. */
+export type StartedLogin = Pick<SsoPendingRequestRecord, "returnTo" | "testOrigin">;
+
+/** A response sent unasked (IdP-initiated): no return path, never a test run. */
+export const unsolicited: StartedLogin = { returnTo: null, testOrigin: null };
 
 export interface VerifiedIdentity {
   email: string;
@@ -32,14 +39,21 @@ export async function recordAttempt(
   });
 }
 
-/** The refusal page, after logging the attempt against the connection (when one is known). */
+/**
+ * The refusal page, after logging the attempt against the connection (when one is known). A
+ * test run's refusal is posted to the admin's page instead.
+ */
 export async function refuse(
   context: PlugboardContext,
   connection: SsoConnectionRecord | null,
   error: unknown,
+  started: StartedLogin | null = null,
 ): Promise<Response> {
   if (!(error instanceof SsoRefusal)) throw error;
   if (connection) await recordAttempt(context, connection, { refusal: error });
+  if (connection && started?.testOrigin) {
+    return testResultPage(connection.id, started.testOrigin, { refusal: error });
+  }
   return refusalPage(error);
 }
 
@@ -52,13 +66,14 @@ function roleFor(connection: SsoConnectionRecord, groups: string[]): Role | null
 
 /**
  * The IdP vouched for someone: the email must belong to a domain this connection's organization
- * proved (an IdP speaks for its own organization only), then the host signs them in.
+ * proved (an IdP speaks for its own organization only), then the host signs them in — unless
+ * this is a test run, whose mapped profile goes to the admin's page and signs nobody in.
  */
 export async function finishLogin(
   context: PlugboardContext,
   connection: SsoConnectionRecord,
   identity: VerifiedIdentity,
-  returnTo: string | null,
+  started: StartedLogin,
   request: Request,
 ): Promise<Response> {
   const email = identity.email.toLowerCase();
@@ -71,7 +86,16 @@ export async function finishLogin(
       `${email || "The identity provider's user"} is not in a domain this organization has verified`,
     );
     await recordAttempt(context, connection, { email, refusal });
-    return refusalPage(refusal);
+    return started.testOrigin
+      ? testResultPage(connection.id, started.testOrigin, { refusal })
+      : refusalPage(refusal);
+  }
+  const role = roleFor(connection, identity.groups);
+  if (started.testOrigin) {
+    const { name, subject, groups } = identity;
+    return testResultPage(connection.id, started.testOrigin, {
+      profile: { email, name, subject, groups, role },
+    });
   }
   const login: SsoLogin = {
     organizationId: connection.organizationId,
@@ -82,9 +106,9 @@ export async function finishLogin(
     name: identity.name,
     subject: identity.subject,
     groups: identity.groups,
-    role: roleFor(connection, identity.groups),
+    role,
     attributes: identity.attributes,
-    returnTo,
+    returnTo: started.returnTo,
     request,
   };
   const response = await context.sso.options.onLogin(login);

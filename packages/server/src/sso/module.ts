@@ -1,10 +1,12 @@
 import type { Route } from "../http/route";
 import { defineModule } from "../module";
 import { sso } from "./migrations/0010-sso";
+import { ssoTestRuns } from "./migrations/0017-sso-dry-runs";
 import { addSsoDomain } from "./routes/add-domain";
 import { createSsoConnection } from "./routes/create-connection";
 import { deleteSsoConnection } from "./routes/delete-connection";
 import { deleteSsoDomain } from "./routes/delete-domain";
+import { testSsoConnection } from "./routes/dry-run-connection";
 import { getSsoConnection } from "./routes/get-connection";
 import { getSsoPolicy } from "./routes/get-policy";
 import { listSsoConnections } from "./routes/list-connections";
@@ -39,7 +41,7 @@ export const ssoModule = defineModule<SsoStoreSlice>({
     memory: () => ({ sso: memorySso() }),
     sql: (db, options) => ({ sso: sqlSso(db, options) }),
   },
-  migrations: { "0010_sso": sso },
+  migrations: { "0010_sso": sso, "0017_sso_dry_runs": ssoTestRuns },
   routes: (
     [
       listSsoConnections,
@@ -47,6 +49,7 @@ export const ssoModule = defineModule<SsoStoreSlice>({
       getSsoConnection,
       updateSsoConnection,
       deleteSsoConnection,
+      testSsoConnection,
       listSsoDomains,
       addSsoDomain,
       verifySsoDomain,

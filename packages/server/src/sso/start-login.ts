@@ -2,17 +2,26 @@ import { createId, PlugboardError } from "@plugboard/core";
 import type { PlugboardContext } from "../context";
 import { bindingCookie, bindingFor, sha256Hex } from "./browser-binding";
 import { clientSecretOf } from "./connections";
+import { clearTestRunCookie, openTestTicket, type TestTicket, testRunCookie } from "./dry-run";
 import { refusalPage, SsoRefusal } from "./refusal";
 import { samlClient } from "./saml/client";
 import type { SsoConnectionRecord } from "./store/types";
 import { serviceProviderUrls } from "./urls";
 
-/** The connection a login goes to: by the email's verified domain, or named (Test connection). */
+/** The connection a login goes to: by a test ticket, by name, or by the email's verified domain. */
 async function connectionFor(
   context: PlugboardContext,
   query: { email?: string | undefined; connection?: string | undefined },
+  ticket: TestTicket | null,
 ): Promise<SsoConnectionRecord> {
   const { store } = context;
+  if (ticket) {
+    const found = await store.sso.getConnection(ticket.organizationId, ticket.connectionId);
+    if (!found) throw new SsoRefusal("no_connection", "No such SSO connection", 404);
+    if (!found.enabled)
+      throw new SsoRefusal("connection_disabled", "This SSO connection is disabled", 403);
+    return found;
+  }
   if (query.connection !== undefined) {
     const found = await store.sso.findConnection(query.connection);
     if (!found) throw new SsoRefusal("no_connection", "No such SSO connection", 404);
@@ -48,12 +57,15 @@ export async function startLogin(
     email?: string | undefined;
     connection?: string | undefined;
     returnTo?: string | undefined;
+    test?: string | undefined;
   },
 ): Promise<Response> {
   const { options } = context.sso;
   let connection: SsoConnectionRecord;
+  let ticket: TestTicket | null = null;
   try {
-    connection = await connectionFor(context, query);
+    if (query.test !== undefined) ticket = await openTestTicket(context, query.test);
+    connection = await connectionFor(context, query, ticket);
   } catch (error) {
     if (error instanceof SsoRefusal) return refusalPage(error);
     throw error;
@@ -64,7 +76,8 @@ export async function startLogin(
     connectionId: connection.id,
     organizationId: connection.organizationId,
     browserHash: await sha256Hex(binding),
-    returnTo: query.returnTo ?? null,
+    returnTo: ticket ? null : (query.returnTo ?? null),
+    testOrigin: ticket?.returnOrigin ?? null,
     expiresAt,
   };
   const urls = serviceProviderUrls(options.origin, context.basePath, connection.id);
@@ -121,5 +134,10 @@ export async function startLogin(
     "set-cookie",
     bindingCookie(binding, options.origin, `${context.basePath}/sso`, options.requestTtlMs),
   );
+  const cookiePath = `${context.basePath}/sso`;
+  const testCookie = ticket
+    ? await testRunCookie(context, ticket, cookiePath)
+    : clearTestRunCookie(context, request, cookiePath);
+  if (testCookie) headers.append("set-cookie", testCookie);
   return new Response(null, { status: 302, headers });
 }

@@ -1,5 +1,5 @@
 import type { OAuthMessage } from "@plugboard/core";
-import { escapeHtml, htmlPageResponse } from "../../http/html-page";
+import { openerPageResponse } from "../../http/opener-page";
 
 export interface CallbackPage {
   message: OAuthMessage;
@@ -10,36 +10,13 @@ export interface CallbackPage {
   status: number;
 }
 
-/** JSON that cannot end the script element or break out of it. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/&/g, "\\u0026")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
-}
-
 /**
- * The page the provider redirects the popup to. It posts the result to the opener at one exact
- * origin and closes; opened without an opener, it just says what happened. The strict CSP lets
- * only this page's own script and style (by nonce) run: no other script, no frames, no forms.
+ * The page the provider redirects the popup to: it posts the result to the opener at one exact
+ * origin and closes.
  */
 export function callbackPageResponse(page: CallbackPage): Response {
-  return htmlPageResponse({
-    heading: page.heading,
-    body: `<p>${escapeHtml(page.text)}</p>`,
-    status: page.status,
+  return openerPageResponse({
+    ...page,
     role: page.message.status === "error" ? "alert" : "status",
-    script: `(function () {
-  var message = ${scriptJson(page.message)};
-  var targetOrigin = ${scriptJson(page.targetOrigin)};
-  if (window.opener) {
-    window.opener.postMessage(message, targetOrigin);
-    window.close();
-  }
-})();`,
-    // The URL carried the authorization code: never pass it on.
-    headers: { "referrer-policy": "no-referrer" },
   });
 }

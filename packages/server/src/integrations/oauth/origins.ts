@@ -7,7 +7,7 @@ export function allowedOrigins(context: PlugboardContext, request: Request): str
 }
 
 /**
- * The exact origin of the page starting an install: its `Origin` header (browsers send one on
+ * The exact origin of the page starting a popup flow (an install, an SSO test): its `Origin` header (browsers send one on
  * every POST), which must be an allowed origin. The callback page will post to it, and only it.
  */
 export function returnOriginOf(context: PlugboardContext, request: Request): string {
@@ -16,7 +16,7 @@ export function returnOriginOf(context: PlugboardContext, request: Request): str
   if (!allowed.includes(origin)) {
     throw new PlugboardError({
       code: "forbidden",
-      detail: `Installs can only be started from ${allowed.join(" or ")}`,
+      detail: `Popups (installs, SSO tests) can only be started from ${allowed.join(" or ")}`,
     });
   }
   return origin;

@@ -1,4 +1,5 @@
 import { PlugboardError, type SsoCertificate } from "@plugboard/core";
+import { summarizeCertificate, type X509Summary } from "./x509";
 
 const warnAheadMs = 30 * 86_400_000;
 
@@ -10,12 +11,15 @@ export function toPem(text: string): string {
 }
 
 /** Parses each certificate; one that is not an X.509 certificate is the admin's mistake. */
-export async function describeCertificates(pems: readonly string[], now: number) {
-  const { X509Certificate } = await import("node:crypto");
-  return pems.map((pem, index): SsoCertificate => {
-    let certificate: InstanceType<typeof X509Certificate>;
+export async function describeCertificates(
+  pems: readonly string[],
+  now: number,
+): Promise<SsoCertificate[]> {
+  const described: SsoCertificate[] = [];
+  for (const [index, pem] of pems.entries()) {
+    let certificate: X509Summary;
     try {
-      certificate = new X509Certificate(pem);
+      certificate = await summarizeCertificate(pem);
     } catch {
       throw new PlugboardError({
         code: "validation_failed",
@@ -23,12 +27,13 @@ export async function describeCertificates(pems: readonly string[], now: number)
         errors: [{ path: `saml.certificates.${index}`, message: "is not an X.509 certificate" }],
       });
     }
-    const expiresAt = Date.parse(certificate.validTo);
-    return {
+    const expiresAt = certificate.validTo.getTime();
+    described.push({
       fingerprint: certificate.fingerprint256,
-      subject: certificate.subject.replace(/\n/g, ", "),
+      subject: certificate.subject,
       expiresAt: new Date(expiresAt).toISOString(),
       expiringSoon: expiresAt - now <= warnAheadMs,
-    };
-  });
+    });
+  }
+  return described;
 }

@@ -71,6 +71,7 @@ function requestRecord(overrides: Partial<SsoPendingRequestRecord> = {}): SsoPen
     organizationId: "org_acme",
     browserHash: "f".repeat(64),
     returnTo: "/projects",
+    testOrigin: null,
     nonce: null,
     codeVerifierCiphertext: null,
     expiresAt: 2_000,
@@ -197,7 +198,11 @@ export function describeSsoStoreConformance(
     });
 
     it("hands a pending request out once", async () => {
-      const request = requestRecord({ nonce: "n", codeVerifierCiphertext: "sealed" });
+      const request = requestRecord({
+        nonce: "n",
+        codeVerifierCiphertext: "sealed",
+        testOrigin: "https://app.example.com",
+      });
       await store().sso.createRequest(request);
       const [first, second] = await Promise.all([
         store().sso.consumeRequest(request.id),

@@ -47,6 +47,7 @@ export interface SsoRequestsTable {
   organization_id: string;
   browser_hash: string;
   return_to: string | null;
+  test_origin: string | null;
   nonce: string | null;
   code_verifier: string | null;
   expires_at: number | string;

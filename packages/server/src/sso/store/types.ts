@@ -73,6 +73,8 @@ export interface SsoPendingRequestRecord {
   organizationId: string;
   browserHash: string;
   returnTo: string | null;
+  /** A Test connection run: the admin page's origin the result goes to; nobody is signed in. */
+  testOrigin: string | null;
   /** OIDC only. */
   nonce: string | null;
   /** OIDC only: the PKCE verifier, sealed by the keyring. */

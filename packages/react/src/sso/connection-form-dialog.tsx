@@ -1,0 +1,169 @@
+import type { FieldError, SsoConnection } from "@plugboard/core";
+import { isPlugboardError, ssoProtocols } from "@plugboard/core/routes";
+import * as Dialog from "@radix-ui/react-dialog";
+import { type FormEvent, useRef, useState } from "react";
+import { DialogActions } from "../parts/dialog-actions";
+import { DialogPanel } from "../parts/dialog-panel";
+import { Field } from "../parts/field";
+import { Select } from "../parts/select";
+import { useStrings } from "../provider/plugboard-provider";
+import { cx } from "../provider/root-props";
+import { createInput, initialValues, type SsoFormValues, updateInput } from "./form-values";
+import { MappingFields } from "./mapping-fields";
+import { OidcFields } from "./oidc-fields";
+import { SamlFields } from "./saml-fields";
+import { useCreateSsoConnection, useUpdateSsoConnection } from "./use-sso";
+
+export interface SsoConnectionFormDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The connection to edit; omitted to add one. */
+  connection?: SsoConnection | undefined;
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
+  className?: string | undefined;
+}
+
+/** Add or edit a connection. Field errors, the form's own or the server's, show inline. */
+export function SsoConnectionFormDialog({
+  open,
+  onOpenChange,
+  connection,
+  onCloseAutoFocus,
+  className,
+}: SsoConnectionFormDialogProps) {
+  const strings = useStrings();
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <DialogPanel
+        title={connection ? strings.ssoEditTitle(connection.name) : strings.ssoCreateTitle}
+        className={cx("pb-sso-form", className)}
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
+        {/* Mounted per opening, so every opening starts from the connection's current values. */}
+        {open && <ConnectionForm connection={connection} onDone={() => onOpenChange(false)} />}
+      </DialogPanel>
+    </Dialog.Root>
+  );
+}
+
+/** Which error paths each form value feeds, so editing a field clears its own error. */
+const errorPaths: Partial<Record<keyof SsoFormValues, string>> = {
+  name: "name",
+  samlSource: "saml",
+  metadataUrl: "saml",
+  metadataXml: "saml",
+  idpEntityId: "saml",
+  ssoUrl: "saml",
+  certificate: "saml",
+  nextCertificate: "saml",
+  issuer: "oidc.issuer",
+  clientId: "oidc.clientId",
+  clientSecret: "oidc.clientSecret",
+  scopes: "oidc.scopes",
+  mapping: "attributeMapping",
+  groupRoles: "groupRoles",
+};
+const fieldPrefixes = ["name", "saml", "oidc", "attributeMapping", "groupRoles"];
+
+function ConnectionForm({
+  connection,
+  onDone,
+}: {
+  connection: SsoConnection | undefined;
+  onDone: () => void;
+}) {
+  const strings = useStrings();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState(() => initialValues(connection));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const create = useCreateSsoConnection();
+  const update = useUpdateSsoConnection();
+  const pending = create.isPending || update.isPending;
+  const failure = create.error ?? update.error;
+
+  // `exact`: only errors about the field itself ("saml": give metadata or settings), not inside it.
+  const fieldError = (path: string, exact = false) =>
+    errors.find((error) => error.path === path || (!exact && error.path.startsWith(`${path}.`)))
+      ?.message;
+  const formError =
+    errors.find((error) => !fieldPrefixes.includes(error.path.split(".")[0] ?? ""))?.message ??
+    (failure && !(isPlugboardError(failure) && failure.errors.length > 0) ? failure.message : null);
+
+  function showErrors(next: FieldError[]) {
+    setErrors(next);
+    // Focus the first invalid control, so keyboard and screen-reader users land on the problem.
+    requestAnimationFrame(() => {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.reset();
+    update.reset();
+    const onError = (error: Error) => {
+      if (isPlugboardError(error) && error.errors.length > 0) showErrors(error.errors);
+    };
+    // The server checks every field and answers each one's error, shown where it belongs.
+    setErrors([]);
+    if (!connection) {
+      create.mutate(createInput(values), { onSuccess: onDone, onError });
+      return;
+    }
+    update.mutate(
+      { id: connection.id, input: updateInput(values, connection) },
+      { onSuccess: onDone, onError },
+    );
+  }
+
+  const change = (fields: Partial<SsoFormValues>) => {
+    setValues((current) => ({ ...current, ...fields }));
+    const cleared = Object.keys(fields).map((key) => errorPaths[key as keyof SsoFormValues]);
+    setErrors((current) =>
+      current.filter((error) => !cleared.some((path) => path && error.path.startsWith(path))),
+    );
+  };
+  const props = { values, change, fieldError, editing: connection !== undefined };
+
+  return (
+    <form ref={formRef} className="pb-form" noValidate onSubmit={submit}>
+      <Field label={strings.ssoName} hint={strings.ssoNameHint} error={fieldError("name")}>
+        {(field) => (
+          <input
+            {...field}
+            className="pb-input"
+            autoComplete="off"
+            value={values.name}
+            onChange={(event) => change({ name: event.target.value })}
+          />
+        )}
+      </Field>
+      {!connection && (
+        <Field label={strings.ssoProtocol} error={undefined}>
+          {(field) => (
+            <Select
+              {...field}
+              value={values.protocol}
+              onValueChange={(protocol) => {
+                setErrors([]);
+                change({ protocol });
+              }}
+              options={ssoProtocols.map((protocol) => ({
+                value: protocol,
+                label: strings.ssoProtocols[protocol] ?? protocol,
+              }))}
+            />
+          )}
+        </Field>
+      )}
+      {values.protocol === "saml" ? <SamlFields {...props} /> : <OidcFields {...props} />}
+      <MappingFields values={values} change={change} fieldError={fieldError} />
+      <DialogActions
+        error={formError}
+        pending={pending}
+        submitLabel={connection ? strings.ssoSave : strings.ssoCreate}
+        pendingLabel={strings.ssoSaving}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,147 @@
+import { Field } from "../parts/field";
+import { Select } from "../parts/select";
+import { useStrings } from "../provider/plugboard-provider";
+import type { SamlSource, SsoFormValues } from "./form-values";
+
+export interface ProtocolFieldsProps {
+  values: SsoFormValues;
+  change: (fields: Partial<SsoFormValues>) => void;
+  fieldError: (path: string, exact?: boolean) => string | undefined;
+  editing: boolean;
+}
+
+/** The IdP's SAML settings: from its metadata (URL or file), or by hand with certificates. */
+export function SamlFields({ values, change, fieldError, editing }: ProtocolFieldsProps) {
+  const strings = useStrings();
+  const sources: SamlSource[] = editing
+    ? ["keep", "metadataUrl", "metadataXml", "manual"]
+    : ["metadataUrl", "metadataXml", "manual"];
+  const source = values.samlSource;
+  return (
+    <>
+      <Field label={strings.ssoSamlSource} error={fieldError("saml", true)}>
+        {(props) => (
+          <Select
+            {...props}
+            value={source}
+            onValueChange={(samlSource) => change({ samlSource })}
+            options={sources.map((value) => ({
+              value,
+              label:
+                value === "keep"
+                  ? strings.ssoSamlKeepSettings
+                  : (strings.ssoSamlSources[value] ?? value),
+            }))}
+          />
+        )}
+      </Field>
+      {source === "metadataUrl" && (
+        <Field label={strings.ssoSamlMetadataUrl} error={fieldError("saml.metadataUrl")}>
+          {(props) => (
+            <input
+              {...props}
+              className="pb-input"
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              placeholder="https://"
+              value={values.metadataUrl}
+              onChange={(event) => change({ metadataUrl: event.target.value })}
+            />
+          )}
+        </Field>
+      )}
+      {source === "metadataXml" && (
+        <Field
+          label={strings.ssoSamlMetadataXml}
+          hint={
+            values.metadataFileName
+              ? strings.ssoSamlMetadataLoaded(values.metadataFileName)
+              : undefined
+          }
+          error={fieldError("saml.metadataXml")}
+        >
+          {(props) => (
+            <input
+              {...props}
+              className="pb-input"
+              type="file"
+              accept=".xml,application/xml,text/xml,application/samlmetadata+xml"
+              onChange={async (event) => {
+                const file = event.target.files?.[0];
+                if (file) change({ metadataXml: await file.text(), metadataFileName: file.name });
+              }}
+            />
+          )}
+        </Field>
+      )}
+      {source === "manual" && (
+        <>
+          <Field label={strings.ssoSamlEntityId} error={fieldError("saml.idpEntityId")}>
+            {(props) => (
+              <input
+                {...props}
+                className="pb-input"
+                autoComplete="off"
+                value={values.idpEntityId}
+                onChange={(event) => change({ idpEntityId: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={strings.ssoSamlSsoUrl} error={fieldError("saml.ssoUrl")}>
+            {(props) => (
+              <input
+                {...props}
+                className="pb-input"
+                type="url"
+                autoComplete="off"
+                placeholder="https://"
+                value={values.ssoUrl}
+                onChange={(event) => change({ ssoUrl: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            label={strings.ssoSamlCertificate}
+            error={fieldError("saml.certificates.0") ?? fieldError("saml.certificates")}
+          >
+            {(props) => (
+              <textarea
+                {...props}
+                className="pb-input pb-sso__pem"
+                rows={4}
+                spellCheck={false}
+                placeholder="-----BEGIN CERTIFICATE-----"
+                value={values.certificate}
+                onChange={(event) => change({ certificate: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={strings.ssoSamlNextCertificate} error={fieldError("saml.certificates.1")}>
+            {(props) => (
+              <textarea
+                {...props}
+                className="pb-input pb-sso__pem"
+                rows={3}
+                spellCheck={false}
+                value={values.nextCertificate}
+                onChange={(event) => change({ nextCertificate: event.target.value })}
+              />
+            )}
+          </Field>
+        </>
+      )}
+      <label className="pb-choice">
+        <input
+          type="checkbox"
+          checked={values.allowIdpInitiated}
+          onChange={(event) => change({ allowIdpInitiated: event.target.checked })}
+        />
+        <span>
+          {strings.ssoSamlIdpInitiated}
+          <span className="pb-hint pb-sso__choice-hint">{strings.ssoSamlIdpInitiatedHint}</span>
+        </span>
+      </label>
+    </>
+  );
+}
