@@ -48,17 +48,26 @@ async function chooseProjects(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe("JiraImport", () => {
-  it("checks the Cloud form before sending, and shows Jira's refusal of a wrong token", async () => {
+  it("shows the server's field errors under each field, and Jira's refusal of a wrong token", async () => {
     mockKit();
     const user = userEvent.setup();
     renderWithPlugboard(<JiraImport />);
     const region = wizard();
     await user.click(within(region).getByRole("button", { name: "Connect to Jira" }));
-    expect(within(region).getByLabelText("Site URL")).toHaveAttribute("aria-invalid", "true");
+    await waitFor(() =>
+      expect(within(region).getByLabelText("Site URL")).toHaveAttribute("aria-invalid", "true"),
+    );
     expect(within(region).getByLabelText("API token")).toHaveAttribute("aria-invalid", "true");
+    // The field errors say it all: no second, generic message beside them.
+    expect(within(region).queryByRole("alert")).not.toBeInTheDocument();
 
     await connectCloud(user, "not-the-token");
-    expect(await within(region).findByRole("alert")).toHaveTextContent(/.+/);
+    // Jira's refusal is about the token: it shows under that field.
+    await waitFor(() =>
+      expect(within(region).getByLabelText("API token")).toHaveAccessibleDescription(
+        /Jira refused the email and API token/,
+      ),
+    );
     expect(within(region).getByRole("heading", { name: /Connect$/ })).toBeInTheDocument();
   });
 
