@@ -12,6 +12,7 @@ import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
 import { Field } from "../parts/field";
 import { Select } from "../parts/select";
+import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { ApiKeyNameField } from "./name-field";
@@ -71,6 +72,7 @@ export function CreateApiKeyDialog({
   className,
 }: CreateApiKeyDialogProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const { create } = useApiKeyMutations();
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiKeyScope[]>([]);
@@ -114,6 +116,7 @@ export function CreateApiKeyDialog({
     };
     create.mutate(input, {
       onSuccess: (created) => {
+        notify(strings.outcomes.apiKeyCreated(input.name));
         reset();
         onOpenChange(false);
         onCreated(created);

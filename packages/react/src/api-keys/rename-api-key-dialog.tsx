@@ -3,6 +3,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useEffect, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
+import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { ApiKeyNameField } from "./name-field";
@@ -24,6 +25,7 @@ export function RenameApiKeyDialog({
   className,
 }: RenameApiKeyDialogProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const { update } = useApiKeyMutations();
   const [name, setName] = useState("");
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -49,8 +51,17 @@ export function RenameApiKeyDialog({
       setInvalid(parsed.error.issues[0]?.message ?? strings.apiKeyNameHint);
       return;
     }
-    if (parsed.data.name === apiKey.name) return close();
-    update.mutate({ id: apiKey.id, input: { name: parsed.data.name } }, { onSuccess: close });
+    const renamed = parsed.data.name;
+    if (renamed === undefined || renamed === apiKey.name) return close();
+    update.mutate(
+      { id: apiKey.id, input: { name: renamed } },
+      {
+        onSuccess: () => {
+          notify(strings.outcomes.apiKeyRenamed(renamed));
+          close();
+        },
+      },
+    );
   }
 
   return (

@@ -1,6 +1,7 @@
 import type { CalendarSync, CalendarSyncSettingsInput } from "@plugboard/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { useNotify } from "../parts/toast";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { calendarKeys } from "./query-keys";
 
@@ -26,6 +27,7 @@ export function CalendarSyncForm({
   onDone: (() => void) | undefined;
 }) {
   const strings = useStrings();
+  const notify = useNotify();
   const { client, queryClient } = usePlugboard();
   const ids = {
     calendar: useId(),
@@ -56,6 +58,7 @@ export function CalendarSyncForm({
         client.googleCalendar.save(installationId, settings),
       onSuccess: async () => {
         await queryClient.invalidateQueries({ queryKey: calendarKeys.syncs() });
+        notify(strings.outcomes.calendarSyncSaved);
         onDone?.();
       },
     },

@@ -406,4 +406,22 @@ export const de: PlugboardStrings = {
   calendarSyncNeedsReconnect:
     "Google Kalender akzeptiert diese Verbindung nicht mehr. Verbinde ihn neu, um weiter zu synchronisieren.",
   calendarSyncPickProject: "Wähle mindestens ein Projekt.",
+  notifications: "Benachrichtigungen ({hotkey})",
+  notification: "Benachrichtigung",
+  dismiss: "Schließen",
+  outcomes: {
+    apiKeyCreated: (name) => `API-Schlüssel „${name}“ erstellt.`,
+    apiKeyRenamed: (name) => `API-Schlüssel in „${name}“ umbenannt.`,
+    apiKeyRotated: (name) => `API-Schlüssel „${name}“ erneuert.`,
+    apiKeyRevoked: (name) => `API-Schlüssel „${name}“ widerrufen.`,
+    webhookCreated: "Webhook-Endpunkt hinzugefügt.",
+    webhookSaved: "Webhook-Endpunkt gespeichert.",
+    webhookDeleted: "Webhook-Endpunkt gelöscht.",
+    webhookSecretRotated: "Signatur-Secret erneuert.",
+    integrationConnected: (name) => `${name} verbunden.`,
+    integrationUninstalled: (name) => `${name} deinstalliert.`,
+    repositoryLinked: (fullName) => `${fullName} verknüpft.`,
+    repositoryUnlinked: (fullName) => `${fullName} getrennt.`,
+    calendarSyncSaved: "Kalender-Synchronisierung gespeichert.",
+  },
 };

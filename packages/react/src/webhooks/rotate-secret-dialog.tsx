@@ -1,6 +1,7 @@
 import { defaultWebhookSecretGraceSeconds, type WebhookEndpoint } from "@plugboard/core";
 import { useEffect, useId, useState } from "react";
 import { ConfirmDialog } from "../parts/confirm-dialog";
+import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { useRotateWebhookSecret } from "./use-webhooks";
 
@@ -25,6 +26,7 @@ export function RotateSecretDialog({
   className,
 }: RotateSecretDialogProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const rotate = useRotateWebhookSecret();
   const name = useId();
   const [grace, setGrace] = useState(defaultWebhookSecretGraceSeconds);
@@ -52,6 +54,7 @@ export function RotateSecretDialog({
           { id: endpoint.id, input: { gracePeriodSeconds: grace } },
           {
             onSuccess: (rotated) => {
+              notify(strings.outcomes.webhookSecretRotated);
               rotate.reset();
               onOpenChange(false);
               onRotated(rotated.secret);

@@ -2,6 +2,7 @@ import type { WebhookEndpoint } from "@plugboard/core";
 import { useId, useState } from "react";
 import { ActionsMenu } from "../parts/actions-menu";
 import { GuardedButton } from "../parts/guarded-button";
+import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { useWebhookAccess, WriteButton } from "./access";
@@ -69,6 +70,7 @@ function WebhookItem({
   const { denied } = useWebhookAccess();
   const toggle = useUpdateWebhookEndpoint();
   const test = useSendWebhookTest();
+  const notify = useNotify();
   const failing = endpoint.health.lastDeliveryStatus === "failed";
   const state = !endpoint.enabled ? "disabled" : failing ? "failing" : "active";
   // Show where the switch is going while the request runs, so it reacts at once.
@@ -133,7 +135,18 @@ function WebhookItem({
           aria-describedby={titleId}
           disabled={test.isPending}
           aria-busy={test.isPending || undefined}
-          onClick={() => test.mutate(endpoint.id)}
+          onClick={() =>
+            test.mutate(endpoint.id, {
+              onSuccess: (attempt) =>
+                notify(
+                  strings.webhookTestSent(
+                    strings.webhookDeliveryStatus[attempt.status] ?? attempt.status,
+                    attempt.responseStatus,
+                  ),
+                  attempt.status === "failed" ? "error" : "success",
+                ),
+            })
+          }
         >
           {strings.webhookSendTest}
         </GuardedButton>
@@ -161,15 +174,8 @@ function WebhookItem({
           ]}
         />
       </div>
-      <p role="status" className={cx("pb-webhooks__feedback", error ? "pb-error" : "pb-hint")}>
-        {error
-          ? error.message
-          : test.data
-            ? strings.webhookTestSent(
-                strings.webhookDeliveryStatus[test.data.status] ?? test.data.status,
-                test.data.responseStatus,
-              )
-            : ""}
+      <p role="status" className="pb-webhooks__feedback pb-error">
+        {error?.message ?? ""}
       </p>
       {logOpen && (
         <DeliveryLog

@@ -15,6 +15,7 @@ import { describe, expect, it, vi } from "vitest";
 import { chooseAction, openActions } from "../test/choose-option";
 import { renderWithPlugboard } from "../test/render";
 import { server } from "../test/server";
+import { findToast } from "../test/toasts";
 import { webhookKeys } from "./query-keys";
 import { WebhookManager } from "./webhook-manager";
 
@@ -443,7 +444,10 @@ describe("WebhookManager", () => {
     const { item } = await createEndpoint(user);
 
     await user.click(within(item).getByRole("button", { name: "Send test" }));
-    expect(await within(item).findByText("Test event: Delivered (HTTP 204)")).toBeInTheDocument();
+    expect(await findToast("Test event: Delivered (HTTP 204)")).toHaveAttribute(
+      "data-tone",
+      "success",
+    );
     expect(target.received).toHaveLength(1);
     expect(target.received[0]?.headers.get("webhook-signature")).toMatch(/^v1,/);
     await waitFor(() =>
@@ -456,7 +460,7 @@ describe("WebhookManager", () => {
     const user = renderEmptyManager(target.handler);
     const { item } = await createEndpoint(user);
     await user.click(within(item).getByRole("button", { name: "Send test" }));
-    expect(await within(item).findByText("Test event: Failed (HTTP 503)")).toBeInTheDocument();
+    expect(await findToast("Test event: Failed (HTTP 503)")).toHaveAttribute("data-tone", "error");
     expect(item).toHaveAttribute("data-state", "failing");
     expect(within(item).getByText("The last attempt failed")).toBeInTheDocument();
 
@@ -472,7 +476,7 @@ describe("WebhookManager", () => {
     expect(within(message).getByText("upstream is down")).toBeInTheDocument();
 
     await user.click(within(message).getByRole("button", { name: "Resend" }));
-    expect(await within(message).findByText("Queued for delivery again.")).toBeInTheDocument();
+    expect(await findToast("Queued for delivery again.")).toBeVisible();
     await waitFor(() => expect(message).toHaveAttribute("data-state", "pending"));
   });
 
