@@ -5,6 +5,7 @@ import {
   LinkedRepositories,
   SlackChannelSettings,
 } from "@plugboard/react";
+import { DemoPumbleNote } from "./demo-pumble-note";
 import { WebhooksSection } from "./webhooks-section";
 
 /** The host's settings page: Plugboard's components inside the host's own layout. */
@@ -14,6 +15,7 @@ export function SettingsPage() {
       <h1>Integrations</h1>
       <p className="host-lead">Connect the tools your team already uses.</p>
       <IntegrationGallery />
+      <DemoPumbleNote />
       <h2>Project “Demo”</h2>
       <p className="host-lead">
         Link a repository: its pull requests and commits that mention a DEMO key show on that issue.

@@ -4,6 +4,7 @@ import {
   startGitHubSimulator,
   startGoogleSimulator,
   startOidcIdp,
+  startPumbleSimulator,
   startSamlIdp,
   startSlackSimulator,
 } from "@plugboard/provider-simulators/node";
@@ -14,8 +15,9 @@ const port = (value: string | undefined) => (value ? Number(value) : 0);
 /**
  * The third parties the demo talks to, as loopback servers, so every flow works offline: GitHub
  * (OAuth with a consent page, the REST calls Plugboard makes, pull requests to open and merge,
- * signed webhooks), Slack and Google (their OAuth consent and token endpoints). Each takes a
- * free port unless GITHUB_SIMULATOR_PORT, SLACK_SIMULATOR_PORT or GOOGLE_SIMULATOR_PORT is set.
+ * signed webhooks), Slack and Google (their OAuth consent and token endpoints), and a Pumble
+ * channel with an incoming webhook. Each takes a free port unless GITHUB_SIMULATOR_PORT,
+ * SLACK_SIMULATOR_PORT, GOOGLE_SIMULATOR_PORT or PUMBLE_SIMULATOR_PORT is set.
  */
 export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) {
   const github = await startGitHubSimulator({
@@ -31,6 +33,8 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
   });
   const slack = await startSlackSimulator({ port: port(env.SLACK_SIMULATOR_PORT) });
   const google = await startGoogleSimulator({ port: port(env.GOOGLE_SIMULATOR_PORT) });
+  // Pumble's incoming webhook, on https as a simulated.pumble.com name only this demo resolves.
+  const pumble = await startPumbleSimulator({ port: port(env.PUMBLE_SIMULATOR_PORT) });
   // Identity providers for SSO: sign in there as alice@acme.test (any password).
   const people = { "alice@acme.test": { name: "Alice Liddell", groups: ["engineering"] } };
   const samlIdp = await startSamlIdp({ port: port(env.SAML_IDP_PORT), users: people });
@@ -50,6 +54,21 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
     github,
     slack,
     google,
+    pumble,
+    /**
+     * `webhooks` options for createPlugboard that let Plugboard reach the simulated Pumble: its
+     * host name resolves to loopback (which the demo's `allowAddresses` admits, nothing else
+     * does) and its certificate is trusted. Other names resolve with `resolveHost`.
+     */
+    pumbleWebhooks(resolveHost: (hostname: string) => Promise<string[]>) {
+      return {
+        resolveHost: (hostname: string) =>
+          hostname === pumble.hostname
+            ? Promise.resolve([pumble.address.address])
+            : resolveHost(hostname),
+        trustedCertificates: [pumble.certificate],
+      };
+    },
     /** `providers.github` for createPlugboard, pointed at the simulator. */
     githubProvider: providerOptions,
     /** `providers.slack`, pointed at the Slack simulator. */
@@ -105,12 +124,15 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
       "SAML IdP metadata (simulated)": samlIdp.metadataUrl,
       "OIDC issuer (simulated)": oidcIdp.issuer,
       "Google Calendar week (simulated)": `${google.origin}/calendar/week`,
+      "Pumble channel (simulated)": pumble.channelUrl,
+      "Pumble incoming webhook URL (simulated)": pumble.simulation.webhookUrl,
     }),
     close: () =>
       Promise.all([
         github.close(),
         slack.close(),
         google.close(),
+        pumble.close(),
         samlIdp.close(),
         oidcIdp.close(),
       ]),
