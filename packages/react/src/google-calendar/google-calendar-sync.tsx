@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { formatDate } from "../api-keys/format";
 import { useIntegrations } from "../integrations/use-integrations";
+import { useNotify } from "../parts/toast";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { CalendarSyncForm, type CalendarSyncProject } from "./calendar-sync-form";
@@ -32,6 +33,7 @@ export function GoogleCalendarSync({
   classNames = {},
 }: GoogleCalendarSyncProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const { client, queryClient } = usePlugboard();
   const rootProps = useRootProps("pb-calendar-sync", className);
   const headingId = useId();
@@ -53,7 +55,10 @@ export function GoogleCalendarSync({
   const run = useMutation(
     {
       mutationFn: (syncId: string) => client.googleCalendar.run(syncId),
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: calendarKeys.syncs() }),
+      onSuccess: () => {
+        notify(strings.calendarSyncQueued);
+        return queryClient.invalidateQueries({ queryKey: calendarKeys.syncs() });
+      },
     },
     queryClient,
   );
@@ -156,11 +161,6 @@ export function GoogleCalendarSync({
           </>
         )}
       </dl>
-      {run.isSuccess && (
-        <p role="status" className="pb-calendar-sync__muted">
-          {strings.calendarSyncQueued}
-        </p>
-      )}
       {run.error && (
         <p role="alert" className="pb-error">
           {run.error.message}
