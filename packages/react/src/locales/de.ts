@@ -119,6 +119,8 @@ export const de: PlugboardStrings = {
   webhookEvents: "Ereignisse",
   webhookEventsAll: "Alle Ereignisse",
   webhookEventsSome: "Ausgewählte Ereignisse",
+  webhookSearchEvents: "Ereignisse durchsuchen",
+  webhookNoMatchingEvents: "Keine Ereignisse passen zur Suche.",
   webhookEventsCount: (count) => (count === 1 ? "1 Ereignis" : `${n(count)} Ereignisse`),
   webhookEventGroups: {
     project: "Projekte",

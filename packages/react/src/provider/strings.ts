@@ -117,6 +117,8 @@ export const defaultStrings = {
   webhookEvents: "Events",
   webhookEventsAll: "All events",
   webhookEventsSome: "Selected events",
+  webhookSearchEvents: "Search events",
+  webhookNoMatchingEvents: "No events match your search.",
   webhookEventsCount: (count: number) => (count === 1 ? "1 event" : `${count} events`),
   webhookEventGroups: {
     project: "Projects",

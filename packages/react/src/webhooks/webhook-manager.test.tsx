@@ -197,6 +197,32 @@ describe("WebhookManager", () => {
     expect(within(item).queryByText("cycle.deleted")).not.toBeInTheDocument();
   });
 
+  it("narrows the events to a search, by type, description or group, and says when none match", async () => {
+    const user = renderEmptyManager();
+    const dialog = await openAddDialog(user);
+    await user.click(within(dialog).getByRole("radio", { name: "Selected events" }));
+    const search = within(dialog).getByRole("searchbox", { name: "Search events" });
+
+    await user.type(search, "cycle.del");
+    expect(within(dialog).getByRole("group", { name: "Cycles" })).toBeInTheDocument();
+    expect(within(dialog).queryByRole("group", { name: "Issues" })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole("checkbox", { name: /cycle\.deleted/ })).toBeInTheDocument();
+    expect(
+      within(dialog).queryByRole("checkbox", { name: /cycle\.started/ }),
+    ).not.toBeInTheDocument();
+
+    // A group's name shows all of its events.
+    await user.clear(search);
+    await user.type(search, "comments");
+    const comments = within(dialog).getByRole("group", { name: "Comments" });
+    expect(within(comments).getAllByRole("checkbox").length).toBeGreaterThan(2);
+    expect(within(dialog).queryByRole("group", { name: "Cycles" })).not.toBeInTheDocument();
+
+    await user.clear(search);
+    await user.type(search, "nothing like this");
+    expect(within(dialog).getByRole("status")).toHaveTextContent("No events match your search.");
+  });
+
   it("reveals the signing secret once, with a copy button and a warning", async () => {
     const user = renderEmptyManager();
 
