@@ -2,6 +2,7 @@ import { type ApiKey, type CreatedApiKey, isPlugboardError } from "@plugboard/co
 import { useRef, useState } from "react";
 import { GuardedButton } from "../parts/guarded-button";
 import { PermissionTooltip } from "../parts/permission-tooltip";
+import { SkeletonRows } from "../parts/skeleton-rows";
 import { useReturnFocus } from "../parts/use-return-focus";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
@@ -109,8 +110,7 @@ export function ApiKeysManager({
         data-state="loading"
       >
         {header}
-        <div className="pb-skeleton pb-skeleton--line" />
-        <div className="pb-skeleton pb-skeleton--text" />
+        <SkeletonRows variant="table" />
       </section>
     );
   }

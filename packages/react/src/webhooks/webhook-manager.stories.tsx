@@ -440,6 +440,7 @@ export { ErrorState as Error };
 
 /** The request never answers: a busy skeleton. */
 export const Loading: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardLoadingHandlers() } },
   play: async ({ canvasElement }) => {
     const region = await within(canvasElement).findByRole("region", { name: "Webhooks" });

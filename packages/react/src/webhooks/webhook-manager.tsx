@@ -2,6 +2,7 @@ import type { WebhookEndpoint } from "@plugboard/core";
 import { type ReactNode, useId, useMemo, useRef, useState } from "react";
 import { PermissionTooltip } from "../parts/permission-tooltip";
 import { SecretRevealDialog } from "../parts/secret-reveal-dialog";
+import { SkeletonRows } from "../parts/skeleton-rows";
 import { useReturnFocus } from "../parts/use-return-focus";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
@@ -74,8 +75,7 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
   if (query.isPending) {
     body = (
       <div className="pb-webhooks__skeleton" role="status" aria-label={strings.webhooksLoading}>
-        <div className="pb-skeleton pb-skeleton--line" />
-        <div className="pb-skeleton pb-skeleton--text" />
+        <SkeletonRows variant="cards" />
       </div>
     );
   } else if (query.isError) {
