@@ -1,4 +1,4 @@
-import type { WebhookEndpoint } from "@plugboard/core";
+import { type WebhookEndpoint, webhookEventsByResource } from "@plugboard/core";
 import { useId, useState } from "react";
 import { ActionsMenu } from "../parts/actions-menu";
 import { GuardedButton } from "../parts/guarded-button";
@@ -102,11 +102,21 @@ function WebhookItem({
         </p>
         {endpoint.eventMode === "individual" && (
           <ul className="pb-webhooks__events" aria-label={strings.webhookEvents}>
-            {endpoint.events.map((type) => (
-              <li key={type} className="pb-tag">
-                {type}
-              </li>
-            ))}
+            {groupEvents(endpoint.events).map((group) => {
+              const label = strings.webhookEventGroups[group.resource] ?? group.resource;
+              return (
+                <li key={group.resource} className="pb-webhooks__event-group">
+                  <span className="pb-hint">{label}</span>
+                  <ul className="pb-webhooks__events" aria-label={label}>
+                    {group.events.map((type) => (
+                      <li key={type} className="pb-tag">
+                        {type}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              );
+            })}
           </ul>
         )}
         <Health endpoint={endpoint} className={classNames.health} />
@@ -187,6 +197,19 @@ function WebhookItem({
       )}
     </li>
   );
+}
+
+const catalog = webhookEventsByResource();
+
+/** An endpoint's events as chips per resource, in the catalog's order. */
+function groupEvents(events: readonly string[]) {
+  const chosen = new Set(events);
+  return catalog
+    .map((group) => ({
+      resource: group.resource,
+      events: group.events.map((event) => event.type).filter((type) => chosen.has(type)),
+    }))
+    .filter((group) => group.events.length > 0);
 }
 
 function Health({

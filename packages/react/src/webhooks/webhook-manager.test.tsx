@@ -193,7 +193,9 @@ describe("WebhookManager", () => {
 
     const item = await screen.findByRole("listitem", { name: receiverUrl });
     expect(within(item).getByText("4 events")).toBeInTheDocument();
-    expect(within(item).getByText("cycle.completed")).toBeInTheDocument();
+    // Its events as chips under their resource's name.
+    const cycleChips = within(item).getByRole("list", { name: "Cycles" });
+    expect(within(cycleChips).getByText("cycle.completed")).toBeInTheDocument();
     expect(within(item).queryByText("cycle.deleted")).not.toBeInTheDocument();
   });
 
