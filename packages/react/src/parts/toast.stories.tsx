@@ -1,14 +1,16 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
+import { useRootProps } from "../provider/root-props";
 import { findToast } from "../test/toasts";
 import { type ToastTone, useNotify } from "./toast";
 
 /** Two writes whose outcomes the provider's toasts say: one that worked, one that failed. */
 function Outcomes({ success, failure }: { success: string; failure: string }) {
   const notify = useNotify();
+  const root = useRootProps("pb-toast-story");
   const say = (text: string, tone: ToastTone) => () => notify(text, tone);
   return (
-    <div style={{ display: "flex", gap: 8 }}>
+    <div {...root} style={{ display: "flex", gap: 8, padding: 12 }}>
       <button type="button" className="pb-button" onClick={say(success, "success")}>
         Revoke
       </button>
