@@ -20,12 +20,14 @@ export function SettingsPage() {
       <p className="host-lead">
         Link a repository: its pull requests and commits that mention a DEMO key show on that issue.
       </p>
-      <LinkedRepositories projectId="prj_demo" />
-      <SlackChannelSettings projectId="prj_demo" />
-      <p className="host-lead">
-        Sync due dates with your Google Calendar: move an event there and the issue follows.
-      </p>
-      <GoogleCalendarSync projects={[{ id: "prj_demo", name: "Demo" }]} />
+      <div className="host-stack">
+        <LinkedRepositories projectId="prj_demo" />
+        <SlackChannelSettings projectId="prj_demo" />
+        <p className="host-lead">
+          Sync due dates with your Google Calendar: move an event there and the issue follows.
+        </p>
+        <GoogleCalendarSync projects={[{ id: "prj_demo", name: "Demo" }]} />
+      </div>
       <WebhooksSection />
       <ApiKeysManager projects={[{ id: "prj_demo", name: "Demo" }]} />
     </>
