@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { useIntegrations } from "../integrations/use-integrations";
 import { GuardedButton } from "../parts/guarded-button";
 import { Select } from "../parts/select";
+import { SkeletonRows } from "../parts/skeleton-rows";
 import { useNotify } from "../parts/toast";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
@@ -101,7 +102,9 @@ export function LinkedRepositories({
     return (
       <section {...rootProps} aria-labelledby={headingId} aria-busy="true">
         {heading}
-        <p className="pb-linked-repos__muted">{strings.loadingRepositories}</p>
+        <div role="status" aria-label={strings.loadingRepositories}>
+          <SkeletonRows variant="table" rows={2} />
+        </div>
       </section>
     );
   }

@@ -80,8 +80,11 @@ export const NeedsReconnect: Story = {
 export const NotConnected: Story = {
   parameters: { msw: { handlers: plugboardHandlers({ fixtures: "empty" }) } },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole("status")).toHaveTextContent(
-      "Connect Google Calendar",
+    // The loading skeleton is a status too: wait for the one that says what to do.
+    await waitFor(() =>
+      expect(within(canvasElement).getByRole("status")).toHaveTextContent(
+        "Connect Google Calendar",
+      ),
     );
   },
 };
@@ -94,13 +97,17 @@ export const Member: Story = {
     },
   },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole("status")).toHaveTextContent(
-      "Connect Google Calendar",
+    // The loading skeleton is a status too: wait for the one that says what to do.
+    await waitFor(() =>
+      expect(within(canvasElement).getByRole("status")).toHaveTextContent(
+        "Connect Google Calendar",
+      ),
     );
   },
 };
 
 export const Loading: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardLoadingHandlers() } },
 };
 

@@ -28,7 +28,10 @@ describe("GoogleCalendarSync", () => {
   it("asks to connect Google Calendar first", async () => {
     mockKit();
     renderWithPlugboard(<GoogleCalendarSync projects={projects} />);
-    expect(await screen.findByRole("status")).toHaveTextContent("Connect Google Calendar");
+    // The loading skeleton is a status too: wait for the one that says what to do.
+    await waitFor(() =>
+      expect(screen.getByRole("status")).toHaveTextContent("Connect Google Calendar"),
+    );
   });
 
   it("sets up a sync: calendar from Google's list, projects, direction; then shows its status", async () => {
@@ -99,7 +102,10 @@ describe("GoogleCalendarSync", () => {
   it("a member sees the organization's state but not someone else's connection", async () => {
     mockKit({ googleCalendar: "synced", identity: fixtureIdentities.member });
     renderWithPlugboard(<GoogleCalendarSync projects={projects} />);
-    expect(await screen.findByRole("status")).toHaveTextContent("Connect Google Calendar");
+    // The loading skeleton is a status too: wait for the one that says what to do.
+    await waitFor(() =>
+      expect(screen.getByRole("status")).toHaveTextContent("Connect Google Calendar"),
+    );
   });
 
   it("shows a load error", async () => {

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { formatDate } from "../api-keys/format";
 import { useIntegrations } from "../integrations/use-integrations";
+import { SkeletonRows } from "../parts/skeleton-rows";
 import { useNotify } from "../parts/toast";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
@@ -72,7 +73,9 @@ export function GoogleCalendarSync({
     return (
       <section {...rootProps} aria-labelledby={headingId} aria-busy="true">
         {heading}
-        <p className="pb-calendar-sync__muted">{strings.calendarSyncLoading}</p>
+        <div role="status" aria-label={strings.calendarSyncLoading}>
+          <SkeletonRows variant="table" rows={2} />
+        </div>
       </section>
     );
   }
