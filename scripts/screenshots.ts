@@ -1,16 +1,19 @@
 /**
  * `npm run screenshots`: PNGs of every component at 390 and 1280 px wide, on a light and a dark
- * host page, so a reviewer can look without running the demo. Builds the static Storybook (skip
- * with `--no-build` to reuse storybook-static/), serves it on loopback, and opens each story
- * tagged `screenshot` in headless Chromium after its play function has finished.
- * `--only=slack,account-links` keeps the stories whose id contains one of those words (for
- * looking at one component without shooting all of them).
- * Output: screenshots/<story id>--<theme>-<width>.png (gitignored).
+ * host page, so a reviewer can look without running the demo. Builds the static Storybook and
+ * the demo (skip with `--no-build` to reuse storybook-static/ and the demo's dist/), serves the
+ * Storybook on loopback, and opens each story tagged `screenshot` in headless Chromium after its
+ * play function has finished. Then starts the demo on a fresh data directory and takes its whole
+ * settings page, which follows the OS theme, with a light and a dark OS.
+ * `--only=slack,account-links` keeps the stories whose id contains one of those words.
+ * Output: screenshots/<story id>--<theme>-<width>.png and demo-settings--<theme>-<width>.png
+ * (gitignored).
  */
-import { execFileSync } from "node:child_process";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright";
@@ -43,6 +46,17 @@ if (!process.argv.includes("--no-build")) {
     cwd: root,
     stdio: "inherit",
   });
+  execFileSync(
+    "npx",
+    [
+      "turbo",
+      "run",
+      "build",
+      "--filter=@plugboard/example-host-app...",
+      "--output-logs=errors-only",
+    ],
+    { cwd: root, stdio: "inherit", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } },
+  );
 }
 
 // A plain static server: the msw service worker needs the page's own origin.
@@ -123,9 +137,51 @@ try {
     }
     await context.close();
   }
+  await screenshotDemo();
 } finally {
   await browser.close();
   server.close();
+}
+
+/** The demo as `npm run demo` serves it, on a free port and a throwaway data directory. */
+async function screenshotDemo() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "plugboard-screenshots-"));
+  const demo = spawn(process.execPath, ["examples/host-app/dist/server/main.js"], {
+    cwd: root,
+    env: { ...process.env, PORT: "0", DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    const demoOrigin = await new Promise<string>((resolve, reject) => {
+      let output = "";
+      demo.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const found = /Plugboard demo host app: (\S+)/.exec(output);
+        if (found?.[1]) resolve(found[1]);
+      });
+      demo.once("exit", (code) => reject(new Error(`The demo exited (${code}) before listening`)));
+    });
+    for (const theme of themes) {
+      const context = await browser.newContext({ colorScheme: theme });
+      const page = await context.newPage();
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${demoOrigin}/settings`);
+        // Loaded when the gallery has its cards and no component is busy or loading any more.
+        await page.getByRole("article", { name: "Pumble" }).waitFor();
+        await page.waitForFunction(
+          () => !document.querySelector('[aria-busy="true"], [data-state="loading"]'),
+        );
+        const file = path.join(outDir, `demo-settings--${theme}-${width}.png`);
+        await page.screenshot({ path: file, fullPage: true, animations: "disabled" });
+        console.log(path.relative(root, file));
+      }
+      await context.close();
+    }
+  } finally {
+    demo.kill("SIGTERM");
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
 if (failures.length > 0) {
   console.error(`Stories that did not finish cleanly:\n${failures.join("\n")}`);

@@ -7,6 +7,7 @@ import {
   SlackChannelSettings,
   SsoSettings,
 } from "@plugboard/react";
+import { DemoPumbleNote } from "./demo-pumble-note";
 import { WebhooksSection } from "./webhooks-section";
 
 /** The host's settings page: Plugboard's components inside the host's own layout. */
@@ -16,16 +17,19 @@ export function SettingsPage() {
       <h1>Integrations</h1>
       <p className="host-lead">Connect the tools your team already uses.</p>
       <IntegrationGallery />
+      <DemoPumbleNote />
       <h2>Project “Demo”</h2>
       <p className="host-lead">
         Link a repository: its pull requests and commits that mention a DEMO key show on that issue.
       </p>
-      <LinkedRepositories projectId="prj_demo" />
-      <SlackChannelSettings projectId="prj_demo" />
-      <p className="host-lead">
-        Sync due dates with your Google Calendar: move an event there and the issue follows.
-      </p>
-      <GoogleCalendarSync projects={[{ id: "prj_demo", name: "Demo" }]} />
+      <div className="host-stack">
+        <LinkedRepositories projectId="prj_demo" />
+        <SlackChannelSettings projectId="prj_demo" />
+        <p className="host-lead">
+          Sync due dates with your Google Calendar: move an event there and the issue follows.
+        </p>
+        <GoogleCalendarSync projects={[{ id: "prj_demo", name: "Demo" }]} />
+      </div>
       <h2>Your linked accounts</h2>
       <p className="host-lead">
         Slack and other tools act as you once you confirm the link they send you.

@@ -1,3 +1,4 @@
+import { lookup } from "node:dns/promises";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { listenOnLoopback } from "@plugboard/provider-simulators/node";
@@ -16,6 +17,11 @@ import { loadDemoKeyring } from "./encryption-key";
 import type { TrackerContext } from "./tracker/context";
 import { openTrackerDatabase } from "./tracker/database";
 import { trackerHostPort } from "./tracker/host-port";
+
+/** Every address DNS has for a name, as Plugboard's default resolver answers. */
+async function lookupAll(hostname: string): Promise<string[]> {
+  return (await lookup(hostname, { all: true })).map((entry) => entry.address);
+}
 
 export interface HostAppOptions {
   /** Where the SQLite files and the demo's encryption key live. */
@@ -64,7 +70,11 @@ export async function createHostApp({
     webhooks: {
       allowHttp: true,
       allowAddresses: ["127.0.0.0/8", "::1"],
-      ...(resolveHost ? { resolveHost } : {}),
+      ...(simulators
+        ? simulators.pumbleWebhooks(resolveHost ?? lookupAll)
+        : resolveHost
+          ? { resolveHost }
+          : {}),
     },
     sso: sso.sso,
     // Jira import into the tracker, from the simulated Jira Cloud (a real site without simulators).
@@ -77,6 +87,14 @@ export async function createHostApp({
   app.use("/demo-tracker", demoTrackerApi(tracker));
   app.use("/demo-api", demoApi(plugboard, tracker));
   app.use("/demo-receiver", demoReceiver(tracker));
+  // Where the settings page finds the simulated Pumble: the URL to paste, and its channel.
+  app.get("/demo-pumble", (_req, res) => {
+    if (!simulators) return void res.status(404).json({ error: "Simulators are off" });
+    res.json({
+      webhookUrl: simulators.pumble.simulation.webhookUrl,
+      channelUrl: simulators.pumble.channelUrl,
+    });
+  });
   app.use("/demo-auth", sso.router);
   app.use(express.static(clientDir));
   app.get("/{*path}", (_req, res) => res.sendFile(join(clientDir, "index.html")));

@@ -5,6 +5,7 @@ import {
   startGoogleSimulator,
   startJiraSimulator,
   startOidcIdp,
+  startPumbleSimulator,
   startSamlIdp,
   startSlackSimulator,
 } from "@plugboard/provider-simulators/node";
@@ -15,9 +16,10 @@ const port = (value: string | undefined) => (value ? Number(value) : 0);
 /**
  * The third parties the demo talks to, as loopback servers, so every flow works offline: GitHub
  * (OAuth with a consent page, the REST calls Plugboard makes, pull requests to open and merge,
- * signed webhooks), Slack and Google (their OAuth consent and token endpoints), and Jira Cloud
- * (a seeded project to import). Each takes a free port unless GITHUB_SIMULATOR_PORT,
- * SLACK_SIMULATOR_PORT, GOOGLE_SIMULATOR_PORT or JIRA_SIMULATOR_PORT is set.
+ * signed webhooks), Slack and Google (their OAuth consent and token endpoints), Jira Cloud (a
+ * seeded project to import) and a Pumble channel with an incoming webhook. Each takes a free port
+ * unless GITHUB_SIMULATOR_PORT, SLACK_SIMULATOR_PORT, GOOGLE_SIMULATOR_PORT, JIRA_SIMULATOR_PORT
+ * or PUMBLE_SIMULATOR_PORT is set.
  */
 export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) {
   const github = await startGitHubSimulator({
@@ -35,6 +37,8 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
   const google = await startGoogleSimulator({ port: port(env.GOOGLE_SIMULATOR_PORT) });
   // Project ORB, 60 issues: enough to watch the import's progress, quick to import offline.
   const jira = await startJiraSimulator({ port: port(env.JIRA_SIMULATOR_PORT), issues: 60 });
+  // Pumble's incoming webhook, on https as a simulated.pumble.com name only this demo resolves.
+  const pumble = await startPumbleSimulator({ port: port(env.PUMBLE_SIMULATOR_PORT) });
   // Identity providers for SSO: sign in there as alice@acme.test (any password).
   const people = { "alice@acme.test": { name: "Alice Liddell", groups: ["engineering"] } };
   const samlIdp = await startSamlIdp({ port: port(env.SAML_IDP_PORT), users: people });
@@ -60,6 +64,21 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
      * host keeps the default (https only: the API token would otherwise cross in the clear).
      */
     jiraImport: { allowInsecureHttp: true },
+    pumble,
+    /**
+     * `webhooks` options for createPlugboard that let Plugboard reach the simulated Pumble: its
+     * host name resolves to loopback (which the demo's `allowAddresses` admits, nothing else
+     * does) and its certificate is trusted. Other names resolve with `resolveHost`.
+     */
+    pumbleWebhooks(resolveHost: (hostname: string) => Promise<string[]>) {
+      return {
+        resolveHost: (hostname: string) =>
+          hostname === pumble.hostname
+            ? Promise.resolve([pumble.address.address])
+            : resolveHost(hostname),
+        trustedCertificates: [pumble.certificate],
+      };
+    },
     /** `providers.github` for createPlugboard, pointed at the simulator. */
     githubProvider: providerOptions,
     /** `providers.slack`, pointed at the Slack simulator. */
@@ -117,6 +136,8 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
       "Google Calendar week (simulated)": `${google.origin}/calendar/week`,
       // Connect with email ada@example.com and API token jira-test-api-token.
       "Jira Cloud (simulated)": jira.origin,
+      "Pumble channel (simulated)": pumble.channelUrl,
+      "Pumble incoming webhook URL (simulated)": pumble.simulation.webhookUrl,
     }),
     close: () =>
       Promise.all([
@@ -124,6 +145,7 @@ export async function startDemoSimulators(env: NodeJS.ProcessEnv = process.env) 
         slack.close(),
         google.close(),
         jira.close(),
+        pumble.close(),
         samlIdp.close(),
         oidcIdp.close(),
       ]),

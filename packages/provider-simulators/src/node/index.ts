@@ -1,5 +1,6 @@
 export * from "./loopback";
 export * from "./oidc/oidc-idp";
+export * from "./pumble-server";
 export * from "./saml/certificate";
 export * from "./saml/response";
 export * from "./saml/saml-idp";

@@ -342,6 +342,7 @@ export const Empty: Story = {
 
 /** The request never answers. */
 export const Loading: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardLoadingHandlers() } },
   play: async ({ canvasElement }) => {
     const region = await within(canvasElement).findByRole("region", { name: "Loading API keys" });

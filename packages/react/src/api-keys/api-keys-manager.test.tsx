@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { chooseAction, chooseOption, openActions } from "../test/choose-option";
 import { renderWithPlugboard } from "../test/render";
 import { server } from "../test/server";
+import { findToast } from "../test/toasts";
 import { ApiKeysManager } from "./api-keys-manager";
 
 async function table() {
@@ -187,6 +188,7 @@ describe("ApiKeysManager", () => {
     await user.click(within(dialog).getByRole("button", { name: "Revoke key" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
     await waitFor(() => expect(within(row(/Zapier/)).getByText("Revoked")).toBeInTheDocument());
+    expect(await findToast('API key "Zapier" revoked.')).toBeVisible();
   });
 
   it("shows usage with a chart, status codes and top endpoints", async () => {

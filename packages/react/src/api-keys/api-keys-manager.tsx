@@ -3,6 +3,7 @@ import { isPlugboardError } from "@plugboard/core/routes";
 import { useRef, useState } from "react";
 import { GuardedButton } from "../parts/guarded-button";
 import { PermissionTooltip } from "../parts/permission-tooltip";
+import { SkeletonRows } from "../parts/skeleton-rows";
 import { useReturnFocus } from "../parts/use-return-focus";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
@@ -113,8 +114,7 @@ export function ApiKeysManager({
         data-state="loading"
       >
         {header}
-        <div className="pb-skeleton pb-skeleton--line" />
-        <div className="pb-skeleton pb-skeleton--text" />
+        <SkeletonRows variant="table" />
       </section>
     );
   }

@@ -6,6 +6,7 @@ import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
 import { Field } from "../parts/field";
 import { Select } from "../parts/select";
+import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { ApiKeyNameField } from "./name-field";
@@ -65,6 +66,7 @@ export function CreateApiKeyDialog({
   className,
 }: CreateApiKeyDialogProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const { create } = useApiKeyMutations();
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiKeyScope[]>([]);
@@ -108,6 +110,7 @@ export function CreateApiKeyDialog({
     };
     create.mutate(input, {
       onSuccess: (created) => {
+        notify(strings.outcomes.apiKeyCreated(input.name));
         reset();
         onOpenChange(false);
         onCreated(created);

@@ -4,6 +4,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useEffect, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
+import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { ApiKeyNameField } from "./name-field";
@@ -25,6 +26,7 @@ export function RenameApiKeyDialog({
   className,
 }: RenameApiKeyDialogProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const { update } = useApiKeyMutations();
   const [name, setName] = useState("");
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -52,7 +54,15 @@ export function RenameApiKeyDialog({
       return;
     }
     if (trimmed === apiKey.name) return close();
-    update.mutate({ id: apiKey.id, input: { name: trimmed } }, { onSuccess: close });
+    update.mutate(
+      { id: apiKey.id, input: { name: trimmed } },
+      {
+        onSuccess: () => {
+          notify(strings.outcomes.apiKeyRenamed(trimmed));
+          close();
+        },
+      },
+    );
   }
 
   return (

@@ -1,5 +1,6 @@
 import type { ApiKey } from "@plugboard/core";
 import { ConfirmDialog } from "../parts/confirm-dialog";
+import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { useApiKeyMutations } from "./use-api-keys";
@@ -20,6 +21,7 @@ export function RevokeApiKeyDialog({
   className,
 }: RevokeApiKeyDialogProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const { revoke } = useApiKeyMutations();
   const close = () => {
     revoke.reset();
@@ -37,7 +39,13 @@ export function RevokeApiKeyDialog({
       error={revoke.error?.message ?? null}
       tone="danger"
       onConfirm={() => {
-        if (apiKey) revoke.mutate(apiKey.id, { onSuccess: close });
+        if (!apiKey) return;
+        revoke.mutate(apiKey.id, {
+          onSuccess: () => {
+            notify(strings.outcomes.apiKeyRevoked(apiKey.name));
+            close();
+          },
+        });
       }}
       onCloseAutoFocus={onCloseAutoFocus}
       className={cx("pb-api-key-dialog", className)}

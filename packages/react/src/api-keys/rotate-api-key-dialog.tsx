@@ -4,6 +4,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { useEffect, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
+import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { useApiKeyMutations } from "./use-api-keys";
@@ -29,6 +30,7 @@ export function RotateApiKeyDialog({
   className,
 }: RotateApiKeyDialogProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const { rotate } = useApiKeyMutations();
   const [grace, setGrace] = useState(defaultRotationGraceSeconds);
   const pending = rotate.isPending;
@@ -56,6 +58,7 @@ export function RotateApiKeyDialog({
               { id: apiKey.id, gracePeriodSeconds: grace },
               {
                 onSuccess: (created) => {
+                  notify(strings.outcomes.apiKeyRotated(apiKey.name));
                   close();
                   onRotated(created);
                 },

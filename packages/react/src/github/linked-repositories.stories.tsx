@@ -65,8 +65,11 @@ export const LinkAndUnlink: Story = {
 export const GitHubNotInstalled: Story = {
   parameters: { msw: { handlers: plugboardHandlers({ fixtures: "empty" }) } },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole("status")).toHaveTextContent(
-      "Install GitHub to link its repositories to this project.",
+    // The loading skeleton is a status too: wait for the one that says what to do.
+    await waitFor(() =>
+      expect(within(canvasElement).getByRole("status")).toHaveTextContent(
+        "Install GitHub to link its repositories to this project.",
+      ),
     );
   },
 };
@@ -84,6 +87,7 @@ export const Member: Story = {
 };
 
 export const Loading: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardLoadingHandlers() } },
   play: async ({ canvasElement }) => {
     const region = await within(canvasElement).findByRole("region", {

@@ -78,8 +78,11 @@ describe("LinkedRepositories", () => {
   it("asks to install GitHub first when it is not installed", async () => {
     mockKit({ fixtures: "empty" });
     renderWithPlugboard(<LinkedRepositories projectId="prj_web" />);
-    expect(await screen.findByRole("status")).toHaveTextContent(
-      "Install GitHub to link its repositories to this project.",
+    // The loading skeleton is a status too: wait for the one that says what to do.
+    await waitFor(() =>
+      expect(screen.getByRole("status")).toHaveTextContent(
+        "Install GitHub to link its repositories to this project.",
+      ),
     );
   });
 

@@ -3,6 +3,8 @@ import { useId, useState } from "react";
 import { useIntegrations } from "../integrations/use-integrations";
 import { GuardedButton } from "../parts/guarded-button";
 import { Select } from "../parts/select";
+import { SkeletonRows } from "../parts/skeleton-rows";
+import { useNotify } from "../parts/toast";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { githubKeys } from "./query-keys";
@@ -29,6 +31,7 @@ export function LinkedRepositories({
   classNames = {},
 }: LinkedRepositoriesProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const { client, queryClient } = usePlugboard();
   const rootProps = useRootProps("pb-linked-repos", className);
   const headingId = useId();
@@ -70,15 +73,22 @@ export function LinkedRepositories({
   const link = useMutation(
     {
       mutationFn: (repository: string) => client.github.link({ projectId, repository }),
-      onSuccess: async () => {
+      onSuccess: async (_link, repository) => {
         setSelected("");
         await refreshLinks();
+        notify(strings.outcomes.repositoryLinked(repository));
       },
     },
     queryClient,
   );
   const unlink = useMutation(
-    { mutationFn: (linkId: string) => client.github.unlink(linkId), onSuccess: refreshLinks },
+    {
+      mutationFn: ({ id }: { id: string; fullName: string }) => client.github.unlink(id),
+      onSuccess: async (_result, { fullName }) => {
+        await refreshLinks();
+        notify(strings.outcomes.repositoryUnlinked(fullName));
+      },
+    },
     queryClient,
   );
 
@@ -92,7 +102,9 @@ export function LinkedRepositories({
     return (
       <section {...rootProps} aria-labelledby={headingId} aria-busy="true">
         {heading}
-        <p className="pb-linked-repos__muted">{strings.loadingRepositories}</p>
+        <div role="status" aria-label={strings.loadingRepositories}>
+          <SkeletonRows variant="table" rows={2} />
+        </div>
       </section>
     );
   }
@@ -139,7 +151,7 @@ export function LinkedRepositories({
                 busy={unlink.isPending}
                 className="pb-button"
                 aria-label={strings.unlinkRepository(entry.repositoryFullName)}
-                onClick={() => unlink.mutate(entry.id)}
+                onClick={() => unlink.mutate({ id: entry.id, fullName: entry.repositoryFullName })}
               >
                 ✕
               </GuardedButton>

@@ -1,6 +1,8 @@
 import type { CalendarSync, CalendarSyncSettingsInput } from "@plugboard/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { Select } from "../parts/select";
+import { useNotify } from "../parts/toast";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { calendarKeys } from "./query-keys";
 
@@ -26,6 +28,7 @@ export function CalendarSyncForm({
   onDone: (() => void) | undefined;
 }) {
   const strings = useStrings();
+  const notify = useNotify();
   const { client, queryClient } = usePlugboard();
   const ids = {
     calendar: useId(),
@@ -56,6 +59,7 @@ export function CalendarSyncForm({
         client.googleCalendar.save(installationId, settings),
       onSuccess: async () => {
         await queryClient.invalidateQueries({ queryKey: calendarKeys.syncs() });
+        notify(strings.outcomes.calendarSyncSaved);
         onDone?.();
       },
     },
@@ -88,19 +92,18 @@ export function CalendarSyncForm({
         <label className="pb-field__label" htmlFor={ids.calendar}>
           {strings.calendarSyncCalendar}
         </label>
-        <select
+        <Select
           id={ids.calendar}
-          className="pb-input"
           value={chosen}
-          onChange={(event) => setCalendarId(event.target.value)}
-        >
-          {(calendars.data ?? []).map((calendar) => (
-            <option key={calendar.id} value={calendar.id}>
-              {calendar.name}
-            </option>
-          ))}
-          <option value={newCalendar}>{strings.calendarSyncNewCalendar}</option>
-        </select>
+          onValueChange={setCalendarId}
+          options={[
+            ...(calendars.data ?? []).map((calendar) => ({
+              value: calendar.id,
+              label: calendar.name,
+            })),
+            { value: newCalendar, label: strings.calendarSyncNewCalendar },
+          ]}
+        />
       </div>
       <fieldset
         className="pb-calendar-sync__fieldset"
@@ -148,18 +151,15 @@ export function CalendarSyncForm({
         <label className="pb-field__label" htmlFor={ids.onDelete}>
           {strings.calendarSyncOnDelete}
         </label>
-        <select
+        <Select
           id={ids.onDelete}
-          className="pb-input"
           value={onEventDeleted}
-          onChange={(event) => setOnEventDeleted(event.target.value as typeof onEventDeleted)}
-        >
-          {(["clear_due_date", "recreate_event"] as const).map((value) => (
-            <option key={value} value={value}>
-              {strings.calendarSyncOnDeleteChoices[value]}
-            </option>
-          ))}
-        </select>
+          onValueChange={setOnEventDeleted}
+          options={(["clear_due_date", "recreate_event"] as const).map((value) => ({
+            value,
+            label: strings.calendarSyncOnDeleteChoices[value] ?? value,
+          }))}
+        />
       </div>
       <div className="pb-field">
         <label className="pb-field__label" htmlFor={ids.prefix}>

@@ -6,7 +6,8 @@ import {
   plugboardLoadingHandlers,
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, waitFor, within } from "storybook/test";
+import { expect, screen, userEvent, waitFor, within } from "storybook/test";
+import { findToast } from "../test/toasts";
 import { GoogleCalendarSync } from "./google-calendar-sync";
 
 const meta = {
@@ -45,7 +46,13 @@ export const SetUp: Story = {
     const calendar = await within(await region(canvasElement)).findByRole("combobox", {
       name: "Calendar",
     });
-    await waitFor(() => expect(within(calendar).getAllByRole("option")).toHaveLength(3));
+    // Google's primary calendar preselected; the picker offers both of Google's and "a new one".
+    await waitFor(() => expect(calendar).toHaveTextContent("Ada Lovelace"));
+    await userEvent.click(calendar);
+    const listbox = await screen.findByRole("listbox");
+    await waitFor(() => expect(within(listbox).getAllByRole("option")).toHaveLength(3));
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("listbox")).not.toBeInTheDocument());
   },
 };
 
@@ -55,9 +62,7 @@ export const SyncNow: Story = {
   play: async ({ canvasElement }) => {
     const section = await region(canvasElement);
     await userEvent.click(await within(section).findByRole("button", { name: "Sync now" }));
-    await expect(await within(section).findByRole("status")).toHaveTextContent(
-      "A sync is on its way.",
-    );
+    await expect(await findToast("A sync is on its way.")).toBeVisible();
   },
 };
 
@@ -75,8 +80,11 @@ export const NeedsReconnect: Story = {
 export const NotConnected: Story = {
   parameters: { msw: { handlers: plugboardHandlers({ fixtures: "empty" }) } },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole("status")).toHaveTextContent(
-      "Connect Google Calendar",
+    // The loading skeleton is a status too: wait for the one that says what to do.
+    await waitFor(() =>
+      expect(within(canvasElement).getByRole("status")).toHaveTextContent(
+        "Connect Google Calendar",
+      ),
     );
   },
 };
@@ -89,13 +97,17 @@ export const Member: Story = {
     },
   },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole("status")).toHaveTextContent(
-      "Connect Google Calendar",
+    // The loading skeleton is a status too: wait for the one that says what to do.
+    await waitFor(() =>
+      expect(within(canvasElement).getByRole("status")).toHaveTextContent(
+        "Connect Google Calendar",
+      ),
     );
   },
 };
 
 export const Loading: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardLoadingHandlers() } },
 };
 

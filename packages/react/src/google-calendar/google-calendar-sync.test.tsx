@@ -7,8 +7,10 @@ import {
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { chooseOption } from "../test/choose-option";
 import { renderWithPlugboard } from "../test/render";
 import { server } from "../test/server";
+import { findToast } from "../test/toasts";
 import { GoogleCalendarSync } from "./google-calendar-sync";
 
 const projects = [
@@ -26,7 +28,10 @@ describe("GoogleCalendarSync", () => {
   it("asks to connect Google Calendar first", async () => {
     mockKit();
     renderWithPlugboard(<GoogleCalendarSync projects={projects} />);
-    expect(await screen.findByRole("status")).toHaveTextContent("Connect Google Calendar");
+    // The loading skeleton is a status too: wait for the one that says what to do.
+    await waitFor(() =>
+      expect(screen.getByRole("status")).toHaveTextContent("Connect Google Calendar"),
+    );
   });
 
   it("sets up a sync: calendar from Google's list, projects, direction; then shows its status", async () => {
@@ -34,8 +39,12 @@ describe("GoogleCalendarSync", () => {
     renderWithPlugboard(<GoogleCalendarSync projects={projects} timeZone="Europe/Berlin" />);
     const region = await screen.findByRole("region", { name: "Google Calendar sync" });
     const calendar = await within(region).findByRole("combobox", { name: "Calendar" });
-    await waitFor(() => expect(within(calendar).getAllByRole("option")).toHaveLength(3));
-    await userEvent.selectOptions(calendar, "Team releases");
+    // Google's calendars (two here) and "a new calendar", in the Select part's listbox.
+    await userEvent.click(calendar);
+    const listbox = await screen.findByRole("listbox");
+    await waitFor(() => expect(within(listbox).getAllByRole("option")).toHaveLength(3));
+    await userEvent.click(within(listbox).getByRole("option", { name: "Team releases" }));
+    expect(calendar).toHaveTextContent("Team releases");
     await userEvent.click(within(region).getByRole("checkbox", { name: "Web" }));
     await userEvent.click(within(region).getByRole("button", { name: "Save and sync" }));
     expect(await within(region).findByRole("alert")).toHaveTextContent(
@@ -43,7 +52,13 @@ describe("GoogleCalendarSync", () => {
     );
     await userEvent.click(within(region).getByRole("checkbox", { name: "Ops" }));
     await userEvent.click(within(region).getByRole("radio", { name: "Only to the calendar" }));
+    await chooseOption(
+      userEvent,
+      within(region).getByRole("combobox", { name: /deleted/i }),
+      "Put the event back",
+    );
     await userEvent.click(within(region).getByRole("button", { name: "Save and sync" }));
+    expect(await findToast("Calendar sync saved.")).toBeVisible();
     const status = await within(region).findByLabelText("Sync status");
     expect(within(status).getByText("Team releases")).toBeInTheDocument();
     expect(within(status).getByText("Only to the calendar")).toBeInTheDocument();
@@ -53,6 +68,7 @@ describe("GoogleCalendarSync", () => {
       calendarId: "team@group.calendar.google.com",
       projectIds: ["prj_ops"],
       direction: "to_calendar",
+      onEventDeleted: "recreate_event",
       timeZone: "Europe/Berlin",
     });
   });
@@ -66,7 +82,7 @@ describe("GoogleCalendarSync", () => {
     expect(within(list).getByText("1")).toBeInTheDocument();
     expect(within(list).getByText("Web")).toBeInTheDocument();
     await userEvent.click(within(region).getByRole("button", { name: "Sync now" }));
-    expect(await within(region).findByRole("status")).toHaveTextContent("A sync is on its way.");
+    expect(await findToast("A sync is on its way.")).toBeVisible();
   });
 
   it("says when the connection needs a reconnect, with the last error, and does not sync", async () => {
@@ -86,7 +102,10 @@ describe("GoogleCalendarSync", () => {
   it("a member sees the organization's state but not someone else's connection", async () => {
     mockKit({ googleCalendar: "synced", identity: fixtureIdentities.member });
     renderWithPlugboard(<GoogleCalendarSync projects={projects} />);
-    expect(await screen.findByRole("status")).toHaveTextContent("Connect Google Calendar");
+    // The loading skeleton is a status too: wait for the one that says what to do.
+    await waitFor(() =>
+      expect(screen.getByRole("status")).toHaveTextContent("Connect Google Calendar"),
+    );
   });
 
   it("shows a load error", async () => {

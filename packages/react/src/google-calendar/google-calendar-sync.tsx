@@ -2,6 +2,8 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { formatDate } from "../api-keys/format";
 import { useIntegrations } from "../integrations/use-integrations";
+import { SkeletonRows } from "../parts/skeleton-rows";
+import { useNotify } from "../parts/toast";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { CalendarSyncForm, type CalendarSyncProject } from "./calendar-sync-form";
@@ -32,6 +34,7 @@ export function GoogleCalendarSync({
   classNames = {},
 }: GoogleCalendarSyncProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const { client, queryClient } = usePlugboard();
   const rootProps = useRootProps("pb-calendar-sync", className);
   const headingId = useId();
@@ -53,7 +56,10 @@ export function GoogleCalendarSync({
   const run = useMutation(
     {
       mutationFn: (syncId: string) => client.googleCalendar.run(syncId),
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: calendarKeys.syncs() }),
+      onSuccess: () => {
+        notify(strings.calendarSyncQueued);
+        return queryClient.invalidateQueries({ queryKey: calendarKeys.syncs() });
+      },
     },
     queryClient,
   );
@@ -67,7 +73,9 @@ export function GoogleCalendarSync({
     return (
       <section {...rootProps} aria-labelledby={headingId} aria-busy="true">
         {heading}
-        <p className="pb-calendar-sync__muted">{strings.calendarSyncLoading}</p>
+        <div role="status" aria-label={strings.calendarSyncLoading}>
+          <SkeletonRows variant="table" rows={2} />
+        </div>
       </section>
     );
   }
@@ -156,11 +164,6 @@ export function GoogleCalendarSync({
           </>
         )}
       </dl>
-      {run.isSuccess && (
-        <p role="status" className="pb-calendar-sync__muted">
-          {strings.calendarSyncQueued}
-        </p>
-      )}
       {run.error && (
         <p role="alert" className="pb-error">
           {run.error.message}

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
 import { Field } from "../parts/field";
+import { useNotify } from "../parts/toast";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { webhookKeys } from "../webhooks/query-keys";
@@ -31,6 +32,7 @@ export function ConnectWebhookDialog({
   className,
 }: ConnectWebhookDialogProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const { client, queryClient } = usePlugboard();
   const rootProps = useRootProps("pb-dialog", cx("pb-connect-dialog", className));
   const inputRef = useRef<HTMLInputElement>(null);
@@ -40,11 +42,13 @@ export function ConnectWebhookDialog({
         client.integrations.installWebhook(integration.id, { webhookUrl }),
       // Still pending until the card and any webhook list (the server may add an endpoint for
       // the integration) have the new state, so the dialog closes onto an installed card.
-      onSuccess: () =>
-        Promise.all([
+      onSuccess: async () => {
+        await Promise.all([
           queryClient.invalidateQueries({ queryKey: integrationKeys.all }),
           queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
-        ]),
+        ]);
+        notify(strings.outcomes.integrationConnected(integration.name));
+      },
     },
     queryClient,
   );

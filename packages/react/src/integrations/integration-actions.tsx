@@ -2,6 +2,7 @@ import type { Installation, Integration } from "@plugboard/core";
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { GuardedButton } from "../parts/guarded-button";
+import { useNotify } from "../parts/toast";
 import { useReturnFocus } from "../parts/use-return-focus";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
@@ -37,6 +38,7 @@ export function IntegrationActions({
   errorClassName,
 }: IntegrationActionsProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const { client, queryClient } = usePlugboard();
   const [confirming, setConfirming] = useState(false);
   const [connecting, setConnecting] = useState(false);
@@ -60,6 +62,7 @@ export function IntegrationActions({
         }
       },
       onSuccess: async () => {
+        notify(strings.outcomes.integrationUninstalled(integration.name));
         setConfirming(false);
         popup.reset();
         // A webhook-based installation can come with a webhook endpoint, which goes with it.

@@ -157,8 +157,15 @@ function LoadedCard({
           {description[state]}
         </p>
         <p className={cx("pb-integration-card__meta", classNames.meta)}>
-          <span>{strings.categories[integration.category]}</span>
-          {account && <span> · {strings.connectedAs(account)}</span>}
+          <span className="pb-integration-card__category">
+            {strings.categories[integration.category]}
+          </span>
+          {account && (
+            <span className="pb-integration-card__account">
+              {" · "}
+              {strings.connectedAs(account)}
+            </span>
+          )}
         </p>
         <IntegrationActions
           integration={integration}

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { callbackMessage, postFromPopup, stubPopup } from "../test/fake-popup";
 import { renderWithPlugboard } from "../test/render";
 import { server } from "../test/server";
+import { findToast } from "../test/toasts";
 import { IntegrationCard } from "./integration-card";
 
 afterEach(() => {
@@ -158,6 +159,7 @@ describe("IntegrationCard: uninstalling", () => {
       expect(within(card).getByRole("button", { name: "Install" })).toHaveFocus(),
     );
     expect(mock.github.revoked).toEqual(["gho_fixtureAcmeToken"]);
+    expect(await findToast("GitHub uninstalled.")).toBeVisible();
   });
 });
 

@@ -2,6 +2,7 @@ import type { PlugboardClient } from "@plugboard/client";
 import { isPlugboardError } from "@plugboard/core/routes";
 import { QueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
+import { Toaster } from "../parts/toast";
 import { useRefreshOnProviderFailure, useResetOnIdentityChange } from "./cache-sync";
 import { mergeStrings, type PlugboardStringOverrides, type PlugboardStrings } from "./strings";
 
@@ -82,7 +83,11 @@ export function PlugboardProvider({
     }),
     [client, activeQueryClient, strings, theme, pollInterval],
   );
-  return <PlugboardContext.Provider value={value}>{children}</PlugboardContext.Provider>;
+  return (
+    <PlugboardContext.Provider value={value}>
+      <Toaster>{children}</Toaster>
+    </PlugboardContext.Provider>
+  );
 }
 
 export function usePlugboard(): PlugboardContextValue {

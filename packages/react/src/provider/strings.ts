@@ -120,6 +120,8 @@ export const defaultStrings = {
   webhookEvents: "Events",
   webhookEventsAll: "All events",
   webhookEventsSome: "Selected events",
+  webhookSearchEvents: "Search events",
+  webhookNoMatchingEvents: "No events match your search.",
   webhookEventsCount: (count: number) => (count === 1 ? "1 event" : `${count} events`),
   webhookEventGroups: {
     project: "Projects",
@@ -673,6 +675,27 @@ export const defaultStrings = {
   ssoAttempts: "Recent sign-ins",
   ssoAttemptsEmpty: "No sign-ins yet.",
   ssoAttemptOutcomes: { succeeded: "Signed in", refused: "Refused" } as Record<string, string>,
+  /** The toast landmark's name; Radix puts the shortcut that focuses it (F8) in {hotkey}. */
+  notifications: "Notifications ({hotkey})",
+  /** Said before each toast's text to screen readers. */
+  notification: "Notification",
+  dismiss: "Dismiss",
+  /** What a toast says once a write has finished. */
+  outcomes: {
+    apiKeyCreated: (name: string) => `API key "${name}" created.`,
+    apiKeyRenamed: (name: string) => `API key renamed to "${name}".`,
+    apiKeyRotated: (name: string) => `API key "${name}" rotated.`,
+    apiKeyRevoked: (name: string) => `API key "${name}" revoked.`,
+    webhookCreated: "Webhook endpoint added.",
+    webhookSaved: "Webhook endpoint saved.",
+    webhookDeleted: "Webhook endpoint deleted.",
+    webhookSecretRotated: "Signing secret rotated.",
+    integrationConnected: (name: string) => `${name} connected.`,
+    integrationUninstalled: (name: string) => `${name} uninstalled.`,
+    repositoryLinked: (fullName: string) => `${fullName} linked.`,
+    repositoryUnlinked: (fullName: string) => `${fullName} unlinked.`,
+    calendarSyncSaved: "Calendar sync saved.",
+  },
 };
 
 export type PlugboardStrings = typeof defaultStrings;

@@ -1,5 +1,6 @@
 import type { WebhookEndpoint } from "@plugboard/core";
 import { ConfirmDialog } from "../parts/confirm-dialog";
+import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { useDeleteWebhookEndpoint } from "./use-webhooks";
 
@@ -18,6 +19,7 @@ export function DeleteWebhookDialog({
   className,
 }: DeleteWebhookDialogProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const remove = useDeleteWebhookEndpoint();
   return (
     <ConfirmDialog
@@ -39,6 +41,7 @@ export function DeleteWebhookDialog({
         if (!endpoint) return;
         remove.mutate(endpoint.id, {
           onSuccess: () => {
+            notify(strings.outcomes.webhookDeleted);
             remove.reset();
             onOpenChange(false);
           },

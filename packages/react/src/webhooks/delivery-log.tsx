@@ -1,5 +1,6 @@
 import type { WebhookAttempt, WebhookEndpoint, WebhookMessageRecord } from "@plugboard/core";
 import { useEffect, useId } from "react";
+import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { useWebhookAccess, WriteButton } from "./access";
@@ -139,6 +140,7 @@ function MessageItem({
   const strings = useStrings();
   const titleId = useId();
   const resend = useResendWebhookMessage();
+  const notify = useNotify();
   const status = strings.webhookDeliveryStatus[message.status] ?? message.status;
   // Oldest first reads as a story: attempt 1, then its retries.
   const ordered = [...attempts].reverse();
@@ -168,13 +170,18 @@ function MessageItem({
           aria-describedby={titleId}
           disabled={resend.isPending}
           aria-busy={resend.isPending || undefined}
-          onClick={() => resend.mutate({ endpointId: message.endpointId, messageId: message.id })}
+          onClick={() =>
+            resend.mutate(
+              { endpointId: message.endpointId, messageId: message.id },
+              { onSuccess: () => notify(strings.webhookResent) },
+            )
+          }
         >
           {strings.webhookResend}
         </WriteButton>
       </div>
-      <p role="status" className={cx(resend.isError ? "pb-error" : "pb-hint")}>
-        {resend.isError ? resend.error.message : resend.isSuccess ? strings.webhookResent : ""}
+      <p role="status" className="pb-error">
+        {resend.error?.message ?? ""}
       </p>
       {ordered.length > 0 && (
         <ol className={cx("pb-delivery-log__attempts", classNames.attempts)}>

@@ -1,6 +1,6 @@
 import type { WebhookEventMode, WebhookEventType } from "@plugboard/core";
 import { webhookEventsByResource } from "@plugboard/core/routes";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 
@@ -18,12 +18,27 @@ export interface EventPickerProps {
 
 const groups = webhookEventsByResource();
 
-/** "All events", or individual events as checkboxes grouped by resource. */
+/** "All events", or individual events as checkboxes grouped by resource, with a search. */
 export function EventPicker({ value, onChange, error, className }: EventPickerProps) {
   const strings = useStrings();
   const name = useId();
   const errorId = useId();
   const selected = new Set(value.events);
+  const [query, setQuery] = useState("");
+  const needle = query.trim().toLowerCase();
+  // A group shows when its name matches (all of its events) or any event's type or description.
+  const shown = groups
+    .map((group) => {
+      const label = strings.webhookEventGroups[group.resource] ?? group.resource;
+      const events =
+        needle === "" || label.toLowerCase().includes(needle)
+          ? group.events
+          : group.events.filter((event) =>
+              `${event.type} ${event.description}`.toLowerCase().includes(needle),
+            );
+      return { ...group, label, events };
+    })
+    .filter((group) => group.events.length > 0);
 
   function setEvents(events: Set<WebhookEventType>) {
     // Keep the catalog's order, so the request (and the list) read the same as the picker.
@@ -55,8 +70,25 @@ export function EventPicker({ value, onChange, error, className }: EventPickerPr
       </div>
       {value.eventMode === "individual" && (
         <div className="pb-event-picker__groups">
-          {groups.map((group) => {
-            const label = strings.webhookEventGroups[group.resource] ?? group.resource;
+          <input
+            type="search"
+            className="pb-input pb-event-picker__search"
+            aria-label={strings.webhookSearchEvents}
+            placeholder={strings.webhookSearchEvents}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            // Enter filters, it does not submit the endpoint form around the picker.
+            onKeyDown={(event) => {
+              if (event.key === "Enter") event.preventDefault();
+            }}
+          />
+          {shown.length === 0 && (
+            <p role="status" className="pb-hint">
+              {strings.webhookNoMatchingEvents}
+            </p>
+          )}
+          {shown.map((group) => {
+            const { label } = group;
             const chosen = group.events.filter((event) => selected.has(event.type)).length;
             const all = chosen === group.events.length;
             return (

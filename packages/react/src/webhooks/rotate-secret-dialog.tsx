@@ -2,6 +2,7 @@ import type { WebhookEndpoint } from "@plugboard/core";
 import { defaultWebhookSecretGraceSeconds } from "@plugboard/core/routes";
 import { useEffect, useId, useState } from "react";
 import { ConfirmDialog } from "../parts/confirm-dialog";
+import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { useRotateWebhookSecret } from "./use-webhooks";
 
@@ -26,6 +27,7 @@ export function RotateSecretDialog({
   className,
 }: RotateSecretDialogProps) {
   const strings = useStrings();
+  const notify = useNotify();
   const rotate = useRotateWebhookSecret();
   const name = useId();
   const [grace, setGrace] = useState(defaultWebhookSecretGraceSeconds);
@@ -53,6 +55,7 @@ export function RotateSecretDialog({
           { id: endpoint.id, input: { gracePeriodSeconds: grace } },
           {
             onSuccess: (rotated) => {
+              notify(strings.outcomes.webhookSecretRotated);
               rotate.reset();
               onOpenChange(false);
               onRotated(rotated.secret);

@@ -12,6 +12,7 @@ import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
 import { Field } from "../parts/field";
 import { Select } from "../parts/select";
+import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { EventPicker, type EventSelection } from "./event-picker";
@@ -88,6 +89,7 @@ function WebhookForm({
   onDone: (secret: string | null) => void;
 }) {
   const strings = useStrings();
+  const notify = useNotify();
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(() => initialValues(endpoint));
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -129,7 +131,13 @@ function WebhookForm({
       if (isPlugboardError(error) && error.errors.length > 0) showErrors(error.errors);
     };
     if (!endpoint) {
-      create.mutate(input, { onSuccess: (created) => onDone(created.secret), onError });
+      create.mutate(input, {
+        onSuccess: (created) => {
+          notify(strings.outcomes.webhookCreated);
+          onDone(created.secret);
+        },
+        onError,
+      });
       return;
     }
     // A PATCH of what changed only: an untouched URL is not put through the SSRF check again.
@@ -143,7 +151,13 @@ function WebhookForm({
     else
       update.mutate(
         { id: endpoint.id, input: changes },
-        { onSuccess: () => onDone(null), onError },
+        {
+          onSuccess: () => {
+            notify(strings.outcomes.webhookSaved);
+            onDone(null);
+          },
+          onError,
+        },
       );
   }
 

@@ -1,7 +1,9 @@
 import type { WebhookEndpoint } from "@plugboard/core";
+import { webhookEventsByResource } from "@plugboard/core/routes";
 import { useId, useState } from "react";
 import { ActionsMenu } from "../parts/actions-menu";
 import { GuardedButton } from "../parts/guarded-button";
+import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { useWebhookAccess, WriteButton } from "./access";
@@ -69,6 +71,7 @@ function WebhookItem({
   const { denied } = useWebhookAccess();
   const toggle = useUpdateWebhookEndpoint();
   const test = useSendWebhookTest();
+  const notify = useNotify();
   const failing = endpoint.health.lastDeliveryStatus === "failed";
   const state = !endpoint.enabled ? "disabled" : failing ? "failing" : "active";
   // Show where the switch is going while the request runs, so it reacts at once.
@@ -100,11 +103,21 @@ function WebhookItem({
         </p>
         {endpoint.eventMode === "individual" && (
           <ul className="pb-webhooks__events" aria-label={strings.webhookEvents}>
-            {endpoint.events.map((type) => (
-              <li key={type} className="pb-tag">
-                {type}
-              </li>
-            ))}
+            {groupEvents(endpoint.events).map((group) => {
+              const label = strings.webhookEventGroups[group.resource] ?? group.resource;
+              return (
+                <li key={group.resource} className="pb-webhooks__event-group">
+                  <span className="pb-hint">{label}</span>
+                  <ul className="pb-webhooks__events" aria-label={label}>
+                    {group.events.map((type) => (
+                      <li key={type} className="pb-tag">
+                        {type}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              );
+            })}
           </ul>
         )}
         <Health endpoint={endpoint} className={classNames.health} />
@@ -133,7 +146,18 @@ function WebhookItem({
           aria-describedby={titleId}
           disabled={test.isPending}
           aria-busy={test.isPending || undefined}
-          onClick={() => test.mutate(endpoint.id)}
+          onClick={() =>
+            test.mutate(endpoint.id, {
+              onSuccess: (attempt) =>
+                notify(
+                  strings.webhookTestSent(
+                    strings.webhookDeliveryStatus[attempt.status] ?? attempt.status,
+                    attempt.responseStatus,
+                  ),
+                  attempt.status === "failed" ? "error" : "success",
+                ),
+            })
+          }
         >
           {strings.webhookSendTest}
         </GuardedButton>
@@ -161,15 +185,8 @@ function WebhookItem({
           ]}
         />
       </div>
-      <p role="status" className={cx("pb-webhooks__feedback", error ? "pb-error" : "pb-hint")}>
-        {error
-          ? error.message
-          : test.data
-            ? strings.webhookTestSent(
-                strings.webhookDeliveryStatus[test.data.status] ?? test.data.status,
-                test.data.responseStatus,
-              )
-            : ""}
+      <p role="status" className="pb-webhooks__feedback pb-error">
+        {error?.message ?? ""}
       </p>
       {logOpen && (
         <DeliveryLog
@@ -181,6 +198,19 @@ function WebhookItem({
       )}
     </li>
   );
+}
+
+const catalog = webhookEventsByResource();
+
+/** An endpoint's events as chips per resource, in the catalog's order. */
+function groupEvents(events: readonly string[]) {
+  const chosen = new Set(events);
+  return catalog
+    .map((group) => ({
+      resource: group.resource,
+      events: group.events.map((event) => event.type).filter((type) => chosen.has(type)),
+    }))
+    .filter((group) => group.events.length > 0);
 }
 
 function Health({

@@ -11,6 +11,7 @@ import { HttpResponse, http } from "msw";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
 import { chooseAction, openActions } from "../test/choose-option";
 import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
+import { findToast } from "../test/toasts";
 import { WebhookManager } from "./webhook-manager";
 
 // The fixture organization's endpoints (see @plugboard/mocks): healthy, failing, disabled.
@@ -210,12 +211,12 @@ export const DeliveryLog: Story = {
     const gaveUp = within(log).getByRole("listitem", { name: "issue.completed" });
     await expect(gaveUp).toHaveAttribute("data-state", "failed");
     await userEvent.click(within(gaveUp).getByRole("button", { name: "Resend" }));
-    await expect(await within(gaveUp).findByText("Queued for delivery again.")).toBeVisible();
+    await expect(await findToast("Queued for delivery again.")).toBeVisible();
     await waitFor(() => expect(gaveUp).toHaveAttribute("data-state", "pending"));
   },
 };
 
-/** Send test: the receiver (played by msw) answers, and the row says how. */
+/** Send test: the receiver (played by msw) answers, and a toast says how. */
 export const SendTest: Story = {
   parameters: {
     msw: {
@@ -229,7 +230,7 @@ export const SendTest: Story = {
     const region = await loaded(canvasElement);
     const row = item(region, healthy);
     await userEvent.click(within(row).getByRole("button", { name: "Send test" }));
-    await expect(await within(row).findByText("Test event: Delivered (HTTP 204)")).toBeVisible();
+    await expect(await findToast("Test event: Delivered (HTTP 204)")).toBeVisible();
   },
 };
 
@@ -439,6 +440,7 @@ export { ErrorState as Error };
 
 /** The request never answers: a busy skeleton. */
 export const Loading: Story = {
+  tags: ["screenshot"],
   parameters: { msw: { handlers: plugboardLoadingHandlers() } },
   play: async ({ canvasElement }) => {
     const region = await within(canvasElement).findByRole("region", { name: "Webhooks" });

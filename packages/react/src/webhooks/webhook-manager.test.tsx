@@ -15,6 +15,7 @@ import { describe, expect, it, vi } from "vitest";
 import { chooseAction, openActions } from "../test/choose-option";
 import { renderWithPlugboard } from "../test/render";
 import { server } from "../test/server";
+import { findToast } from "../test/toasts";
 import { webhookKeys } from "./query-keys";
 import { WebhookManager } from "./webhook-manager";
 
@@ -192,8 +193,36 @@ describe("WebhookManager", () => {
 
     const item = await screen.findByRole("listitem", { name: receiverUrl });
     expect(within(item).getByText("4 events")).toBeInTheDocument();
-    expect(within(item).getByText("cycle.completed")).toBeInTheDocument();
+    // Its events as chips under their resource's name.
+    const cycleChips = within(item).getByRole("list", { name: "Cycles" });
+    expect(within(cycleChips).getByText("cycle.completed")).toBeInTheDocument();
     expect(within(item).queryByText("cycle.deleted")).not.toBeInTheDocument();
+  });
+
+  it("narrows the events to a search, by type, description or group, and says when none match", async () => {
+    const user = renderEmptyManager();
+    const dialog = await openAddDialog(user);
+    await user.click(within(dialog).getByRole("radio", { name: "Selected events" }));
+    const search = within(dialog).getByRole("searchbox", { name: "Search events" });
+
+    await user.type(search, "cycle.del");
+    expect(within(dialog).getByRole("group", { name: "Cycles" })).toBeInTheDocument();
+    expect(within(dialog).queryByRole("group", { name: "Issues" })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole("checkbox", { name: /cycle\.deleted/ })).toBeInTheDocument();
+    expect(
+      within(dialog).queryByRole("checkbox", { name: /cycle\.started/ }),
+    ).not.toBeInTheDocument();
+
+    // A group's name shows all of its events.
+    await user.clear(search);
+    await user.type(search, "comments");
+    const comments = within(dialog).getByRole("group", { name: "Comments" });
+    expect(within(comments).getAllByRole("checkbox").length).toBeGreaterThan(2);
+    expect(within(dialog).queryByRole("group", { name: "Cycles" })).not.toBeInTheDocument();
+
+    await user.clear(search);
+    await user.type(search, "nothing like this");
+    expect(within(dialog).getByRole("status")).toHaveTextContent("No events match your search.");
   });
 
   it("reveals the signing secret once, with a copy button and a warning", async () => {
@@ -443,7 +472,10 @@ describe("WebhookManager", () => {
     const { item } = await createEndpoint(user);
 
     await user.click(within(item).getByRole("button", { name: "Send test" }));
-    expect(await within(item).findByText("Test event: Delivered (HTTP 204)")).toBeInTheDocument();
+    expect(await findToast("Test event: Delivered (HTTP 204)")).toHaveAttribute(
+      "data-tone",
+      "success",
+    );
     expect(target.received).toHaveLength(1);
     expect(target.received[0]?.headers.get("webhook-signature")).toMatch(/^v1,/);
     await waitFor(() =>
@@ -456,7 +488,7 @@ describe("WebhookManager", () => {
     const user = renderEmptyManager(target.handler);
     const { item } = await createEndpoint(user);
     await user.click(within(item).getByRole("button", { name: "Send test" }));
-    expect(await within(item).findByText("Test event: Failed (HTTP 503)")).toBeInTheDocument();
+    expect(await findToast("Test event: Failed (HTTP 503)")).toHaveAttribute("data-tone", "error");
     expect(item).toHaveAttribute("data-state", "failing");
     expect(within(item).getByText("The last attempt failed")).toBeInTheDocument();
 
@@ -472,7 +504,7 @@ describe("WebhookManager", () => {
     expect(within(message).getByText("upstream is down")).toBeInTheDocument();
 
     await user.click(within(message).getByRole("button", { name: "Resend" }));
-    expect(await within(message).findByText("Queued for delivery again.")).toBeInTheDocument();
+    expect(await findToast("Queued for delivery again.")).toBeVisible();
     await waitFor(() => expect(message).toHaveAttribute("data-state", "pending"));
   });
 

@@ -1,6 +1,7 @@
 import type { WebhookEndpoint } from "@plugboard/core";
 import { type ReactNode, useId, useMemo, useRef, useState } from "react";
 import { PermissionTooltip } from "../parts/permission-tooltip";
+import { SkeletonRows } from "../parts/skeleton-rows";
 import { useReturnFocus } from "../parts/use-return-focus";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
@@ -76,8 +77,7 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
   if (query.isPending) {
     body = (
       <div className="pb-webhooks__skeleton" role="status" aria-label={strings.webhooksLoading}>
-        <div className="pb-skeleton pb-skeleton--line" />
-        <div className="pb-skeleton pb-skeleton--text" />
+        <SkeletonRows variant="cards" />
       </div>
     );
   } else if (query.isError) {

@@ -1,6 +1,7 @@
 import type * as NodeHttp from "node:http";
 import type * as NodeHttps from "node:https";
 import type { LookupFunction } from "node:net";
+import type * as NodeTls from "node:tls";
 import type { AddressPolicy } from "./url-guard";
 
 /** Sends one request; the shape of `fetch` that the sender needs. */
@@ -120,15 +121,22 @@ function toResponse(incoming: NodeHttp.IncomingMessage): Response {
  * checks work as with fetch. Redirects are never followed (node:http does not follow them).
  * Undefined outside Node: the main entry imports no Node built-in, so this is found at run time.
  */
-export function createNodeTransport(checkHost: AddressPolicy): Transport | undefined {
+export function createNodeTransport(
+  checkHost: AddressPolicy,
+  trustedCertificates: readonly string[] = [],
+): Transport | undefined {
   const http = builtin<typeof NodeHttp>("node:http");
   const https = builtin<typeof NodeHttps>("node:https");
-  if (!http || !https) return undefined;
+  const tls = builtin<typeof NodeTls>("node:tls");
+  if (!http || !https || !tls) return undefined;
+  // An agent's `ca` replaces Node's roots: keep them, and add the host's own.
+  const ca =
+    trustedCertificates.length > 0 ? { ca: [...tls.rootCertificates, ...trustedCertificates] } : {};
   const lookup = pinnedLookup(checkHost);
   // Agents of our own: a pooled socket is one our lookup connected, never the host app's.
   const agents = {
     "http:": new http.Agent({ keepAlive: true }),
-    "https:": new https.Agent({ keepAlive: true }),
+    "https:": new https.Agent({ keepAlive: true, ...ca }),
   };
 
   return (url, init) =>

@@ -46,6 +46,11 @@ export interface WebhooksOptions extends UrlGuardOptions {
    * `dispatcher.prune()` does it on demand. Default 30; false keeps everything.
    */
   retentionDays?: number | false;
+  /**
+   * PEM certificates the built-in Node transport trusts besides Node's own roots, for a receiver
+   * with a certificate of its own making (a demo's simulated Pumble on loopback). Default none.
+   */
+  trustedCertificates?: readonly string[];
   /** The text a chat destination (Pumble, Slack) shows for an event. */
   formatChatMessage?: (payload: WebhookPayload, endpoint: WebhookEndpoint) => string;
   dispatcher?: DispatcherOptions;
@@ -94,6 +99,7 @@ export function resolveWebhooksOptions(
       ...(resolveHost === undefined ? {} : { resolveHost }),
     },
     fetch: options.fetch ?? null,
+    trustedCertificates: options.trustedCertificates ?? [],
     timeoutMs: options.timeoutMs ?? 15_000,
     maxPayloadBytes: options.maxPayloadBytes ?? 256 * 1024,
     responseBodyLimit: options.responseBodyLimit ?? 4096,

@@ -35,7 +35,7 @@ export function createWebhooksRuntime(parts: {
   const checkUrl = createUrlGuard(options.guard, checkHost);
   const transport =
     options.fetch ??
-    createNodeTransport(checkHost) ??
+    createNodeTransport(checkHost, options.trustedCertificates) ??
     // Looked up per call, so a fetch patched after startup (msw in a browser) is the one used.
     ((input: string, init: RequestInit) => fetch(input, init));
   const sender = createSender(options, checkUrl, transport, keyring, now);
