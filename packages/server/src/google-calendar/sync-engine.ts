@@ -138,7 +138,14 @@ export async function writeItem(
   const link = await context.store.googleCalendar.getLink(sync.id, item.itemKey);
   const summary = summaryOf(sync, item);
   // Unchanged since the last sync: also how the issue update we made from the calendar ends.
-  if (!options.force && link && sameDue(link.syncedDue, item.due) && link.syncedTitle === summary) {
+  const lastDay = item.lastDay ?? null;
+  if (
+    !options.force &&
+    link &&
+    sameDue(link.syncedDue, item.due) &&
+    link.syncedTitle === summary &&
+    link.syncedLastDay === lastDay
+  ) {
     return;
   }
   const body: EventPatch = {
@@ -156,6 +163,7 @@ export async function writeItem(
     etag: event.etag,
     syncedDue: due,
     syncedTitle: summary,
+    syncedLastDay: lastDay,
     updatedAt: context.now(),
   });
 }
@@ -198,7 +206,12 @@ export interface CycleData {
   endDate: string | null;
 }
 
-/** Cycles are multi-day all-day events, owned by the app (calendar edits are put back). */
+/**
+ * Cycles are multi-day all-day events that flow one way, app → calendar, whatever the sync's
+ * direction (except `from_calendar`, which writes nothing): the host port cannot change a
+ * cycle's dates, so a cycle moved, renamed or deleted in the calendar is put back at once
+ * (`applyEvent`), and the event's description says so.
+ */
 export async function syncCycle(
   scope: SyncScope,
   cycle: CycleData,
@@ -210,16 +223,44 @@ export async function syncCycle(
   if (deleted || !inScope || !cycle.startDate || !cycle.endDate) return removeItem(scope, itemKey);
   await writeItem(
     scope,
-    {
-      itemKey,
-      title: `Cycle: ${cycle.name}`,
-      due: cycle.startDate,
-      lastDay: cycle.endDate,
-      completed: false,
-      description: `Cycle ${cycle.name}: ${cycle.startDate} to ${cycle.endDate}`,
-    },
+    cycleItem({
+      id: cycle.id,
+      name: cycle.name,
+      startDate: cycle.startDate,
+      endDate: cycle.endDate,
+    }),
     null,
   );
+}
+
+const cyclePrefix = "Cycle: ";
+
+function cycleItem(cycle: { id: string; name: string; startDate: string; endDate: string }) {
+  return {
+    itemKey: `cycle:${cycle.id}`,
+    title: `${cyclePrefix}${cycle.name}`,
+    due: cycle.startDate,
+    lastDay: cycle.endDate,
+    completed: false,
+    description: `Cycle ${cycle.name}: ${cycle.startDate} to ${cycle.endDate}\n\nKept by the tracker: changes made here are put back.`,
+  } satisfies ItemView;
+}
+
+/** A cycle's event as last written, from its link: what a calendar edit is undone to. */
+async function reassertCycle(scope: SyncScope, link: CalendarEventLink): Promise<void> {
+  const store = scope.context.store.googleCalendar;
+  if (link.syncedDue === null || link.syncedLastDay === null) {
+    // Written before cycles kept their last day: the cycle's next change in the app rewrites it.
+    await store.deleteLink(scope.sync.id, link.itemKey);
+    return;
+  }
+  const item = cycleItem({
+    id: link.itemKey.slice("cycle:".length),
+    name: link.syncedTitle.slice(cyclePrefix.length),
+    startDate: link.syncedDue,
+    endDate: link.syncedLastDay,
+  });
+  await writeItem(scope, item, null, { force: true });
 }
 
 /** Every issue with a due date in the sync's projects: the first sync, and a forced full one. */
@@ -269,8 +310,7 @@ export async function applyEvent(scope: SyncScope, event: GoogleEvent): Promise<
   if (sync.direction === "to_calendar" || !isIssue) {
     // The app is the source: put the app's version back over the calendar's edit.
     await store.upsertLink({ ...link, etag: event.etag });
-    if (isIssue) return reassertIssue(scope, issueId);
-    return;
+    return isIssue ? reassertIssue(scope, issueId) : reassertCycle(scope, link);
   }
   if (event.status === "cancelled") {
     if (sync.onEventDeleted === "recreate_event") {
@@ -341,6 +381,7 @@ async function createFromTag(scope: SyncScope, event: GoogleEvent): Promise<void
     etag: marked.etag,
     syncedDue: issue.dueDate,
     syncedTitle: item ? summaryOf(sync, item) : event.summary,
+    syncedLastDay: null,
     updatedAt: context.now(),
   });
 }

@@ -10,26 +10,34 @@ import type { InboundReceiver } from "./receiver";
  * over those bytes before anything is parsed, JSON or form read by content type, a redelivery
  * answered `duplicate`, and the work queued: the answer does not wait for it.
  */
-export function inboundRoute<P extends JsonValue>(receiver: InboundReceiver<P>): PublicRoute {
+export function inboundRoute<P extends JsonValue, S>(receiver: InboundReceiver<P, S>): PublicRoute {
   return definePublicRoute({
     method: "POST",
     path: receiver.path,
     auth: "none",
     async handle({ request, context }) {
-      const secret = receiver.secret(context);
-      if (!secret) {
+      const secret = await receiver.secret(context, request);
+      if (secret === null) {
         throw new PlugboardError({ code: "not_found", detail: "This receiver is not configured" });
       }
       const raw = await readRawBody(request, context.maxBodyBytes);
       if (!(await receiver.verify(secret, request, raw, context.now()))) {
         throw new PlugboardError({ code: "unauthenticated", detail: "Invalid signature" });
       }
-      const accepted = receiver.accept(parseBody(request, raw), request);
+      const accepted = receiver.accept(parseBody(request, raw), request, secret);
       if ("reply" in accepted) return accepted.reply;
       if (!(await receiver.firstSeen(context, accepted.deliveryId))) {
         return accepted.ack?.() ?? json({ status: "duplicate" });
       }
-      await context.worker.enqueue(receiver.job, accepted.work);
+      const key = accepted.coalesceKey;
+      const queued = await context.worker.enqueue(
+        receiver.job,
+        accepted.work,
+        key ? { dedupeKey: key } : {},
+      );
+      if (key && !queued.created && queued.job.state === "running") {
+        await context.worker.enqueue(receiver.job, accepted.work, { dedupeKey: `${key}:next` });
+      }
       return accepted.ack?.() ?? json({ status: "queued" });
     },
   });

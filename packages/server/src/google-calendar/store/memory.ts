@@ -51,10 +51,23 @@ export function memoryGoogleCalendar(): GoogleCalendarStore & { clear(): void } 
       const record = owned(organizationId, id);
       if (!record) return null;
       const defined = Object.fromEntries(
-        Object.entries(update).filter(([, value]) => value !== undefined),
+        Object.entries(update).filter(
+          ([key, value]) =>
+            value !== undefined && key !== "changesNoted" && key !== "changesPulled",
+        ),
       );
       Object.assign(record, defined);
       return copy(record);
+    },
+    async noteChanges(channelId) {
+      const record = [...syncs.values()].find((sync) => sync.channelId === channelId);
+      if (!record) return false;
+      record.changesNoted += 1;
+      return true;
+    },
+    async markPulled(organizationId, id, noted) {
+      const record = owned(organizationId, id);
+      if (record) record.changesPulled = Math.max(record.changesPulled, noted);
     },
     async deleteSync(organizationId, id) {
       if (!owned(organizationId, id)) return false;
