@@ -19,6 +19,8 @@ import {
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+/** How long a client reuses an access token (it is refreshed a minute before it expires). */
+const tokenReuseMs = 30_000;
 
 export interface GoogleCalendarRuntime {
   baseUrl: string;
@@ -81,9 +83,22 @@ export async function clientFor(
   if (installation?.provider !== "google-calendar") {
     throw new PlugboardError({ code: "not_found", detail: "No such Google Calendar connection" });
   }
+  // One decrypt (and at most one refresh) per stretch of calls, not one per call: a first sync
+  // makes thousands. `accessTokenFor` hands out tokens valid for a minute more at least.
+  let token: { value: Promise<string>; until: number } | null = null;
+  const accessToken = () => {
+    if (!token || token.until <= context.now()) {
+      const value = accessTokenFor(context, installation);
+      token = { value, until: context.now() + tokenReuseMs };
+      value.catch(() => {
+        token = null;
+      });
+    }
+    return token.value;
+  };
   return createCalendarClient({
     baseUrl: runtime.baseUrl,
-    accessToken: () => accessTokenFor(context, installation),
+    accessToken,
     backoffBaseMs: runtime.options.backoffBaseMs,
     maxQuotaRetries: runtime.options.maxQuotaRetries,
     ...(runtime.onThrottled ? { onThrottled: runtime.onThrottled } : {}),

@@ -132,10 +132,19 @@ export async function writeItem(
   scope: SyncScope,
   item: ItemView,
   updatedAt: string | null,
-  options: { force?: boolean } = {},
+  options: {
+    force?: boolean;
+    /** The item's link, read already (a first sync reads a page's links at once). */
+    link?: CalendarEventLink | null;
+    /** Collects the new link instead of storing it: the caller stores a page's links at once. */
+    collect?: CalendarEventLink[];
+  } = {},
 ): Promise<void> {
   const { sync, context } = scope;
-  const link = await context.store.googleCalendar.getLink(sync.id, item.itemKey);
+  const link =
+    options.link !== undefined
+      ? options.link
+      : await context.store.googleCalendar.getLink(sync.id, item.itemKey);
   const summary = summaryOf(sync, item);
   // Unchanged since the last sync: also how the issue update we made from the calendar ends.
   const lastDay = item.lastDay ?? null;
@@ -156,7 +165,7 @@ export async function writeItem(
   const { event, due } = link
     ? await patchMerged(scope, link, item, updatedAt, body)
     : { event: await insertIdempotent(scope, item, body), due: item.due };
-  await context.store.googleCalendar.upsertLink({
+  const written: CalendarEventLink = {
     syncId: sync.id,
     itemKey: item.itemKey,
     eventId: event.id,
@@ -165,7 +174,9 @@ export async function writeItem(
     syncedTitle: summary,
     syncedLastDay: lastDay,
     updatedAt: context.now(),
-  });
+  };
+  if (options.collect) options.collect.push(written);
+  else await context.store.googleCalendar.upsertLinks([written]);
 }
 
 /** Deletes the item's event: the due date was removed, the issue deleted or moved out of scope. */
@@ -263,8 +274,15 @@ async function reassertCycle(scope: SyncScope, link: CalendarEventLink): Promise
   await writeItem(scope, item, null, { force: true });
 }
 
-/** Every issue with a due date in the sync's projects: the first sync, and a forced full one. */
+/**
+ * Every issue with a due date in the sync's projects: the first sync, and a forced full one. A
+ * page of issues at a time: its links read in one query, its events written by a pool of
+ * `concurrency` calls (one backing off on a 429 does not hold up the others' bookkeeping, and the
+ * client holds them all back while the quota recovers), its links stored in one write. A crash
+ * before that write loses no event: the ids are derived, so the next run meets 409 and patches.
+ */
 export async function writeAllIssues(scope: SyncScope, concurrency = 8): Promise<number> {
+  const store = scope.context.store.googleCalendar;
   let written = 0;
   for (const projectId of scope.sync.projectIds) {
     let cursor: string | null = null;
@@ -275,17 +293,34 @@ export async function writeAllIssues(scope: SyncScope, concurrency = 8): Promise
         limit: 200,
       });
       const items = page.issues;
-      // A pool, not batches: one call backing off on a 429 does not hold up the others.
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-          while (next < items.length) {
-            const issue = items[next++] as HostIssue;
-            const item = await itemForIssue(scope, issue);
-            if (item) await writeItem(scope, item, issue.updatedAt);
-          }
-        }),
+      const links = new Map(
+        (
+          await store.getLinks(
+            scope.sync.id,
+            items.map((issue) => `issue:${issue.id}`),
+          )
+        ).map((link) => [link.itemKey, link]),
       );
+      const collected: CalendarEventLink[] = [];
+      let next = 0;
+      try {
+        await Promise.all(
+          Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+            while (next < items.length) {
+              const issue = items[next++] as HostIssue;
+              const item = await itemForIssue(scope, issue);
+              if (!item) continue;
+              await writeItem(scope, item, issue.updatedAt, {
+                link: links.get(item.itemKey) ?? null,
+                collect: collected,
+              });
+            }
+          }),
+        );
+      } finally {
+        // What was written is recorded even when a call failed: the retry skips it.
+        await store.upsertLinks(collected);
+      }
       written += items.length;
       cursor = page.nextCursor;
     } while (cursor !== null);
@@ -309,12 +344,12 @@ export async function applyEvent(scope: SyncScope, event: GoogleEvent): Promise<
   const issueId = link.itemKey.slice("issue:".length);
   if (sync.direction === "to_calendar" || !isIssue) {
     // The app is the source: put the app's version back over the calendar's edit.
-    await store.upsertLink({ ...link, etag: event.etag });
+    await store.upsertLinks([{ ...link, etag: event.etag }]);
     return isIssue ? reassertIssue(scope, issueId) : reassertCycle(scope, link);
   }
   if (event.status === "cancelled") {
     if (sync.onEventDeleted === "recreate_event") {
-      await store.upsertLink({ ...link, etag: event.etag });
+      await store.upsertLinks([{ ...link, etag: event.etag }]);
       return reassertIssue(scope, issueId);
     }
     await store.deleteLink(sync.id, link.itemKey);
@@ -324,7 +359,7 @@ export async function applyEvent(scope: SyncScope, event: GoogleEvent): Promise<
   }
   const due = dueOf(event, sync.timeZone);
   if (due === null || sameDue(due, link.syncedDue)) {
-    await store.upsertLink({ ...link, etag: event.etag });
+    await store.upsertLinks([{ ...link, etag: event.etag }]);
     return;
   }
   const issue = await context.host.issues.get(scope.call, issueId);
@@ -340,12 +375,14 @@ export async function applyEvent(scope: SyncScope, event: GoogleEvent): Promise<
     // Both sides moved it since the last sync: the most recent change wins.
     scope.conflicts += 1;
     if (Date.parse(issue.updatedAt) >= Date.parse(event.updated ?? "")) {
-      await store.upsertLink({ ...link, etag: event.etag });
+      await store.upsertLinks([{ ...link, etag: event.etag }]);
       return reassertIssue(scope, issueId);
     }
   }
   await context.host.issues.update(scope.call, issueId, { dueDate: due });
-  await store.upsertLink({ ...link, etag: event.etag, syncedDue: due, updatedAt: context.now() });
+  await store.upsertLinks([
+    { ...link, etag: event.etag, syncedDue: due, updatedAt: context.now() },
+  ]);
 }
 
 async function reassertIssue(scope: SyncScope, issueId: string): Promise<void> {
@@ -374,16 +411,18 @@ async function createFromTag(scope: SyncScope, event: GoogleEvent): Promise<void
     { extendedProperties: { private: { plugboardItem: `issue:${issue.id}`, issueId: issue.id } } },
     event.etag,
   );
-  await context.store.googleCalendar.upsertLink({
-    syncId: sync.id,
-    itemKey: `issue:${issue.id}`,
-    eventId: event.id,
-    etag: marked.etag,
-    syncedDue: issue.dueDate,
-    syncedTitle: item ? summaryOf(sync, item) : event.summary,
-    syncedLastDay: null,
-    updatedAt: context.now(),
-  });
+  await context.store.googleCalendar.upsertLinks([
+    {
+      syncId: sync.id,
+      itemKey: `issue:${issue.id}`,
+      eventId: event.id,
+      etag: marked.etag,
+      syncedDue: issue.dueDate,
+      syncedTitle: item ? summaryOf(sync, item) : event.summary,
+      syncedLastDay: null,
+      updatedAt: context.now(),
+    },
+  ]);
 }
 
 /**

@@ -126,22 +126,37 @@ export function describeGoogleCalendarStoreConformance(
       const sync = syncRecord();
       await store().googleCalendar.createSync(sync);
       const first = link(sync.id);
-      await store().googleCalendar.upsertLink(first);
+      await store().googleCalendar.upsertLinks([first]);
       const moved = { ...first, etag: '"2"', syncedDue: "2026-12-03" };
-      await store().googleCalendar.upsertLink(moved);
+      await store().googleCalendar.upsertLinks([moved]);
       expect(await store().googleCalendar.getLink(sync.id, "issue:iss_1")).toEqual(moved);
       expect(await store().googleCalendar.findLinkByEvent(sync.id, "plugboardiss1")).toEqual(moved);
       // The same event claimed by another item: the first loses it.
       const other = link(sync.id, { itemKey: "issue:iss_2" });
-      await store().googleCalendar.upsertLink(other);
+      await store().googleCalendar.upsertLinks([other]);
       expect(await store().googleCalendar.getLink(sync.id, "issue:iss_1")).toBeNull();
       const cycle = link(sync.id, {
         itemKey: "cycle:cyc_1",
         eventId: "e2",
         syncedLastDay: "2026-12-18",
       });
-      await store().googleCalendar.upsertLink(cycle);
+      await store().googleCalendar.upsertLinks([cycle]);
       expect(await store().googleCalendar.getLink(sync.id, "cycle:cyc_1")).toEqual(cycle);
+      expect(
+        await store().googleCalendar.getLinks(sync.id, [
+          "cycle:cyc_1",
+          "issue:iss_2",
+          "issue:iss_9",
+        ]),
+      ).toHaveLength(2);
+      // A page of a first sync, stored in one write.
+      await store().googleCalendar.upsertLinks([
+        link(sync.id, { itemKey: "issue:iss_3", eventId: "e3" }),
+        link(sync.id, { itemKey: "issue:iss_4", eventId: "e4" }),
+      ]);
+      expect(await store().googleCalendar.countLinks(sync.id)).toBe(4);
+      await store().googleCalendar.deleteLink(sync.id, "issue:iss_3");
+      await store().googleCalendar.deleteLink(sync.id, "issue:iss_4");
       expect(await store().googleCalendar.countLinks(sync.id)).toBe(2);
       expect(await store().googleCalendar.deleteLink(sync.id, "cycle:cyc_1")).toBe(true);
       expect(await store().googleCalendar.deleteLink(sync.id, "cycle:cyc_1")).toBe(false);

@@ -111,40 +111,53 @@ export function sqlGoogleCalendar(
         return true;
       });
     },
-    async upsertLink(link) {
+    async upsertLinks(batch) {
+      if (batch.length === 0) return;
       await db.transaction().execute(async (trx) => {
-        // The event may have belonged to another item (a re-created event): one owner each.
-        await trx
-          .deleteFrom("plugboard_calendar_event_links")
-          .where("sync_id", "=", link.syncId)
-          .where("event_id", "=", link.eventId)
-          .where("item_key", "!=", link.itemKey)
-          .execute();
-        const row = {
-          sync_id: link.syncId,
-          item_key: link.itemKey,
-          event_id: link.eventId,
-          etag: link.etag,
-          synced_due: link.syncedDue,
-          synced_title: link.syncedTitle,
-          synced_last_day: link.syncedLastDay,
-          updated_at: link.updatedAt,
-        };
-        await trx
-          .insertInto("plugboard_calendar_event_links")
-          .values(row)
-          .onConflict((conflict) =>
-            conflict.columns(["sync_id", "item_key"]).doUpdateSet({
-              event_id: link.eventId,
-              etag: link.etag,
-              synced_due: link.syncedDue,
-              synced_title: link.syncedTitle,
-              synced_last_day: link.syncedLastDay,
-              updated_at: link.updatedAt,
-            }),
-          )
-          .execute();
+        for (const link of batch) {
+          // The event may have belonged to another item (a re-created event): one owner each.
+          await trx
+            .deleteFrom("plugboard_calendar_event_links")
+            .where("sync_id", "=", link.syncId)
+            .where("event_id", "=", link.eventId)
+            .where("item_key", "!=", link.itemKey)
+            .execute();
+          const row = {
+            sync_id: link.syncId,
+            item_key: link.itemKey,
+            event_id: link.eventId,
+            etag: link.etag,
+            synced_due: link.syncedDue,
+            synced_title: link.syncedTitle,
+            synced_last_day: link.syncedLastDay,
+            updated_at: link.updatedAt,
+          };
+          await trx
+            .insertInto("plugboard_calendar_event_links")
+            .values(row)
+            .onConflict((conflict) =>
+              conflict.columns(["sync_id", "item_key"]).doUpdateSet({
+                event_id: link.eventId,
+                etag: link.etag,
+                synced_due: link.syncedDue,
+                synced_title: link.syncedTitle,
+                synced_last_day: link.syncedLastDay,
+                updated_at: link.updatedAt,
+              }),
+            )
+            .execute();
+        }
       });
+    },
+    async getLinks(syncId, itemKeys) {
+      if (itemKeys.length === 0) return [];
+      const rows = await db
+        .selectFrom("plugboard_calendar_event_links")
+        .selectAll()
+        .where("sync_id", "=", syncId)
+        .where("item_key", "in", itemKeys)
+        .execute();
+      return rows.map(toLink);
     },
     async getLink(syncId, itemKey) {
       const row = await db

@@ -83,8 +83,11 @@ export interface GoogleCalendarStore {
   markPulled(organizationId: string, id: string, noted: number): Promise<void>;
   /** Deletes the sync and its event links together; whether it existed. */
   deleteSync(organizationId: string, id: string): Promise<boolean>;
-  upsertLink(link: CalendarEventLink): Promise<void>;
+  /** Stores links (a first sync's page at once), each replacing its item's and its event's. */
+  upsertLinks(links: CalendarEventLink[]): Promise<void>;
   getLink(syncId: string, itemKey: string): Promise<CalendarEventLink | null>;
+  /** The links of these items that exist, in no particular order. */
+  getLinks(syncId: string, itemKeys: string[]): Promise<CalendarEventLink[]>;
   findLinkByEvent(syncId: string, eventId: string): Promise<CalendarEventLink | null>;
   deleteLink(syncId: string, itemKey: string): Promise<boolean>;
   countLinks(syncId: string): Promise<number>;
