@@ -1,9 +1,8 @@
 /**
  * The few Google Calendar API v3 calls the sync makes, over plain fetch (googleapis needs Node
  * 22). Quota answers (429, 403 `rateLimitExceeded` / `userRateLimitExceeded`) are retried here
- * with exponential backoff and jitter, honouring Retry-After, and hold back the client's other
- * calls for as long; when they persist the call throws and the job that made it is retried
- * later by the worker, so nothing is lost.
+ * with exponential backoff and jitter, honouring Retry-After; when they persist the call throws
+ * and the job that made it is retried later by the worker, so nothing is lost.
  */
 
 export interface EventTime {
@@ -66,12 +65,6 @@ export function createCalendarClient(options: CalendarClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, "");
   const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
 
-  /**
-   * Until when every call of this client holds back: a quota answer means the project's (or
-   * user's) rate is spent, so the calls running beside it wait too instead of spending more.
-   */
-  let pausedUntil = 0;
-
   async function call<T>(
     method: string,
     path: string,
@@ -82,8 +75,6 @@ export function createCalendarClient(options: CalendarClientOptions) {
       if (value !== undefined) url.searchParams.set(name, value);
     }
     for (let attempt = 0; ; attempt++) {
-      const paused = pausedUntil - Date.now();
-      if (paused > 0) await sleep(paused);
       const headers: Record<string, string> = {
         authorization: `Bearer ${await options.accessToken()}`,
       };
@@ -110,9 +101,7 @@ export function createCalendarClient(options: CalendarClientOptions) {
           Number.isFinite(retryAfter) && retryAfter > 0
             ? Math.min(retryAfter * 1000, backoff * 4)
             : backoff;
-        const jittered = wait / 2 + Math.random() * (wait / 2);
-        pausedUntil = Math.max(pausedUntil, Date.now() + jittered);
-        await sleep(jittered);
+        await sleep(wait / 2 + Math.random() * (wait / 2));
         continue;
       }
       throw new CalendarApiError(

@@ -277,8 +277,8 @@ async function reassertCycle(scope: SyncScope, link: CalendarEventLink): Promise
 /**
  * Every issue with a due date in the sync's projects: the first sync, and a forced full one. A
  * page of issues at a time: its links read in one query, its events written by a pool of
- * `concurrency` calls (one backing off on a 429 does not hold up the others' bookkeeping, and the
- * client holds them all back while the quota recovers), its links stored in one write. A crash
+ * `concurrency` calls (one backing off on a 429 does not hold up the others), its links stored
+ * in one write. A crash
  * before that write loses no event: the ids are derived, so the next run meets 409 and patches.
  */
 export async function writeAllIssues(scope: SyncScope, concurrency = 8): Promise<number> {
