@@ -8,7 +8,9 @@ import type { InboundReceiver } from "./receiver";
 /**
  * The route for a receiver: the body read within the cap and kept raw, the signature checked
  * over those bytes before anything is parsed, JSON or form read by content type, a redelivery
- * answered `duplicate`, and the work queued: the answer does not wait for it.
+ * answered `duplicate`, and the work queued: the answer does not wait for it. What the request is
+ * checked with may come from the store (a Google channel's token hash); work with a coalesce key
+ * joins a job not yet started, or follows one already running.
  */
 export function inboundRoute<P extends JsonValue, S>(receiver: InboundReceiver<P, S>): PublicRoute {
   return definePublicRoute({
@@ -17,7 +19,8 @@ export function inboundRoute<P extends JsonValue, S>(receiver: InboundReceiver<P
     auth: "none",
     async handle({ request, context }) {
       const secret = await receiver.secret(context, request);
-      if (secret === null) {
+      // An empty signing secret is no secret: never verify against it.
+      if (secret === null || secret === "") {
         throw new PlugboardError({ code: "not_found", detail: "This receiver is not configured" });
       }
       const raw = await readRawBody(request, context.maxBodyBytes);
