@@ -27,11 +27,16 @@ const suites: Suite[] = [
   googleCalendarSync,
 ];
 
-// Arguments are suite name filters.
-const only = process.argv.slice(2).map((arg) => arg.toLowerCase());
+// Arguments are suite name filters: `google-calendar` finds "Google Calendar sync".
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+const only = process.argv.slice(2).map(words);
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
 for (const suite of suites) {
-  if (only.length > 0 && !only.some((name) => suite.name.toLowerCase().includes(name))) continue;
+  if (only.length > 0 && !only.some((name) => words(suite.name).includes(name))) continue;
   console.log(`\n## ${suite.name}\n`);
   await suite.run();
 }

@@ -65,18 +65,21 @@ export async function seedGoogleCalendar(
     channelTokenHash: null,
     channelResourceId: null,
     channelExpiresAt: null,
+    changesNoted: 0,
+    changesPulled: 0,
     createdAt: at,
     updatedAt: at,
   });
-  for (const id of ["1", "2", "3"]) {
-    await store.googleCalendar.upsertLink({
+  await store.googleCalendar.upsertLinks(
+    ["1", "2", "3"].map((id) => ({
       syncId: fixtureCalendarSyncId,
       itemKey: `issue:iss_${id}`,
       eventId: `fixture${id}event`,
       etag: `"${id}"`,
       syncedDue: `2026-12-0${id}`,
       syncedTitle: `PLANE-${id}`,
+      syncedLastDay: null,
       updatedAt: at,
-    });
-  }
+    })),
+  );
 }

@@ -3,6 +3,7 @@ import type { ApiKeyService } from "./api-keys/verifier";
 import type { Keyring } from "./crypto/keyring";
 import type { HostClient } from "./host/host-client";
 import type { GitHubRuntime, OAuthRuntime } from "./integrations/oauth/runtime";
+import type { InstallationRecord } from "./integrations/store/types";
 import type { JiraImportRuntime } from "./jira-import/runtime";
 import type { JobWorker } from "./jobs/worker";
 import type { Logger } from "./logger";
@@ -39,6 +40,8 @@ export interface PlugboardContext {
   jiraImport: JiraImportRuntime | null;
   /** Slack's base URL, slash command and how 429s are waited out. */
   slack: SlackRuntime;
+  /** Every module's `beforeUninstall`, in order: what an uninstall runs before revoking. */
+  beforeUninstall: (installation: InstallationRecord) => Promise<void>;
 }
 
 export type Authenticate = (request: Request) => Identity | null | Promise<Identity | null>;

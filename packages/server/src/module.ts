@@ -4,6 +4,8 @@ import type { Route } from "./http/route";
 import { inboundRoute } from "./inbound/inbound-route";
 import type { InboundReceiver } from "./inbound/receiver";
 import type { ProvidersOptions } from "./integrations/oauth/options";
+import type { InstallationRecord } from "./integrations/store/types";
+import type { JsonValue } from "./jobs/types";
 import type { SqlStoreOptions } from "./stores/sql/options";
 import type { Database } from "./stores/sql/schema";
 
@@ -27,7 +29,7 @@ export interface FeatureModule<Slice extends object = object> {
   readonly migrations?: Readonly<Record<string, Migration>>;
   readonly routes?: readonly Route[];
   /** Provider traffic it receives: each becomes a route, its work a job. */
-  readonly inbound?: readonly InboundReceiver[];
+  readonly inbound?: readonly InboundReceiver<JsonValue, unknown>[];
   /** Once, by `createPlugboard`: its job handlers and schedules on the worker. */
   readonly setup?: (context: PlugboardContext, options: ModuleOptions) => void;
   /**
@@ -35,6 +37,14 @@ export interface FeatureModule<Slice extends object = object> {
    * module queues its work as a job here rather than doing it in the host's request.
    */
   readonly onEvent?: (context: PlugboardContext, event: PublishedEvent) => Promise<void>;
+  /**
+   * An installation of its provider is being removed, while its token can still be used (the
+   * grant is revoked right after): stop what runs at the provider, delete what the module keeps.
+   */
+  readonly beforeUninstall?: (
+    context: PlugboardContext,
+    installation: InstallationRecord,
+  ) => Promise<void>;
 }
 
 /** What a module's `setup` reads of `createPlugboard`'s options. */

@@ -163,6 +163,9 @@ export function createPlugboard(options: PlugboardOptions): Plugboard {
     }),
     sso: createSsoRuntime(options.sso, now),
     jiraImport: null,
+    async beforeUninstall(installation) {
+      for (const module of builtinModules) await module.beforeUninstall?.(context, installation);
+    },
   };
   if (options.jiraImport) {
     const jiraImport = createJiraImportRuntime({

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { timestampSchema } from "./common";
 
 /**
- * Which way changes flow: `both`; `to_calendar` (issues become events, calendar edits are
- * ignored); `from_calendar` (moving or deleting an event changes the issue; issues never write).
+ * Which way changes flow for issues: `both`; `to_calendar` (issues become events, calendar edits
+ * are put back); `from_calendar` (moving or deleting an event changes the issue; issues never
+ * write). Cycles always flow app → calendar (none with `from_calendar`): the host port cannot
+ * change a cycle, so a cycle event edited in the calendar is put back.
  */
 export const calendarSyncDirectionSchema = z.enum(["both", "to_calendar", "from_calendar"]);
 export type CalendarSyncDirection = z.infer<typeof calendarSyncDirectionSchema>;

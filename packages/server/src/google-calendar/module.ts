@@ -1,12 +1,18 @@
 import { defineModule } from "../module";
 import { googleCalendarSync } from "./migrations/0012-google-calendar";
+import { googleCalendarChanges } from "./migrations/0015-google-calendar-changes";
+import { googleCalendarNotifications } from "./notification-receiver";
 import { deleteCalendarSync } from "./routes/delete-sync";
 import { listGoogleCalendars } from "./routes/list-calendars";
 import { listCalendarSyncs } from "./routes/list-syncs";
-import { googleCalendarNotifications } from "./routes/notifications";
 import { runCalendarSync } from "./routes/run-sync";
 import { saveCalendarSync } from "./routes/save-sync";
-import { createGoogleCalendarRuntime, onHostEvent, scheduleGoogleCalendar } from "./runtime";
+import {
+  beforeUninstall,
+  createGoogleCalendarRuntime,
+  onHostEvent,
+  scheduleGoogleCalendar,
+} from "./runtime";
 import { memoryGoogleCalendar } from "./store/memory";
 import type { GoogleCalendarStoreSlice } from "./store/slice";
 import { sqlGoogleCalendar } from "./store/sql";
@@ -22,15 +28,18 @@ export const googleCalendarModule = defineModule<GoogleCalendarStoreSlice>({
     memory: () => ({ googleCalendar: memoryGoogleCalendar() }),
     sql: (db, options) => ({ googleCalendar: sqlGoogleCalendar(db, options) }),
   },
-  migrations: { "0012_google_calendar": googleCalendarSync },
+  migrations: {
+    "0012_google_calendar": googleCalendarSync,
+    "0015_google_calendar_changes": googleCalendarChanges,
+  },
   routes: [
     listCalendarSyncs,
     listGoogleCalendars,
     saveCalendarSync,
     runCalendarSync,
     deleteCalendarSync,
-    googleCalendarNotifications,
   ],
+  inbound: [googleCalendarNotifications],
   setup(context, options) {
     const provider = options.providers?.["google-calendar"];
     createGoogleCalendarRuntime(context, provider);
@@ -38,4 +47,5 @@ export const googleCalendarModule = defineModule<GoogleCalendarStoreSlice>({
     if (provider) scheduleGoogleCalendar(context);
   },
   onEvent: onHostEvent,
+  beforeUninstall,
 });

@@ -19,6 +19,8 @@ import {
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+/** How long a client reuses an access token (it is refreshed a minute before it expires). */
+const tokenReuseMs = 30_000;
 
 export interface GoogleCalendarRuntime {
   baseUrl: string;
@@ -81,9 +83,22 @@ export async function clientFor(
   if (installation?.provider !== "google-calendar") {
     throw new PlugboardError({ code: "not_found", detail: "No such Google Calendar connection" });
   }
+  // One decrypt (and at most one refresh) per stretch of calls, not one per call: a first sync
+  // makes thousands. `accessTokenFor` hands out tokens valid for a minute more at least.
+  let token: { value: Promise<string>; until: number } | null = null;
+  const accessToken = () => {
+    if (!token || token.until <= context.now()) {
+      const value = accessTokenFor(context, installation);
+      token = { value, until: context.now() + tokenReuseMs };
+      value.catch(() => {
+        token = null;
+      });
+    }
+    return token.value;
+  };
   return createCalendarClient({
     baseUrl: runtime.baseUrl,
-    accessToken: () => accessTokenFor(context, installation),
+    accessToken,
     backoffBaseMs: runtime.options.backoffBaseMs,
     maxQuotaRetries: runtime.options.maxQuotaRetries,
     ...(runtime.onThrottled ? { onThrottled: runtime.onThrottled } : {}),
@@ -122,13 +137,41 @@ const hostEventSchema = z.object({
 });
 export const hostEventJob = defineJob("google-calendar.host-event", hostEventSchema);
 
-/** Queues a sync of one calendar; a sync already waiting absorbs it. */
+/** The dedupe key of a sync's incremental job (push, poll) and, with `full`, of a full one. */
+export function changesKey(syncId: string, full = false): string {
+  return `google-calendar.sync:${syncId}:${full ? "full" : "changes"}`;
+}
+
+/** Queues a sync of one calendar; a sync already queued or running absorbs it. */
 export function enqueueSync(context: PlugboardContext, sync: CalendarSyncRecord, full = false) {
   return context.worker.enqueue(
     syncJob,
     { organizationId: sync.organizationId, syncId: sync.id, full },
-    { dedupeKey: `google-calendar.sync:${sync.id}:${full ? "full" : "changes"}` },
+    { dedupeKey: changesKey(sync.id, full) },
   );
+}
+
+/** Listings one job makes at most while notifications keep arriving; the next job goes on. */
+const maxPullRounds = 5;
+
+/**
+ * Lists the calendar's changes until no push notification arrived during a listing: each round
+ * notes the notification count before it lists and records it as covered once the sync token is
+ * stored. A notification counted after that check queued a job of its own (see the receiver), so
+ * a change made while this one ran is read now, not at the next poll.
+ */
+async function pullUntilQuiet(context: PlugboardContext, scope: SyncScope): Promise<void> {
+  const store = context.store.googleCalendar;
+  const { organizationId, id } = scope.sync;
+  let noted = scope.sync.changesNoted;
+  for (let round = 0; round < maxPullRounds; round++) {
+    await pullChanges(scope);
+    await store.markPulled(organizationId, id, noted);
+    const latest = await store.getSync(organizationId, id);
+    if (!latest || latest.changesNoted === noted) return;
+    noted = latest.changesNoted;
+    scope.sync = { ...scope.sync, syncToken: latest.syncToken };
+  }
 }
 
 /**
@@ -194,7 +237,7 @@ export async function runSync(
     if (payload.full) {
       scope.sync = { ...scope.sync, syncToken: null };
     }
-    await pullChanges(scope);
+    await pullUntilQuiet(context, scope);
     await ensureChannel(context, scope);
   });
 }
@@ -268,10 +311,51 @@ export async function stopChannel(
   }
 }
 
-/** The poll (changes where push cannot reach) and the channel renewal, on the worker's schedules. */
+/**
+ * Ends a sync: its watch channel stopped (while the connection's token works) and the sync
+ * deleted with its event map. The events it wrote stay in the calendar: they are the user's
+ * calendar entries now, and deleting thousands of them on a disconnect, under quota and with the
+ * grant being revoked, is not something to do on their behalf (a dedicated calendar can be
+ * deleted in Google Calendar in one step).
+ */
+export async function endSync(context: PlugboardContext, sync: CalendarSyncRecord): Promise<void> {
+  if (sync.channelId) {
+    try {
+      await stopChannel(
+        context,
+        await clientFor(context, sync.organizationId, sync.installationId),
+        sync,
+      );
+    } catch (error) {
+      // The connection itself is unusable: Google lets its channels expire.
+      context.logger.warn("Could not reach Google to stop a watch channel", {
+        syncId: sync.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  await context.store.googleCalendar.deleteSync(sync.organizationId, sync.id);
+}
+
+/** Uninstalling (or disconnecting) a Google Calendar connection ends its sync first. */
+export async function beforeUninstall(
+  context: PlugboardContext,
+  installation: { organizationId: string; id: string; provider: string },
+): Promise<void> {
+  if (installation.provider !== "google-calendar") return;
+  const sync = await context.store.googleCalendar.findSyncByInstallation(
+    installation.organizationId,
+    installation.id,
+  );
+  if (sync) await endSync(context, sync);
+}
+
+/**
+ * The poll (changes where push cannot reach) and the channel renewal, on the worker's schedules.
+ * Sync jobs run on the notification receiver's handler (its job type).
+ */
 export function scheduleGoogleCalendar(context: PlugboardContext): void {
   const { options } = runtimeOf(context);
-  context.worker.handle(syncJob, (payload) => runSync(context, payload));
   context.worker.handle(hostEventJob, (payload) => runHostEvent(context, payload));
   context.worker.schedule({
     name: "plugboard.google-calendar.poll",

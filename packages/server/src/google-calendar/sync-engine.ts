@@ -132,13 +132,29 @@ export async function writeItem(
   scope: SyncScope,
   item: ItemView,
   updatedAt: string | null,
-  options: { force?: boolean } = {},
+  options: {
+    force?: boolean;
+    /** The item's link, read already (a first sync reads a page's links at once). */
+    link?: CalendarEventLink | null;
+    /** Collects the new link instead of storing it: the caller stores a page's links at once. */
+    collect?: CalendarEventLink[];
+  } = {},
 ): Promise<void> {
   const { sync, context } = scope;
-  const link = await context.store.googleCalendar.getLink(sync.id, item.itemKey);
+  const link =
+    options.link !== undefined
+      ? options.link
+      : await context.store.googleCalendar.getLink(sync.id, item.itemKey);
   const summary = summaryOf(sync, item);
   // Unchanged since the last sync: also how the issue update we made from the calendar ends.
-  if (!options.force && link && sameDue(link.syncedDue, item.due) && link.syncedTitle === summary) {
+  const lastDay = item.lastDay ?? null;
+  if (
+    !options.force &&
+    link &&
+    sameDue(link.syncedDue, item.due) &&
+    link.syncedTitle === summary &&
+    link.syncedLastDay === lastDay
+  ) {
     return;
   }
   const body: EventPatch = {
@@ -149,15 +165,18 @@ export async function writeItem(
   const { event, due } = link
     ? await patchMerged(scope, link, item, updatedAt, body)
     : { event: await insertIdempotent(scope, item, body), due: item.due };
-  await context.store.googleCalendar.upsertLink({
+  const written: CalendarEventLink = {
     syncId: sync.id,
     itemKey: item.itemKey,
     eventId: event.id,
     etag: event.etag,
     syncedDue: due,
     syncedTitle: summary,
+    syncedLastDay: lastDay,
     updatedAt: context.now(),
-  });
+  };
+  if (options.collect) options.collect.push(written);
+  else await context.store.googleCalendar.upsertLinks([written]);
 }
 
 /** Deletes the item's event: the due date was removed, the issue deleted or moved out of scope. */
@@ -198,7 +217,12 @@ export interface CycleData {
   endDate: string | null;
 }
 
-/** Cycles are multi-day all-day events, owned by the app (calendar edits are put back). */
+/**
+ * Cycles are multi-day all-day events that flow one way, app → calendar, whatever the sync's
+ * direction (except `from_calendar`, which writes nothing): the host port cannot change a
+ * cycle's dates, so a cycle moved, renamed or deleted in the calendar is put back at once
+ * (`applyEvent`), and the event's description says so.
+ */
 export async function syncCycle(
   scope: SyncScope,
   cycle: CycleData,
@@ -210,20 +234,55 @@ export async function syncCycle(
   if (deleted || !inScope || !cycle.startDate || !cycle.endDate) return removeItem(scope, itemKey);
   await writeItem(
     scope,
-    {
-      itemKey,
-      title: `Cycle: ${cycle.name}`,
-      due: cycle.startDate,
-      lastDay: cycle.endDate,
-      completed: false,
-      description: `Cycle ${cycle.name}: ${cycle.startDate} to ${cycle.endDate}`,
-    },
+    cycleItem({
+      id: cycle.id,
+      name: cycle.name,
+      startDate: cycle.startDate,
+      endDate: cycle.endDate,
+    }),
     null,
   );
 }
 
-/** Every issue with a due date in the sync's projects: the first sync, and a forced full one. */
+const cyclePrefix = "Cycle: ";
+
+function cycleItem(cycle: { id: string; name: string; startDate: string; endDate: string }) {
+  return {
+    itemKey: `cycle:${cycle.id}`,
+    title: `${cyclePrefix}${cycle.name}`,
+    due: cycle.startDate,
+    lastDay: cycle.endDate,
+    completed: false,
+    description: `Cycle ${cycle.name}: ${cycle.startDate} to ${cycle.endDate}\n\nKept by the tracker: changes made here are put back.`,
+  } satisfies ItemView;
+}
+
+/** A cycle's event as last written, from its link: what a calendar edit is undone to. */
+async function reassertCycle(scope: SyncScope, link: CalendarEventLink): Promise<void> {
+  const store = scope.context.store.googleCalendar;
+  if (link.syncedDue === null || link.syncedLastDay === null) {
+    // Written before cycles kept their last day: the cycle's next change in the app rewrites it.
+    await store.deleteLink(scope.sync.id, link.itemKey);
+    return;
+  }
+  const item = cycleItem({
+    id: link.itemKey.slice("cycle:".length),
+    name: link.syncedTitle.slice(cyclePrefix.length),
+    startDate: link.syncedDue,
+    endDate: link.syncedLastDay,
+  });
+  await writeItem(scope, item, null, { force: true });
+}
+
+/**
+ * Every issue with a due date in the sync's projects: the first sync, and a forced full one. A
+ * page of issues at a time: its links read in one query, its events written by a pool of
+ * `concurrency` calls (one backing off on a 429 does not hold up the others), its links stored
+ * in one write. A crash
+ * before that write loses no event: the ids are derived, so the next run meets 409 and patches.
+ */
 export async function writeAllIssues(scope: SyncScope, concurrency = 8): Promise<number> {
+  const store = scope.context.store.googleCalendar;
   let written = 0;
   for (const projectId of scope.sync.projectIds) {
     let cursor: string | null = null;
@@ -234,17 +293,34 @@ export async function writeAllIssues(scope: SyncScope, concurrency = 8): Promise
         limit: 200,
       });
       const items = page.issues;
-      // A pool, not batches: one call backing off on a 429 does not hold up the others.
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-          while (next < items.length) {
-            const issue = items[next++] as HostIssue;
-            const item = await itemForIssue(scope, issue);
-            if (item) await writeItem(scope, item, issue.updatedAt);
-          }
-        }),
+      const links = new Map(
+        (
+          await store.getLinks(
+            scope.sync.id,
+            items.map((issue) => `issue:${issue.id}`),
+          )
+        ).map((link) => [link.itemKey, link]),
       );
+      const collected: CalendarEventLink[] = [];
+      let next = 0;
+      try {
+        await Promise.all(
+          Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+            while (next < items.length) {
+              const issue = items[next++] as HostIssue;
+              const item = await itemForIssue(scope, issue);
+              if (!item) continue;
+              await writeItem(scope, item, issue.updatedAt, {
+                link: links.get(item.itemKey) ?? null,
+                collect: collected,
+              });
+            }
+          }),
+        );
+      } finally {
+        // What was written is recorded even when a call failed: the retry skips it.
+        await store.upsertLinks(collected);
+      }
       written += items.length;
       cursor = page.nextCursor;
     } while (cursor !== null);
@@ -268,13 +344,12 @@ export async function applyEvent(scope: SyncScope, event: GoogleEvent): Promise<
   const issueId = link.itemKey.slice("issue:".length);
   if (sync.direction === "to_calendar" || !isIssue) {
     // The app is the source: put the app's version back over the calendar's edit.
-    await store.upsertLink({ ...link, etag: event.etag });
-    if (isIssue) return reassertIssue(scope, issueId);
-    return;
+    await store.upsertLinks([{ ...link, etag: event.etag }]);
+    return isIssue ? reassertIssue(scope, issueId) : reassertCycle(scope, link);
   }
   if (event.status === "cancelled") {
     if (sync.onEventDeleted === "recreate_event") {
-      await store.upsertLink({ ...link, etag: event.etag });
+      await store.upsertLinks([{ ...link, etag: event.etag }]);
       return reassertIssue(scope, issueId);
     }
     await store.deleteLink(sync.id, link.itemKey);
@@ -284,7 +359,7 @@ export async function applyEvent(scope: SyncScope, event: GoogleEvent): Promise<
   }
   const due = dueOf(event, sync.timeZone);
   if (due === null || sameDue(due, link.syncedDue)) {
-    await store.upsertLink({ ...link, etag: event.etag });
+    await store.upsertLinks([{ ...link, etag: event.etag }]);
     return;
   }
   const issue = await context.host.issues.get(scope.call, issueId);
@@ -300,12 +375,14 @@ export async function applyEvent(scope: SyncScope, event: GoogleEvent): Promise<
     // Both sides moved it since the last sync: the most recent change wins.
     scope.conflicts += 1;
     if (Date.parse(issue.updatedAt) >= Date.parse(event.updated ?? "")) {
-      await store.upsertLink({ ...link, etag: event.etag });
+      await store.upsertLinks([{ ...link, etag: event.etag }]);
       return reassertIssue(scope, issueId);
     }
   }
   await context.host.issues.update(scope.call, issueId, { dueDate: due });
-  await store.upsertLink({ ...link, etag: event.etag, syncedDue: due, updatedAt: context.now() });
+  await store.upsertLinks([
+    { ...link, etag: event.etag, syncedDue: due, updatedAt: context.now() },
+  ]);
 }
 
 async function reassertIssue(scope: SyncScope, issueId: string): Promise<void> {
@@ -334,15 +411,18 @@ async function createFromTag(scope: SyncScope, event: GoogleEvent): Promise<void
     { extendedProperties: { private: { plugboardItem: `issue:${issue.id}`, issueId: issue.id } } },
     event.etag,
   );
-  await context.store.googleCalendar.upsertLink({
-    syncId: sync.id,
-    itemKey: `issue:${issue.id}`,
-    eventId: event.id,
-    etag: marked.etag,
-    syncedDue: issue.dueDate,
-    syncedTitle: item ? summaryOf(sync, item) : event.summary,
-    updatedAt: context.now(),
-  });
+  await context.store.googleCalendar.upsertLinks([
+    {
+      syncId: sync.id,
+      itemKey: `issue:${issue.id}`,
+      eventId: event.id,
+      etag: marked.etag,
+      syncedDue: issue.dueDate,
+      syncedTitle: item ? summaryOf(sync, item) : event.summary,
+      syncedLastDay: null,
+      updatedAt: context.now(),
+    },
+  ]);
 }
 
 /**

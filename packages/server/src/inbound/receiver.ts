@@ -13,21 +13,34 @@ export type InboundAcceptance<P extends JsonValue> =
    * Queued as a job; `deliveryId` (the provider's own) makes a redelivery a no-op. `ack` is the
    * answer when the provider needs a particular one (Slack closes a modal on an empty 200).
    */
-  | { deliveryId: string; work: P; ack?: () => Response };
+  | {
+      deliveryId: string;
+      work: P;
+      ack?: () => Response;
+      /**
+       * For work that needs doing once more after any number of deliveries (a calendar's "something
+       * changed"): the delivery joins a job with this key that has not started. One already running
+       * may have read past what this delivery announces, so another is queued to follow it.
+       */
+      coalesceKey?: string;
+    };
 
 /**
  * One kind of provider traffic at `{mount}{path}` (`/providers/github/webhook`): how it is
  * authenticated, what to remember, and the work it asks for, which runs as a job so the provider
  * gets its 2xx at once (Slack allows 3 s, GitHub 10 s) and a failure is retried.
  */
-export interface InboundReceiver<P extends JsonValue = JsonValue> {
+export interface InboundReceiver<P extends JsonValue = JsonValue, S = string> {
   path: string;
-  /** What signatures are checked with; null when the host did not configure it (404). */
-  secret(context: PlugboardContext): string | null;
+  /**
+   * What the request is checked with: the configured signing secret, or what the store holds for
+   * the sender (a Google channel's token hash); null when the host did not configure it (404).
+   */
+  secret(context: PlugboardContext, request: Request): S | null | Promise<S | null>;
   /** Over the raw bytes, before anything is parsed: an unsigned or forged request reads nothing. */
-  verify(secret: string, request: Request, raw: Uint8Array, now: number): Promise<boolean>;
+  verify(secret: S, request: Request, raw: Uint8Array, now: number): Promise<boolean>;
   /** Reads a verified delivery; throws a PlugboardError (4xx) for one that cannot be used. */
-  accept(body: InboundBody, request: Request): InboundAcceptance<P>;
+  accept(body: InboundBody, request: Request, secret: S): InboundAcceptance<P>;
   /** Remembers the provider's delivery id; false when it was seen already. */
   firstSeen(context: PlugboardContext, deliveryId: string): Promise<boolean>;
   job: JobType<P>;
@@ -35,6 +48,8 @@ export interface InboundReceiver<P extends JsonValue = JsonValue> {
   process(context: PlugboardContext, payload: P): Promise<void>;
 }
 
-export function defineInboundReceiver<P extends JsonValue>(receiver: InboundReceiver<P>) {
+export function defineInboundReceiver<P extends JsonValue, S = string>(
+  receiver: InboundReceiver<P, S>,
+): InboundReceiver<P, S> {
   return receiver;
 }

@@ -59,6 +59,8 @@ export const saveCalendarSync = implement(googleCalendarContracts.save, {
         channelTokenHash: null,
         channelResourceId: null,
         channelExpiresAt: null,
+        changesNoted: 0,
+        changesPulled: 0,
         createdAt: now,
         updatedAt: now,
       };

@@ -32,6 +32,8 @@ function syncRecord(overrides: Partial<CalendarSyncRecord> = {}): CalendarSyncRe
     channelTokenHash: null,
     channelResourceId: null,
     channelExpiresAt: null,
+    changesNoted: 0,
+    changesPulled: 0,
     createdAt: 1_764_000_000_000 + sequence,
     updatedAt: 1_764_000_000_000 + sequence,
     ...overrides,
@@ -46,6 +48,7 @@ function link(syncId: string, overrides: Partial<CalendarEventLink> = {}): Calen
     etag: '"1"',
     syncedDue: "2026-12-01",
     syncedTitle: "Ship it",
+    syncedLastDay: null,
     updatedAt: 1,
     ...overrides,
   };
@@ -101,22 +104,59 @@ export function describeGoogleCalendarStoreConformance(
       ]);
     });
 
+    it("counts push notifications by channel and what a listing covered, apart from other updates", async () => {
+      const sync = syncRecord({ channelId: "chan-1" });
+      await store().googleCalendar.createSync(sync);
+      expect(await store().googleCalendar.noteChanges("chan-1")).toBe(true);
+      expect(await store().googleCalendar.noteChanges("chan-1")).toBe(true);
+      expect(await store().googleCalendar.noteChanges("chan-2")).toBe(false);
+      // A stale full-record update (read before the notifications) does not put the count back.
+      await store().googleCalendar.updateSync("org_acme", sync.id, { ...sync, syncToken: "t" });
+      await store().googleCalendar.markPulled("org_acme", sync.id, 2);
+      await store().googleCalendar.markPulled("org_acme", sync.id, 1);
+      await store().googleCalendar.markPulled("org_globex", sync.id, 5);
+      expect(await store().googleCalendar.getSync("org_acme", sync.id)).toMatchObject({
+        syncToken: "t",
+        changesNoted: 2,
+        changesPulled: 2,
+      });
+    });
+
     it("maps items to events both ways, one owner per event, and deletes links with the sync", async () => {
       const sync = syncRecord();
       await store().googleCalendar.createSync(sync);
       const first = link(sync.id);
-      await store().googleCalendar.upsertLink(first);
+      await store().googleCalendar.upsertLinks([first]);
       const moved = { ...first, etag: '"2"', syncedDue: "2026-12-03" };
-      await store().googleCalendar.upsertLink(moved);
+      await store().googleCalendar.upsertLinks([moved]);
       expect(await store().googleCalendar.getLink(sync.id, "issue:iss_1")).toEqual(moved);
       expect(await store().googleCalendar.findLinkByEvent(sync.id, "plugboardiss1")).toEqual(moved);
       // The same event claimed by another item: the first loses it.
       const other = link(sync.id, { itemKey: "issue:iss_2" });
-      await store().googleCalendar.upsertLink(other);
+      await store().googleCalendar.upsertLinks([other]);
       expect(await store().googleCalendar.getLink(sync.id, "issue:iss_1")).toBeNull();
-      await store().googleCalendar.upsertLink(
-        link(sync.id, { itemKey: "cycle:cyc_1", eventId: "e2" }),
-      );
+      const cycle = link(sync.id, {
+        itemKey: "cycle:cyc_1",
+        eventId: "e2",
+        syncedLastDay: "2026-12-18",
+      });
+      await store().googleCalendar.upsertLinks([cycle]);
+      expect(await store().googleCalendar.getLink(sync.id, "cycle:cyc_1")).toEqual(cycle);
+      expect(
+        await store().googleCalendar.getLinks(sync.id, [
+          "cycle:cyc_1",
+          "issue:iss_2",
+          "issue:iss_9",
+        ]),
+      ).toHaveLength(2);
+      // A page of a first sync, stored in one write.
+      await store().googleCalendar.upsertLinks([
+        link(sync.id, { itemKey: "issue:iss_3", eventId: "e3" }),
+        link(sync.id, { itemKey: "issue:iss_4", eventId: "e4" }),
+      ]);
+      expect(await store().googleCalendar.countLinks(sync.id)).toBe(4);
+      await store().googleCalendar.deleteLink(sync.id, "issue:iss_3");
+      await store().googleCalendar.deleteLink(sync.id, "issue:iss_4");
       expect(await store().googleCalendar.countLinks(sync.id)).toBe(2);
       expect(await store().googleCalendar.deleteLink(sync.id, "cycle:cyc_1")).toBe(true);
       expect(await store().googleCalendar.deleteLink(sync.id, "cycle:cyc_1")).toBe(false);

@@ -51,10 +51,23 @@ export function memoryGoogleCalendar(): GoogleCalendarStore & { clear(): void } 
       const record = owned(organizationId, id);
       if (!record) return null;
       const defined = Object.fromEntries(
-        Object.entries(update).filter(([, value]) => value !== undefined),
+        Object.entries(update).filter(
+          ([key, value]) =>
+            value !== undefined && key !== "changesNoted" && key !== "changesPulled",
+        ),
       );
       Object.assign(record, defined);
       return copy(record);
+    },
+    async noteChanges(channelId) {
+      const record = [...syncs.values()].find((sync) => sync.channelId === channelId);
+      if (!record) return false;
+      record.changesNoted += 1;
+      return true;
+    },
+    async markPulled(organizationId, id, noted) {
+      const record = owned(organizationId, id);
+      if (record) record.changesPulled = Math.max(record.changesPulled, noted);
     },
     async deleteSync(organizationId, id) {
       if (!owned(organizationId, id)) return false;
@@ -66,14 +79,24 @@ export function memoryGoogleCalendar(): GoogleCalendarStore & { clear(): void } 
       }
       return true;
     },
-    async upsertLink(link) {
-      // One event per item and one item per event, as the SQL unique indexes keep it.
-      const owner = byEvent.get(linkKey(link.syncId, link.eventId));
-      if (owner !== undefined && owner !== link.itemKey) links.delete(linkKey(link.syncId, owner));
-      const previous = links.get(linkKey(link.syncId, link.itemKey));
-      if (previous) byEvent.delete(linkKey(link.syncId, previous.eventId));
-      links.set(linkKey(link.syncId, link.itemKey), { ...link });
-      byEvent.set(linkKey(link.syncId, link.eventId), link.itemKey);
+    async upsertLinks(batch) {
+      for (const link of batch) {
+        // One event per item and one item per event, as the SQL unique indexes keep it.
+        const owner = byEvent.get(linkKey(link.syncId, link.eventId));
+        if (owner !== undefined && owner !== link.itemKey) {
+          links.delete(linkKey(link.syncId, owner));
+        }
+        const previous = links.get(linkKey(link.syncId, link.itemKey));
+        if (previous) byEvent.delete(linkKey(link.syncId, previous.eventId));
+        links.set(linkKey(link.syncId, link.itemKey), { ...link });
+        byEvent.set(linkKey(link.syncId, link.eventId), link.itemKey);
+      }
+    },
+    async getLinks(syncId, itemKeys) {
+      return itemKeys.flatMap((itemKey) => {
+        const link = links.get(linkKey(syncId, itemKey));
+        return link ? [{ ...link }] : [];
+      });
     },
     async getLink(syncId, itemKey) {
       const link = links.get(linkKey(syncId, itemKey));

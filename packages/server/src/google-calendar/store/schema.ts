@@ -15,6 +15,9 @@ export interface CalendarSyncsTable {
   channel_token_hash: string | null;
   channel_resource_id: string | null;
   channel_expires_at: number | string | null;
+  /** Push notifications received; `changes_pulled`: how many the last complete listing covered. */
+  changes_noted: number | string;
+  changes_pulled: number | string;
   created_at: number | string;
   updated_at: number | string;
 }
@@ -26,5 +29,7 @@ export interface CalendarEventLinksTable {
   etag: string;
   synced_due: string | null;
   synced_title: string;
+  /** A cycle's last day (inclusive); null for issues. */
+  synced_last_day: string | null;
   updated_at: number | string;
 }

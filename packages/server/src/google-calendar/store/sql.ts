@@ -72,13 +72,32 @@ export function sqlGoogleCalendar(
           .executeTakeFirst();
         if (!row) return null;
         const next = { ...toSync(row), ...definedOnly(update) };
+        // The counters move only by their own atomic updates: a stale read never puts them back.
+        const { changes_noted: _noted, changes_pulled: _pulled, ...columns } = toSyncRow(next);
         await trx
           .updateTable("plugboard_calendar_syncs")
-          .set(toSyncRow(next))
+          .set(columns)
           .where("id", "=", id)
           .execute();
         return next;
       });
+    },
+    async noteChanges(channelId) {
+      const result = await db
+        .updateTable("plugboard_calendar_syncs")
+        .set((eb) => ({ changes_noted: eb("changes_noted", "+", 1) }))
+        .where("channel_id", "=", channelId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async markPulled(organizationId, id, noted) {
+      await db
+        .updateTable("plugboard_calendar_syncs")
+        .set({ changes_pulled: noted })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .where("changes_pulled", "<", noted)
+        .execute();
     },
     async deleteSync(organizationId, id) {
       return db.transaction().execute(async (trx) => {
@@ -92,38 +111,53 @@ export function sqlGoogleCalendar(
         return true;
       });
     },
-    async upsertLink(link) {
+    async upsertLinks(batch) {
+      if (batch.length === 0) return;
       await db.transaction().execute(async (trx) => {
-        // The event may have belonged to another item (a re-created event): one owner each.
-        await trx
-          .deleteFrom("plugboard_calendar_event_links")
-          .where("sync_id", "=", link.syncId)
-          .where("event_id", "=", link.eventId)
-          .where("item_key", "!=", link.itemKey)
-          .execute();
-        const row = {
-          sync_id: link.syncId,
-          item_key: link.itemKey,
-          event_id: link.eventId,
-          etag: link.etag,
-          synced_due: link.syncedDue,
-          synced_title: link.syncedTitle,
-          updated_at: link.updatedAt,
-        };
-        await trx
-          .insertInto("plugboard_calendar_event_links")
-          .values(row)
-          .onConflict((conflict) =>
-            conflict.columns(["sync_id", "item_key"]).doUpdateSet({
-              event_id: link.eventId,
-              etag: link.etag,
-              synced_due: link.syncedDue,
-              synced_title: link.syncedTitle,
-              updated_at: link.updatedAt,
-            }),
-          )
-          .execute();
+        for (const link of batch) {
+          // The event may have belonged to another item (a re-created event): one owner each.
+          await trx
+            .deleteFrom("plugboard_calendar_event_links")
+            .where("sync_id", "=", link.syncId)
+            .where("event_id", "=", link.eventId)
+            .where("item_key", "!=", link.itemKey)
+            .execute();
+          const row = {
+            sync_id: link.syncId,
+            item_key: link.itemKey,
+            event_id: link.eventId,
+            etag: link.etag,
+            synced_due: link.syncedDue,
+            synced_title: link.syncedTitle,
+            synced_last_day: link.syncedLastDay,
+            updated_at: link.updatedAt,
+          };
+          await trx
+            .insertInto("plugboard_calendar_event_links")
+            .values(row)
+            .onConflict((conflict) =>
+              conflict.columns(["sync_id", "item_key"]).doUpdateSet({
+                event_id: link.eventId,
+                etag: link.etag,
+                synced_due: link.syncedDue,
+                synced_title: link.syncedTitle,
+                synced_last_day: link.syncedLastDay,
+                updated_at: link.updatedAt,
+              }),
+            )
+            .execute();
+        }
       });
+    },
+    async getLinks(syncId, itemKeys) {
+      if (itemKeys.length === 0) return [];
+      const rows = await db
+        .selectFrom("plugboard_calendar_event_links")
+        .selectAll()
+        .where("sync_id", "=", syncId)
+        .where("item_key", "in", itemKeys)
+        .execute();
+      return rows.map(toLink);
     },
     async getLink(syncId, itemKey) {
       const row = await db
@@ -186,6 +220,8 @@ function toSyncRow(record: CalendarSyncRecord) {
     channel_token_hash: record.channelTokenHash,
     channel_resource_id: record.channelResourceId,
     channel_expires_at: record.channelExpiresAt,
+    changes_noted: record.changesNoted,
+    changes_pulled: record.changesPulled,
     created_at: record.createdAt,
     updated_at: record.updatedAt,
   };
@@ -209,6 +245,8 @@ function toSync(row: Selectable<CalendarSyncsTable>): CalendarSyncRecord {
     channelTokenHash: row.channel_token_hash,
     channelResourceId: row.channel_resource_id,
     channelExpiresAt: numberOrNull(row.channel_expires_at),
+    changesNoted: Number(row.changes_noted),
+    changesPulled: Number(row.changes_pulled),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
@@ -222,6 +260,7 @@ function toLink(row: Selectable<CalendarEventLinksTable>): CalendarEventLink {
     etag: row.etag,
     syncedDue: row.synced_due,
     syncedTitle: row.synced_title,
+    syncedLastDay: row.synced_last_day,
     updatedAt: Number(row.updated_at),
   };
 }

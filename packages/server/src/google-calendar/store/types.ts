@@ -20,13 +20,25 @@ export interface CalendarSyncRecord extends Omit<CalendarSyncSettings, "calendar
   channelTokenHash: string | null;
   channelResourceId: string | null;
   channelExpiresAt: number | null;
+  /**
+   * Push notifications received (`noteChanges`) and how many of them the last complete listing
+   * covered (`markPulled`): while they differ, a change Google announced has not been read yet.
+   */
+  changesNoted: number;
+  changesPulled: number;
   createdAt: number;
   updatedAt: number;
 }
 
-/** What `updateSync` may change: everything but identity and creation. */
+/**
+ * What `updateSync` may change: everything but identity, creation and the change counters
+ * (those only move through `noteChanges` and `markPulled`, atomically).
+ */
 export type CalendarSyncUpdate = Partial<
-  Omit<CalendarSyncRecord, "id" | "organizationId" | "installationId" | "createdAt">
+  Omit<
+    CalendarSyncRecord,
+    "id" | "organizationId" | "installationId" | "createdAt" | "changesNoted" | "changesPulled"
+  >
 >;
 
 /**
@@ -43,6 +55,8 @@ export interface CalendarEventLink {
   /** The issue's due date as last synced (`2026-12-01` or an instant with offset). */
   syncedDue: string | null;
   syncedTitle: string;
+  /** A cycle's last day (inclusive) as last synced; null for issues. */
+  syncedLastDay: string | null;
   updatedAt: number;
 }
 
@@ -63,10 +77,17 @@ export interface GoogleCalendarStore {
     id: string,
     update: CalendarSyncUpdate,
   ): Promise<CalendarSyncRecord | null>;
+  /** Counts a push notification on the channel's sync; false when no sync has that channel. */
+  noteChanges(channelId: string): Promise<boolean>;
+  /** Records that a complete listing covered `noted` notifications (never moves back). */
+  markPulled(organizationId: string, id: string, noted: number): Promise<void>;
   /** Deletes the sync and its event links together; whether it existed. */
   deleteSync(organizationId: string, id: string): Promise<boolean>;
-  upsertLink(link: CalendarEventLink): Promise<void>;
+  /** Stores links (a first sync's page at once), each replacing its item's and its event's. */
+  upsertLinks(links: CalendarEventLink[]): Promise<void>;
   getLink(syncId: string, itemKey: string): Promise<CalendarEventLink | null>;
+  /** The links of these items that exist, in no particular order. */
+  getLinks(syncId: string, itemKeys: string[]): Promise<CalendarEventLink[]>;
   findLinkByEvent(syncId: string, eventId: string): Promise<CalendarEventLink | null>;
   deleteLink(syncId: string, itemKey: string): Promise<boolean>;
   countLinks(syncId: string): Promise<number>;

@@ -5,8 +5,9 @@ import { mayUninstall, visibleTo } from "./present";
 import { deleteWebhookInstallationEndpoint } from "./webhook-installation";
 
 /**
- * Disconnects: revokes the grant at the provider where it can, then deletes links, the endpoint a
- * webhook-based integration delivers through, and the secrets.
+ * Disconnects: lets each feature end its work with the provider (Google Calendar stops its watch
+ * channels and deletes its sync), revokes the grant where it can, then deletes links, the endpoint
+ * a webhook-based integration delivers through, and the secrets.
  * Admins may remove any installation; members their own user-level ones.
  */
 export const deleteInstallation = implement(integrationContracts.uninstall, {
@@ -25,7 +26,9 @@ export const deleteInstallation = implement(integrationContracts.uninstall, {
           "Only admins can uninstall an integration installed for the organization or another user",
       });
     }
-    // Revoke first, while the token is still readable; the secret goes with the row.
+    // Features stop what runs at the provider first (a calendar's watch channels), while the
+    // token still works; then the grant is revoked; the secret goes with the row.
+    await context.beforeUninstall(record);
     await revokeAtProvider(context, record);
     await deleteWebhookInstallationEndpoint(context, record);
     await context.store.github.deleteLinksOfInstallation(identity.organizationId, record.id);
