@@ -1,9 +1,15 @@
-import { type SlackDeliveryList, slackContracts } from "@plugboard/core";
+import { PlugboardError, type SlackDeliveryList, slackContracts } from "@plugboard/core";
 import { implement } from "../../http/route";
 
-/** The project's Slack delivery log: its latest notifications with status, attempts, last error. */
+/**
+ * The project's Slack delivery log: its latest notifications with status, attempts, last error.
+ * Like the settings it belongs to, `not_found` for a project with no Slack channel.
+ */
 export const listSlackDeliveries = implement(slackContracts.deliveries, {
   async handle({ params, query, identity, context }) {
+    if (!(await context.store.slack.getSettings(identity.organizationId, params.projectId))) {
+      throw new PlugboardError({ code: "not_found", detail: "This project has no Slack channel" });
+    }
     const records = await context.store.slack.listDeliveries(
       identity.organizationId,
       params.projectId,
