@@ -6,6 +6,7 @@ import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
 import { Field } from "../parts/field";
 import { Select } from "../parts/select";
+import { useFocusFirstInvalid } from "../parts/use-focus-first-invalid";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { createInput, initialValues, type SsoFormValues, updateInput } from "./form-values";
@@ -74,6 +75,7 @@ function ConnectionForm({
 }) {
   const strings = useStrings();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef);
   const [values, setValues] = useState(() => initialValues(connection));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useCreateSsoConnection();
@@ -91,10 +93,7 @@ function ConnectionForm({
 
   function showErrors(next: FieldError[]) {
     setErrors(next);
-    // Focus the first invalid control, so keyboard and screen-reader users land on the problem.
-    requestAnimationFrame(() => {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    });
+    focusFirstInvalid();
   }
 
   function submit(event: FormEvent) {

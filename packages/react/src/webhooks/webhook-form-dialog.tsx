@@ -13,6 +13,7 @@ import { DialogPanel } from "../parts/dialog-panel";
 import { Field } from "../parts/field";
 import { Select } from "../parts/select";
 import { useNotify } from "../parts/toast";
+import { useFocusFirstInvalid } from "../parts/use-focus-first-invalid";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { EventPicker, type EventSelection } from "./event-picker";
@@ -91,6 +92,7 @@ function WebhookForm({
   const strings = useStrings();
   const notify = useNotify();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef);
   const [values, setValues] = useState(() => initialValues(endpoint));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useCreateWebhookEndpoint();
@@ -106,10 +108,7 @@ function WebhookForm({
 
   function showErrors(next: FieldError[]) {
     setErrors(next);
-    // Focus the first invalid control, so keyboard and screen-reader users land on the problem.
-    requestAnimationFrame(() => {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    });
+    focusFirstInvalid();
   }
 
   function submit(event: FormEvent) {
