@@ -3,10 +3,10 @@ import { readBody } from "../http/body";
 import { readCookie, sameDigest, sha256Hex } from "./browser-binding";
 import { clientSecretOf } from "./connections";
 import { testRunOf } from "./dry-run";
-import { finishLogin, refuse, type StartedLogin, unsolicited } from "./finish-login";
+import { finishLogin, refuse, unsolicited } from "./finish-login";
 import { SsoRefusal } from "./refusal";
 import { checkSamlResponse } from "./saml/response";
-import type { SsoConnectionRecord, SsoPendingRequestRecord } from "./store/types";
+import type { SsoConnectionRecord, SsoPendingRequestRecord, StartedLogin } from "./store/types";
 import { serviceProviderUrls } from "./urls";
 
 /**

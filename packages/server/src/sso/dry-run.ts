@@ -2,8 +2,8 @@ import { type Role, type SsoTestMessage, ssoTestMessageType } from "@plugboard/c
 import type { PlugboardContext } from "../context";
 import { openerPageResponse } from "../http/opener-page";
 import { cookieValue, ssoCookie } from "./browser-binding";
-import type { StartedLogin } from "./finish-login";
 import { SsoRefusal } from "./refusal";
+import type { StartedLogin } from "./store/types";
 
 /** How long the popup has to open the test login URL. */
 const ticketTtlMs = 120_000;

@@ -3,10 +3,7 @@ import type { PlugboardContext } from "../context";
 import { testResultPage } from "./dry-run";
 import type { SsoLogin } from "./options";
 import { refusalPage, SsoRefusal } from "./refusal";
-import type { SsoConnectionRecord, SsoPendingRequestRecord } from "./store/types";
-
-/** What the login's start decided: where to go after, or that it is a test run. */
-export type StartedLogin = Pick<SsoPendingRequestRecord, "returnTo" | "testOrigin">;
+import type { SsoConnectionRecord, StartedLogin } from "./store/types";
 
 /** A response sent unasked (IdP-initiated): no return path, never a test run. */
 export const unsolicited: StartedLogin = { returnTo: null, testOrigin: null };

@@ -82,6 +82,9 @@ export interface SsoPendingRequestRecord {
   expiresAt: number;
 }
 
+/** What the login's start decided: where to go after, or that it is a test run. */
+export type StartedLogin = Pick<SsoPendingRequestRecord, "returnTo" | "testOrigin">;
+
 export type VerifyDomainResult = "verified" | "taken" | "missing";
 
 export interface SsoStore {
