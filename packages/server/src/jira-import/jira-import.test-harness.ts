@@ -41,6 +41,8 @@ export async function jiraImportSetup(
   options: {
     issues?: number;
     port?: (port: ReturnType<typeof importHost>["port"]) => HostPort;
+    /** Runs during each wait the Jira client asks for (a Retry-After, a backoff). */
+    whileWaiting?: () => Promise<void>;
   } = {},
 ) {
   const jira = await startJiraSimulator({ issues: options.issues ?? 60 });
@@ -58,6 +60,7 @@ export async function jiraImportSetup(
       retryBaseMs: 100,
       sleep: async (ms) => {
         sleeps.push(ms);
+        await options.whileWaiting?.();
       },
     },
   });

@@ -309,6 +309,29 @@ describe("Jira import from Jira Cloud", () => {
     expect(refused.status).toBe(409);
     expect(setup.host.issues()).toHaveLength(60);
   });
+
+  it("writes nothing once Cancel is pressed while Jira's rate limit is waited out", async () => {
+    let cancel: (() => Promise<unknown>) | null = null;
+    setup = await jiraImportSetup({
+      whileWaiting: async () => {
+        await cancel?.();
+      },
+    });
+    const source = await setup.connect();
+    const run = await start(setup, source.id);
+    const h = setup;
+    cancel = async () => {
+      cancel = null;
+      await h.call("POST", `/jira-import/runs/${run.id}/cancel`);
+    };
+    // The run's first call to Jira answers 429: the Cancel lands during its Retry-After.
+    setup.jira.simulation.rateLimitNext(1, 3);
+    await setup.drain();
+
+    expect((await runOf(setup, run.id)).status).toBe("cancelled");
+    expect(setup.sleeps).toEqual([3000]);
+    expect(setup.host.issues()).toHaveLength(0);
+  });
 });
 
 describe("Jira import from a CSV export", () => {

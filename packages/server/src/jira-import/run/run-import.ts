@@ -37,6 +37,8 @@ export async function runImport(runId: string, deps: RunDeps): Promise<void> {
     progress = { ...progress, total: await reader.count(), step: "issues" };
     await store.updateRun(run.id, { progress, updatedAt: now() });
   }
+  // Counting may have waited out Jira's rate limit: a cancel pressed meanwhile writes nothing.
+  if (await cancelled(run.id, deps)) return;
   const measure = (done: number, step: JiraImportProgress["step"]): JiraImportProgress => {
     const seconds = (now() - started.at) / 1000;
     const rate = seconds > 0 ? (done - started.done) / seconds : null;
@@ -66,6 +68,8 @@ export async function runImport(runId: string, deps: RunDeps): Promise<void> {
       pageToken: checkpoint.pageToken,
       row: checkpoint.row,
     })) {
+      // So does one pressed while this page was fetched (Retry-After waits included).
+      if (await cancelled(run.id, deps)) return;
       for (const row of page.rows) {
         if (isMalformed(row)) {
           report.skipped.push({ item: row.item, reason: row.reason });
