@@ -35,8 +35,14 @@ export function SettingsPage() {
         Slack and other tools act as you once you confirm the link they send you.
       </p>
       <AccountLinks />
-      <WebhooksSection />
-      <ApiKeysManager projects={[{ id: "prj_demo", name: "Demo" }]} />
+      <h2>Developers</h2>
+      <p className="host-lead">Signed webhooks and API keys, for your own scripts and services.</p>
+      <div className="host-stack">
+        <WebhooksSection />
+        <ApiKeysManager projects={[{ id: "prj_demo", name: "Demo" }]} />
+      </div>
+      <h2>Organization</h2>
+      <p className="host-lead">Sign in with your company's identity provider.</p>
       {/* Admins manage it; members see that it is admin-only (the server enforces it anyway). */}
       <SsoSettings />
     </>

@@ -146,6 +146,7 @@ export function CalendarSyncForm({
             {strings.calendarSyncDirections[value]}
           </label>
         ))}
+        <p className="pb-hint">{strings.calendarSyncCyclesOneWay}</p>
       </fieldset>
       <div className="pb-field">
         <label className="pb-field__label" htmlFor={ids.onDelete}>

@@ -438,6 +438,8 @@ export const de: PlugboardStrings = {
   calendarSyncNeedsReconnect:
     "Google Kalender akzeptiert diese Verbindung nicht mehr. Verbinde ihn neu, um weiter zu synchronisieren.",
   calendarSyncPickProject: "Wähle mindestens ein Projekt.",
+  calendarSyncCyclesOneWay:
+    "Zyklen gehen immer von hier in den Kalender: Eine Änderung am Termin eines Zyklus im Kalender wird zurückgesetzt.",
   jiraTitle: "Aus Jira importieren",
   jiraDescription:
     "Übernimm die Vorgänge, Kommentare und den Verlauf eines Jira-Projekts in diesen Tracker. Ein Probelauf zeigt vorher, was passiert.",

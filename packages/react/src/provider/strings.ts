@@ -435,6 +435,8 @@ export const defaultStrings = {
   calendarSyncNeedsReconnect:
     "Google Calendar no longer accepts this connection. Reconnect it to keep syncing.",
   calendarSyncPickProject: "Pick at least one project.",
+  calendarSyncCyclesOneWay:
+    "Cycles always go from here to the calendar: an edit made to a cycle's event in the calendar is put back.",
   jiraTitle: "Import from Jira",
   jiraDescription:
     "Bring a Jira project's issues, comments and history into this tracker. A dry run shows what will happen first.",
