@@ -203,6 +203,26 @@ describe.each(backends)("job worker on $name", (backend: Backend) => {
     expect((await opened.store.jobs.get(job.id))?.state).toBe("succeeded");
   });
 
+  it("never runs a job twice at once when its lease lapses while it runs in this worker", async () => {
+    const jobs = worker({ leaseMs: 30 * SECOND });
+    const held = gate();
+    let runs = 0;
+    jobs.handle(sendEmail, async () => {
+      runs += 1;
+      await held.opened;
+    });
+    const { job } = await jobs.enqueue(sendEmail, { to: "ada@example.com", subject: "Hi" });
+    const first = jobs.runDue();
+    await vi.waitFor(() => expect(runs).toBe(1));
+    // The event loop stalled past the heartbeat: the lease has lapsed and the job is claimable.
+    clock += 31 * SECOND;
+    expect(await jobs.runDue()).toMatchObject({ claimed: 1, succeeded: 0 });
+    held.open();
+    expect(await first).toMatchObject({ succeeded: 1 });
+    expect(runs).toBe(1);
+    expect((await opened.store.jobs.get(job.id))?.state).toBe("succeeded");
+  });
+
   it("fires a schedule once per tick across two workers, collapsing missed ticks", async () => {
     const ticks: Array<[string, number]> = [];
     const workers = [worker(), worker({}, await opened.another())];

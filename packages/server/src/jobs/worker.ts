@@ -135,6 +135,13 @@ export function createWorker(deps: {
 
   /** Runs one job and records its outcome; `handled` is called as soon as the handler is done. */
   async function runJob(job: JobRecord, handled: () => void = () => {}): Promise<Outcome> {
+    if (leased.has(job.id)) {
+      // Its lease lapsed while it ran here (the event loop stalled past the heartbeat) and this
+      // worker claimed it back: the run in progress goes on under the renewed lease and records
+      // the outcome. A second run beside it would do the work twice at once.
+      handled();
+      return "lost";
+    }
     const registered = handlers.get(job.queue) as Registered;
     hold(job.id);
     try {
