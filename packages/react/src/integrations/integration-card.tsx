@@ -118,7 +118,8 @@ function LoadedCard({
     }
   }, [state, integration.id, integration.name, integration.auth]);
   const statusText = {
-    available: strings.notInstalled,
+    // An importer is never "installed": it is ready to run an import, or not available.
+    available: integration.auth === "import" ? strings.readyToImport : strings.notInstalled,
     unavailable: strings.notAvailable,
     installed: strings.installed,
     "needs-reconnect": strings.needsReconnect,

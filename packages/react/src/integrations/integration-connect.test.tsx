@@ -155,7 +155,7 @@ describe("IntegrationCard: connecting a webhook-based integration", () => {
     const user = userEvent.setup();
     renderWithPlugboard(<IntegrationCard provider="jira" />);
     const card = await screen.findByRole("article", { name: "Jira import" });
-    expect(within(card).getByText("Not installed")).toBeInTheDocument();
+    expect(within(card).getByText("Ready to import")).toBeInTheDocument();
     const open = within(card).getByRole("button", { name: "Import" });
     await user.click(open);
     const dialog = await screen.findByRole("dialog", { name: "Import from Jira" });

@@ -9,6 +9,7 @@ const n = (count: number) => count.toLocaleString("de-DE");
 export const de: PlugboardStrings = {
   installed: "Installiert",
   notInstalled: "Nicht installiert",
+  readyToImport: "Bereit zum Import",
   notAvailable: "Nicht verfügbar",
   needsReconnect: "Neu verbinden",
   needsReconnectDescription: (name) =>

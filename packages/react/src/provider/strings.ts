@@ -5,6 +5,7 @@
 export const defaultStrings = {
   installed: "Installed",
   notInstalled: "Not installed",
+  readyToImport: "Ready to import",
   notAvailable: "Not available",
   needsReconnect: "Needs reconnect",
   needsReconnectDescription: (name: string) =>
