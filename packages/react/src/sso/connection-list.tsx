@@ -2,9 +2,9 @@ import type { SsoCertificate, SsoConnection } from "@plugboard/core";
 import { useId } from "react";
 import { ActionsMenu } from "../parts/actions-menu";
 import { GuardedButton } from "../parts/guarded-button";
+import { useWriteDenied, WriteButton } from "../parts/write-access";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
-import { SsoWriteButton, useSsoDenied } from "./access";
 import { TestResult } from "./dry-run-result";
 import { formatDate } from "./format";
 import { ServiceProviderValues } from "./service-provider-values";
@@ -60,7 +60,7 @@ function ConnectionItem({
 }) {
   const strings = useStrings();
   const titleId = useId();
-  const denied = useSsoDenied();
+  const denied = useWriteDenied();
   const toggle = useUpdateSsoConnection();
   const test = useSsoTestPopup(connection.id);
   const enabled = toggle.isPending
@@ -89,7 +89,7 @@ function ConnectionItem({
         </p>
       </div>
       <div className="pb-sso__switch">
-        <SsoWriteButton
+        <WriteButton
           role="switch"
           aria-checked={enabled}
           aria-label={strings.ssoToggle(connection.name)}
@@ -101,7 +101,7 @@ function ConnectionItem({
           }
         >
           <span className="pb-switch__thumb" />
-        </SsoWriteButton>
+        </WriteButton>
         <span className="pb-hint" aria-hidden="true">
           {enabled ? strings.ssoEnabled : strings.ssoDisabled}
         </span>

@@ -5,9 +5,9 @@ import { CopyField } from "../parts/copy-field";
 import { ConfirmDialog } from "../parts/dialogs";
 import { Field } from "../parts/field";
 import type { ReturnFocus } from "../parts/use-return-focus";
+import { useWriteDenied, WriteButton } from "../parts/write-access";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
-import { SsoWriteButton, useSsoDenied } from "./access";
 import { useAddSsoDomain, useRemoveSsoDomain, useSsoDomains, useVerifySsoDomain } from "./use-sso";
 
 export type SsoDomainPanelPart = "domains" | "domain" | "txtRecord";
@@ -101,7 +101,7 @@ function AddDomainForm() {
   const [domain, setDomain] = useState("");
   const [error, setError] = useState<string | undefined>();
   const add = useAddSsoDomain();
-  const denied = useSsoDenied();
+  const denied = useWriteDenied();
   const formError =
     add.error && !(isPlugboardError(add.error) && add.error.errors.length > 0)
       ? add.error.message
@@ -140,9 +140,9 @@ function AddDomainForm() {
           />
         )}
       </Field>
-      <SsoWriteButton type="submit" className="pb-button" busy={add.isPending}>
+      <WriteButton type="submit" className="pb-button" busy={add.isPending}>
         {add.isPending ? strings.ssoDomainAdding : strings.ssoDomainAdd}
-      </SsoWriteButton>
+      </WriteButton>
       {formError && (
         <p role="alert" className="pb-error pb-sso__add-domain-error">
           {formError}
@@ -179,7 +179,7 @@ function DomainItem({
           {strings.ssoDomainStatuses[status] ?? status}
         </span>
         <span className="pb-sso__domain-actions">
-          <SsoWriteButton
+          <WriteButton
             className="pb-button pb-button--small"
             busy={verify.isPending}
             aria-describedby={nameId}
@@ -190,14 +190,14 @@ function DomainItem({
               : status === "verified"
                 ? strings.ssoDomainRecheck
                 : strings.ssoDomainVerify}
-          </SsoWriteButton>
-          <SsoWriteButton
+          </WriteButton>
+          <WriteButton
             className="pb-button pb-button--small"
             aria-label={strings.ssoDomainRemove(domain.domain)}
             onClick={onRemove}
           >
             ×
-          </SsoWriteButton>
+          </WriteButton>
         </span>
       </div>
       {status !== "verified" && (

@@ -3,9 +3,9 @@ import { isPlugboardError } from "@plugboard/core/routes";
 import { type ReactNode, useId, useRef, useState } from "react";
 import { PermissionTooltip } from "../parts/permission-tooltip";
 import { useReturnFocus } from "../parts/use-return-focus";
+import { WriteAccessProvider, WriteButton } from "../parts/write-access";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
-import { SsoAccessProvider, SsoWriteButton } from "./access";
 import { SsoConnectionList, type SsoConnectionListPart } from "./connection-list";
 import { DeleteConnectionDialog } from "./delete-connection-dialog";
 import { SsoConnectionFormDialog } from "./dialogs";
@@ -124,7 +124,7 @@ export function SsoSettings({ className, classNames = {} }: SsoSettingsProps) {
   }
 
   return (
-    <SsoAccessProvider denied={isReadOnly ? strings.ssoNeedsAdmin : null}>
+    <WriteAccessProvider denied={isReadOnly ? strings.ssoNeedsAdmin : null}>
       <section
         {...rootProps}
         aria-labelledby={titleId}
@@ -146,14 +146,14 @@ export function SsoSettings({ className, classNames = {} }: SsoSettingsProps) {
               </span>
             </PermissionTooltip>
           )}
-          <SsoWriteButton
+          <WriteButton
             ref={addButton}
             className="pb-button pb-button--primary"
             disabled={state === "loading" || state === "error"}
             onClick={() => open({ kind: "create" })}
           >
             {strings.ssoAdd}
-          </SsoWriteButton>
+          </WriteButton>
         </header>
         {body}
       </section>
@@ -170,6 +170,6 @@ export function SsoSettings({ className, classNames = {} }: SsoSettingsProps) {
         onCloseAutoFocus={focus.onCloseAutoFocus}
         className={classNames.confirmDialog}
       />
-    </SsoAccessProvider>
+    </WriteAccessProvider>
   );
 }

@@ -1,9 +1,9 @@
 import type { WebhookAttempt, WebhookEndpoint, WebhookMessageRecord } from "@plugboard/core";
 import { useEffect, useId } from "react";
 import { useNotify } from "../parts/toast";
+import { useWriteDenied, WriteButton } from "../parts/write-access";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
-import { useWebhookAccess, WriteButton } from "./access";
 import { formatTime } from "./format";
 import { RecoverMessagesDialog } from "./recover-messages-dialog";
 import { useResendWebhookMessage, useWebhookAttempts, useWebhookMessages } from "./use-webhooks";
@@ -23,7 +23,7 @@ export interface DeliveryLogProps {
  */
 export function DeliveryLog({ endpoint, id, className, classNames = {} }: DeliveryLogProps) {
   const strings = useStrings();
-  const { denied } = useWebhookAccess();
+  const denied = useWriteDenied();
   const messages = useWebhookMessages(endpoint.id);
   const attempts = useWebhookAttempts(endpoint.id);
   const attemptsBehind = useAttemptsSince(attempts, messages.data?.at(-1)?.createdAt);

@@ -1,11 +1,11 @@
 import type { WebhookEndpoint } from "@plugboard/core";
-import { type ReactNode, useId, useMemo, useRef, useState } from "react";
+import { type ReactNode, useId, useRef, useState } from "react";
 import { PermissionTooltip } from "../parts/permission-tooltip";
 import { SkeletonRows } from "../parts/skeleton-rows";
 import { useReturnFocus } from "../parts/use-return-focus";
+import { WriteAccessProvider, WriteButton } from "../parts/write-access";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
-import { WebhookAccessProvider, WriteButton } from "./access";
 import {
   DeleteWebhookDialog,
   RotateSecretDialog,
@@ -59,10 +59,6 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
   };
   // Unknown until the list answers; "Add endpoint" is disabled until then anyway.
   const isReadOnly = query.data?.permissions.manage === false;
-  const access = useMemo(
-    () => ({ denied: isReadOnly ? strings.webhooksNeedsAdmin : null }),
-    [isReadOnly, strings.webhooksNeedsAdmin],
-  );
   const state = query.isPending
     ? "loading"
     : query.isError
@@ -112,7 +108,7 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
   }
 
   return (
-    <WebhookAccessProvider value={access}>
+    <WriteAccessProvider denied={isReadOnly ? strings.webhooksNeedsAdmin : null}>
       <section
         {...rootProps}
         aria-labelledby={titleId}
@@ -179,6 +175,6 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
           copyFailed: strings.webhookCopyFailed,
         }}
       />
-    </WebhookAccessProvider>
+    </WriteAccessProvider>
   );
 }
