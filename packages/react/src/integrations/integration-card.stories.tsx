@@ -114,7 +114,7 @@ export const JiraImportWizard: Story = {
     const open = within(card).getByRole("button", { name: "Import" });
     await userEvent.click(open);
     const dialog = await screen.findByRole("dialog", { name: "Import from Jira" });
-    await expect(within(dialog).getByRole("tab", { name: "Jira Cloud" })).toBeVisible();
+    await expect(await within(dialog).findByRole("tab", { name: "Jira Cloud" })).toBeVisible();
   },
 };
 

@@ -160,7 +160,7 @@ describe("IntegrationCard: connecting a webhook-based integration", () => {
     await user.click(open);
     const dialog = await screen.findByRole("dialog", { name: "Import from Jira" });
     expect(within(dialog).getByRole("region", { name: "Import from Jira" })).toBeInTheDocument();
-    expect(within(dialog).getByRole("tab", { name: "Jira Cloud" })).toHaveAttribute(
+    expect(await within(dialog).findByRole("tab", { name: "Jira Cloud" })).toHaveAttribute(
       "aria-selected",
       "true",
     );

@@ -30,8 +30,36 @@ export function ConnectStep({ onConnected, className }: ConnectStepProps) {
   const strings = useStrings();
   const sources = useJiraSources();
   const existing = sources.data?.data ?? [];
+  if (sources.isPending) {
+    return (
+      <div
+        className="pb-skeleton pb-skeleton--line"
+        role="status"
+        aria-label={strings.jiraLoading}
+      />
+    );
+  }
+  // Imports are admin-only: a member is told so instead of filling in a form the server refuses.
+  if (isPlugboardError(sources.error) && sources.error.code === "forbidden") {
+    return (
+      <p className={cx("pb-jira-import__notice", className)} role="note">
+        {strings.jiraNeedsAdmin}
+      </p>
+    );
+  }
   return (
     <div className={cx("pb-jira-import__connect", className)}>
+      {sources.isError && (
+        // The earlier sources could not be listed; a new one can still be connected.
+        <div role="alert">
+          <p className="pb-error">
+            {strings.jiraLoadFailed}: {sources.error.message}
+          </p>
+          <button type="button" className="pb-button" onClick={() => void sources.refetch()}>
+            {strings.retry}
+          </button>
+        </div>
+      )}
       {existing.length > 0 && (
         <section className="pb-jira-import__sources" aria-label={strings.jiraConnected}>
           <h4 className="pb-jira-import__subtitle">{strings.jiraConnected}</h4>

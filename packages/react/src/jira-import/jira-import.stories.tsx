@@ -1,9 +1,11 @@
 /// <reference types="msw-storybook-addon/csf3" />
 import {
   createMockPlugboard,
+  fixtureIdentities,
   fixtureJiraCloud,
   type MockPlugboard,
   mockPlugboardHandlers,
+  plugboardErrorHandlers,
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { delay, HttpResponse, http } from "msw";
@@ -21,8 +23,11 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** The real kit with Jira import on, the simulated Jira Cloud and a memory host tracker. */
-function jiraKit(extra: (mock: MockPlugboard) => ReturnType<typeof http.all>[] = () => []) {
-  const mock = createMockPlugboard({ jira: true });
+function jiraKit(
+  extra: (mock: MockPlugboard) => ReturnType<typeof http.all>[] = () => [],
+  options: Parameters<typeof createMockPlugboard>[0] = {},
+) {
+  const mock = createMockPlugboard({ jira: true, ...options });
   return { msw: { handlers: [...extra(mock), ...mockPlugboardHandlers(mock)] } };
 }
 
@@ -31,7 +36,7 @@ const wizard = (canvasElement: HTMLElement) =>
 
 async function connect(canvasElement: HTMLElement, token = fixtureJiraCloud.apiToken) {
   const region = wizard(canvasElement);
-  await userEvent.type(region.getByLabelText("Site URL"), fixtureJiraCloud.siteUrl);
+  await userEvent.type(await region.findByLabelText("Site URL"), fixtureJiraCloud.siteUrl);
   await userEvent.type(region.getByLabelText("Account email"), fixtureJiraCloud.email);
   await userEvent.type(region.getByLabelText("API token"), token);
   await userEvent.click(region.getByRole("button", { name: "Connect to Jira" }));
@@ -78,11 +83,48 @@ export const Connect: Story = {
   parameters: jiraKit(),
   play: async ({ canvasElement }) => {
     const region = wizard(canvasElement);
-    await expect(region.getByRole("tab", { name: "Jira Cloud" })).toHaveAttribute(
+    await expect(await region.findByRole("tab", { name: "Jira Cloud" })).toHaveAttribute(
       "aria-selected",
       "true",
     );
     await expect(region.getByRole("heading", { name: /Connect$/ })).toBeVisible();
+  },
+};
+
+/** Sources connected before are still being listed. */
+export const Loading: Story = {
+  parameters: jiraKit(() => [
+    http.get("*/api/plugboard/jira-import/sources", async () => {
+      await delay("infinite");
+      return new HttpResponse(null, { status: 204 });
+    }),
+  ]),
+  play: async ({ canvasElement }) => {
+    await expect(
+      await wizard(canvasElement).findByRole("status", { name: "Loading Jira import" }),
+    ).toBeVisible();
+  },
+};
+
+/** The earlier sources could not be listed: said, with Retry; a new source can still connect. */
+export const LoadError: Story = {
+  tags: ["screenshot"],
+  parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },
+  play: async ({ canvasElement }) => {
+    const region = wizard(canvasElement);
+    await expect(await region.findByRole("alert")).toHaveTextContent("Could not load Jira import");
+    await expect(region.getByRole("button", { name: "Connect to Jira" })).toBeVisible();
+  },
+};
+
+/** A member: imports are admin-only, so no form, just why. */
+export const Member: Story = {
+  tags: ["screenshot"],
+  parameters: jiraKit(undefined, { identity: fixtureIdentities.member }),
+  play: async ({ canvasElement }) => {
+    await expect(await wizard(canvasElement).findByRole("note")).toHaveTextContent(
+      "Only admins can import from Jira.",
+    );
   },
 };
 
@@ -110,7 +152,7 @@ export const CsvUploading: Story = {
   ]),
   play: async ({ canvasElement }) => {
     const region = wizard(canvasElement);
-    await userEvent.click(region.getByRole("tab", { name: "CSV export" }));
+    await userEvent.click(await region.findByRole("tab", { name: "CSV export" }));
     const file = new File(["Summary,Issue key\nFirst,ORB-1\n"], "orbit-export.csv", {
       type: "text/csv",
     });

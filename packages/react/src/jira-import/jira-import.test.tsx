@@ -1,4 +1,9 @@
-import { createMockPlugboard, fixtureJiraCloud, mockPlugboardHandlers } from "@plugboard/mocks";
+import {
+  createMockPlugboard,
+  fixtureIdentities,
+  fixtureJiraCloud,
+  mockPlugboardHandlers,
+} from "@plugboard/mocks";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
@@ -12,8 +17,8 @@ afterEach(async () => {
   for (const mock of mocks.splice(0)) await mock.plugboard.worker.stop();
 });
 
-function mockKit() {
-  const mock = createMockPlugboard({ jira: true });
+function mockKit(options: Parameters<typeof createMockPlugboard>[0] = {}) {
+  const mock = createMockPlugboard({ jira: true, ...options });
   mocks.push(mock);
   server.use(...mockPlugboardHandlers(mock));
   return mock;
@@ -26,7 +31,8 @@ async function connectCloud(
   token = fixtureJiraCloud.apiToken,
 ) {
   const region = wizard();
-  await user.type(within(region).getByLabelText("Site URL"), fixtureJiraCloud.siteUrl);
+  // The connect step shows its forms once the sources connected before are listed.
+  await user.type(await within(region).findByLabelText("Site URL"), fixtureJiraCloud.siteUrl);
   await user.type(within(region).getByLabelText("Account email"), fixtureJiraCloud.email);
   await user.type(within(region).getByLabelText("API token"), token);
   await user.click(within(region).getByRole("button", { name: "Connect to Jira" }));
@@ -53,7 +59,7 @@ describe("JiraImport", () => {
     const user = userEvent.setup();
     renderWithPlugboard(<JiraImport />);
     const region = wizard();
-    await user.click(within(region).getByRole("button", { name: "Connect to Jira" }));
+    await user.click(await within(region).findByRole("button", { name: "Connect to Jira" }));
     await waitFor(() =>
       expect(within(region).getByLabelText("Site URL")).toHaveAttribute("aria-invalid", "true"),
     );
@@ -69,6 +75,16 @@ describe("JiraImport", () => {
       ),
     );
     expect(within(region).getByRole("heading", { name: /Connect$/ })).toBeInTheDocument();
+  });
+
+  it("tells a member that only admins import, with no form to fill in", async () => {
+    mockKit({ identity: fixtureIdentities.member });
+    renderWithPlugboard(<JiraImport />);
+    const region = wizard();
+    expect(await within(region).findByRole("note")).toHaveTextContent(
+      "Only admins can import from Jira.",
+    );
+    expect(within(region).queryByRole("button", { name: "Connect to Jira" })).toBeNull();
   });
 
   it("connects, maps with the suggestions, dry-runs without writing, imports, and re-runs without duplicates", async () => {

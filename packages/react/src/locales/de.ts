@@ -454,6 +454,7 @@ export const de: PlugboardStrings = {
   jiraStepOf: (step, total) => `Schritt ${step} von ${total}`,
   jiraLoading: "Jira-Import wird geladen",
   jiraLoadFailed: "Jira-Import konnte nicht geladen werden",
+  jiraNeedsAdmin: "Nur Admins können aus Jira importieren.",
   jiraSourceCloud: "Jira Cloud",
   jiraSourceCsv: "CSV-Export",
   jiraSourceKinds: "Quelle",

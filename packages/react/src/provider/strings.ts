@@ -451,6 +451,7 @@ export const defaultStrings = {
   jiraStepOf: (step: number, total: number) => `Step ${step} of ${total}`,
   jiraLoading: "Loading Jira import",
   jiraLoadFailed: "Could not load Jira import",
+  jiraNeedsAdmin: "Only admins can import from Jira.",
   jiraSourceCloud: "Jira Cloud",
   jiraSourceCsv: "CSV export",
   jiraSourceKinds: "Source",
