@@ -1,18 +1,15 @@
-export {
-  AccountLinks,
-  type AccountLinksPart,
-  type AccountLinksProps,
+export type {
+  AccountLinksPart,
+  AccountLinksProps,
 } from "./account-links/account-links";
 export { accountLinkKeys } from "./account-links/query-keys";
-export {
-  ApiKeyUsage,
-  type ApiKeyUsagePart,
-  type ApiKeyUsageProps,
+export type {
+  ApiKeyUsagePart,
+  ApiKeyUsageProps,
 } from "./api-keys/api-key-usage";
-export {
-  ApiKeysManager,
-  type ApiKeysManagerPart,
-  type ApiKeysManagerProps,
+export type {
+  ApiKeysManagerPart,
+  ApiKeysManagerProps,
 } from "./api-keys/api-keys-manager";
 export type { CopyApiKeyDialogProps } from "./api-keys/copy-api-key-dialog";
 export type { ApiKeyProject, CreateApiKeyDialogProps } from "./api-keys/create-api-key-dialog";
@@ -30,25 +27,34 @@ export type { RevokeApiKeyDialogProps } from "./api-keys/revoke-api-key-dialog";
 export type { RotateApiKeyDialogProps } from "./api-keys/rotate-api-key-dialog";
 export { useApiKeyMutations, useApiKeys, useApiKeyUsage } from "./api-keys/use-api-keys";
 export {
+  AccountLinks,
+  ApiKeysManager,
+  ApiKeyUsage,
+  GoogleCalendarSync,
+  IntegrationCard,
+  IntegrationGallery,
+  JiraImport,
   LinkedRepositories,
-  type LinkedRepositoriesPart,
-  type LinkedRepositoriesProps,
+  SlackChannelSettings,
+  SsoSettings,
+  WebhookManager,
+} from "./components";
+export type {
+  LinkedRepositoriesPart,
+  LinkedRepositoriesProps,
 } from "./github/linked-repositories";
 export { githubKeys } from "./github/query-keys";
-export {
-  type CalendarSyncProject,
-  GoogleCalendarSync,
-  type GoogleCalendarSyncProps,
+export type {
+  CalendarSyncProject,
+  GoogleCalendarSyncProps,
 } from "./google-calendar/google-calendar-sync";
-export {
-  IntegrationCard,
-  type IntegrationCardPart,
-  type IntegrationCardProps,
+export type {
+  IntegrationCardPart,
+  IntegrationCardProps,
 } from "./integrations/integration-card";
-export {
-  IntegrationGallery,
-  type IntegrationGalleryPart,
-  type IntegrationGalleryProps,
+export type {
+  IntegrationGalleryPart,
+  IntegrationGalleryProps,
 } from "./integrations/integration-gallery";
 export { integrationKeys } from "./integrations/query-keys";
 export {
@@ -59,7 +65,7 @@ export {
   useIntegrationPopup,
 } from "./integrations/use-integration-popup";
 export { useIntegrations } from "./integrations/use-integrations";
-export { JiraImport, type JiraImportPart, type JiraImportProps } from "./jira-import/jira-import";
+export type { JiraImportPart, JiraImportProps } from "./jira-import/jira-import";
 export { jiraImportKeys } from "./jira-import/query-keys";
 export {
   createPlugboardQueryClient,
@@ -75,13 +81,12 @@ export {
   type PlugboardStrings,
 } from "./provider/strings";
 export { slackKeys } from "./slack/query-keys";
-export {
-  SlackChannelSettings,
-  type SlackChannelSettingsPart,
-  type SlackChannelSettingsProps,
+export type {
+  SlackChannelSettingsPart,
+  SlackChannelSettingsProps,
 } from "./slack/slack-channel-settings";
 export { ssoKeys } from "./sso/query-keys";
-export { SsoSettings, type SsoSettingsPart, type SsoSettingsProps } from "./sso/sso-settings";
+export type { SsoSettingsPart, SsoSettingsProps } from "./sso/sso-settings";
 export {
   type SsoTestProfile,
   type SsoTestState,
@@ -111,8 +116,7 @@ export {
   useWebhookEndpoints,
   useWebhookMessages,
 } from "./webhooks/use-webhooks";
-export {
-  WebhookManager,
-  type WebhookManagerPart,
-  type WebhookManagerProps,
+export type {
+  WebhookManagerPart,
+  WebhookManagerProps,
 } from "./webhooks/webhook-manager";

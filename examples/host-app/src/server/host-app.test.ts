@@ -279,7 +279,8 @@ describe("Jira import from the Jira simulator into the tracker, in Chromium", ()
     } finally {
       await page.close();
     }
-  });
+    // Two full imports of 60 issues: about 11 s alone, more while other suites load the machine.
+  }, 90_000);
 });
 
 describe("SSO sign-in in Chromium", () => {

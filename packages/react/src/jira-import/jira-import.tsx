@@ -1,13 +1,24 @@
 import type { JiraMapping, JiraPreview, JiraSource } from "@plugboard/core";
-import { useCallback, useId, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
+import { SkeletonRows } from "../parts/skeleton-rows";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
-import { ChooseStep, type JiraScope } from "./choose-step";
+import type { JiraScope } from "./choose-step";
 import { ConnectStep } from "./connect-step";
-import { DryRunStep } from "./dry-run-step";
-import { ImportStep } from "./import-step";
-import { MapStep } from "./map-step";
 import { useJiraPreview, useStartJiraImport } from "./use-jira-import";
+
+// The wizard loads a step's code while the step before it is open, so the page pays only for
+// the first step (tsup.config.ts names the files).
+const loadStep = {
+  choose: () => import("./choose-step"),
+  map: () => import("./map-step"),
+  dryRun: () => import("./dry-run-step"),
+  import: () => import("./import-step"),
+};
+const ChooseStep = lazy(async () => ({ default: (await loadStep.choose()).ChooseStep }));
+const MapStep = lazy(async () => ({ default: (await loadStep.map()).MapStep }));
+const DryRunStep = lazy(async () => ({ default: (await loadStep.dryRun()).DryRunStep }));
+const ImportStep = lazy(async () => ({ default: (await loadStep.import()).ImportStep }));
 
 export type JiraImportStep = "connect" | "choose" | "map" | "dryRun" | "import";
 
@@ -72,6 +83,10 @@ export function JiraImport({ className, classNames = {} }: JiraImportProps) {
   }, []);
   const rootProps = useRootProps("pb-jira-import", className);
   const index = steps.indexOf(wizard.step);
+  useEffect(() => {
+    const next = steps[index + 1];
+    if (next && next !== "connect") void loadStep[next]();
+  }, [index]);
 
   /** `incremental`: only issues updated since the last finished run (Cloud sources). */
   const runImport = (incremental = false) => {
@@ -185,16 +200,19 @@ export function JiraImport({ className, classNames = {} }: JiraImportProps) {
         ))}
       </ol>
       <div className="pb-jira-import__body">
-        <h3
-          key={wizard.step}
-          ref={focusHeading}
-          tabIndex={-1}
-          className="pb-jira-import__step-title"
-        >
-          <span className="pb-hint">{strings.jiraStepOf(index + 1, steps.length)}</span>{" "}
-          {strings.jiraSteps[wizard.step]}
-        </h3>
-        {body}
+        {/* The heading waits with its step, so it never announces a step that is not there yet. */}
+        <Suspense fallback={<SkeletonRows variant="table" rows={2} />}>
+          <h3
+            key={wizard.step}
+            ref={focusHeading}
+            tabIndex={-1}
+            className="pb-jira-import__step-title"
+          >
+            <span className="pb-hint">{strings.jiraStepOf(index + 1, steps.length)}</span>{" "}
+            {strings.jiraSteps[wizard.step]}
+          </h3>
+          {body}
+        </Suspense>
       </div>
     </section>
   );

@@ -19,6 +19,8 @@ export const de: PlugboardStrings = {
   loadingIntegration: "Integration wird geladen",
   loadIntegrationsFailed: "Integrationen konnten nicht geladen werden",
   retry: "Erneut versuchen",
+  componentLoadFailed:
+    "Dieser Bereich konnte nicht geladen werden. Prüfe deine Verbindung und versuche es erneut.",
   unknownIntegration: (provider) => `Es gibt keine Integration namens „${provider}“.`,
   categories: {
     "source-control": "Versionsverwaltung",

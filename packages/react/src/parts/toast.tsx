@@ -1,7 +1,12 @@
-import * as RadixToast from "@radix-ui/react-toast";
-import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
-import { useStrings } from "../provider/plugboard-provider";
-import { useRootProps } from "../provider/root-props";
+import {
+  createContext,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useContext,
+  useState,
+} from "react";
 
 /** "success" is announced politely; "error" interrupts (Radix's foreground toast). */
 export type ToastTone = "success" | "error";
@@ -9,7 +14,7 @@ export type ToastTone = "success" | "error";
 /** Says the outcome of something the user did, e.g. `notify("Key revoked")`. */
 export type Notify = (text: string, tone?: ToastTone) => void;
 
-interface ToastItem {
+export interface ToastItem {
   id: number;
   text: string;
   tone: ToastTone;
@@ -17,47 +22,34 @@ interface ToastItem {
 
 const NotifyContext = createContext<Notify | null>(null);
 
+// Most page views never say an outcome: Radix Toast loads with the first one.
+const ToastList = lazy(async () => ({ default: (await import("./toast-list")).ToastList }));
+
 let nextId = 0;
 
 /**
- * The one place outcomes are said (Radix Toast): a "Notifications" landmark (F8 moves focus
- * there) whose toasts screen readers announce as a status. The provider renders it, so every
- * component reports the same way.
+ * The one place outcomes are said, so every component reports the same way. The provider
+ * renders it; the "Notifications" landmark appears with the first toast and then stays.
  */
 export function Toaster({ children }: { children: ReactNode }) {
-  const strings = useStrings();
-  const viewportProps = useRootProps("pb-toasts");
-  const [toasts, setToasts] = useState<ToastItem[]>([]);
+  const [toasts, setToasts] = useState<ToastItem[] | null>(null);
   const notify = useCallback<Notify>((text, tone = "success") => {
     nextId += 1;
     const id = nextId;
-    setToasts((current) => [...current, { id, text, tone }]);
+    setToasts((current) => [...(current ?? []), { id, text, tone }]);
   }, []);
-  const remove = (id: number) => setToasts((current) => current.filter((toast) => toast.id !== id));
+  const remove = useCallback(
+    (id: number) => setToasts((current) => (current ?? []).filter((toast) => toast.id !== id)),
+    [],
+  );
   return (
     <NotifyContext.Provider value={notify}>
-      <RadixToast.Provider label={strings.notification}>
-        {children}
-        {toasts.map((toast) => (
-          <RadixToast.Root
-            key={toast.id}
-            className="pb-toast"
-            data-tone={toast.tone}
-            type={toast.tone === "error" ? "foreground" : "background"}
-            onOpenChange={(open) => {
-              if (!open) remove(toast.id);
-            }}
-          >
-            <RadixToast.Description className="pb-toast__text">{toast.text}</RadixToast.Description>
-            <RadixToast.Close className="pb-toast__close" aria-label={strings.dismiss}>
-              <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-                <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" />
-              </svg>
-            </RadixToast.Close>
-          </RadixToast.Root>
-        ))}
-        <RadixToast.Viewport {...viewportProps} label={strings.notifications} />
-      </RadixToast.Provider>
+      {children}
+      {toasts && (
+        <Suspense fallback={null}>
+          <ToastList toasts={toasts} onRemove={remove} />
+        </Suspense>
+      )}
     </NotifyContext.Provider>
   );
 }

@@ -15,6 +15,7 @@ export const defaultStrings = {
   loadingIntegration: "Loading integration",
   loadIntegrationsFailed: "Could not load integrations",
   retry: "Try again",
+  componentLoadFailed: "This section could not be loaded. Check your connection and try again.",
   unknownIntegration: (provider: string) => `There is no integration named "${provider}".`,
   categories: {
     "source-control": "Source control",
