@@ -1,14 +1,10 @@
 /// <reference types="msw-storybook-addon/csf3" />
-import {
-  fixtureIdentities,
-  plugboardErrorHandlers,
-  plugboardHandlers,
-  plugboardLoadingHandlers,
-} from "@plugboard/mocks";
+import { fixtureIdentities } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
-import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
+import { fitsAt, type LayoutWidth } from "../test/layout";
 import { resettableMock } from "../test/story-popup";
+import { errorStory, findRegion, loadingStory, mockApi } from "../test/story-states";
 import { AccountLinks } from "./account-links";
 
 const meta = {
@@ -22,7 +18,7 @@ type Story = StoryObj<typeof meta>;
 /** Ada's own links: her Slack member and her Google account. */
 export const Default: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers({ accountLinks: true }) } },
+  parameters: mockApi({ accountLinks: true }),
   play: async ({ canvasElement }) => {
     const list = await within(canvasElement).findByRole("list", { name: "Linked accounts" });
     await expect(within(list).getAllByRole("listitem")).toHaveLength(2);
@@ -65,7 +61,7 @@ export const Unlinked: Story = {
 /** Nothing linked yet: what linking is and how it starts. */
 export const Empty: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole("status")).toHaveTextContent(
       "No linked accounts yet.",
@@ -77,7 +73,7 @@ export const Empty: Story = {
 export const Organization: Story = {
   tags: ["screenshot"],
   args: { scope: "organization" },
-  parameters: { msw: { handlers: plugboardHandlers({ accountLinks: true }) } },
+  parameters: mockApi({ accountLinks: true }),
   play: async ({ canvasElement }) => {
     const list = await within(canvasElement).findByRole("list", {
       name: "Linked accounts in this organization",
@@ -90,11 +86,7 @@ export const Organization: Story = {
 /** A member asking for the organization's list: the server refuses, the component says why. */
 export const MemberOrganization: Story = {
   args: { scope: "organization" },
-  parameters: {
-    msw: {
-      handlers: plugboardHandlers({ accountLinks: true, identity: fixtureIdentities.member }),
-    },
-  },
+  parameters: mockApi({ accountLinks: true, identity: fixtureIdentities.member }),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole("alert")).toHaveTextContent(
       "Only admins can list everyone's account links",
@@ -102,39 +94,21 @@ export const MemberOrganization: Story = {
   },
 };
 
-export const Loading: Story = {
-  parameters: { msw: { handlers: plugboardLoadingHandlers() } },
-  play: async ({ canvasElement }) => {
-    const region = await within(canvasElement).findByRole("region", { name: "Linked accounts" });
-    await expect(region).toHaveAttribute("aria-busy", "true");
-  },
-};
+export const Loading: Story = loadingStory("Linked accounts");
 
-const ErrorState: Story = {
-  parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole("alert")).toHaveTextContent(
-      "Internal error",
-    );
-  },
-};
+const ErrorState: Story = errorStory();
 
 export { ErrorState as Error };
 
-function layout(width: LayoutWidth): Story {
-  return {
-    globals: atWidth(width),
-    args: { scope: "organization" },
-    parameters: { msw: { handlers: plugboardHandlers({ accountLinks: true }) } },
-    play: async ({ canvasElement }) => {
-      const region = await within(canvasElement).findByRole("region", {
-        name: "Linked accounts in this organization",
-      });
-      await within(region).findByRole("list");
-      await expectFits(region);
-    },
-  };
-}
+const layout = (width: LayoutWidth): Story => ({
+  ...fitsAt(width, async (canvasElement) => {
+    const region = await findRegion(canvasElement, "Linked accounts in this organization");
+    await within(region).findByRole("list");
+    return region;
+  }),
+  args: { scope: "organization" },
+  parameters: mockApi({ accountLinks: true }),
+});
 
 export const Layout320 = layout(320);
 export const Layout1280 = layout(1280);

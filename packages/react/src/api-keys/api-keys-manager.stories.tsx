@@ -2,13 +2,13 @@
 import {
   fixtureIdentities,
   plugboardErrorHandlers,
-  plugboardHandlers,
   plugboardLoadingHandlers,
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
 import { chooseAction, chooseOption, openActions } from "../test/choose-option";
 import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
+import { mockApi } from "../test/story-states";
 import { ApiKeysManager } from "./api-keys-manager";
 
 const meta = {
@@ -28,7 +28,7 @@ const findTable = (canvasElement: HTMLElement) =>
 /** An admin sees every key of the organization: active, expiring soon, revoked. */
 export const Keys: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);
     const ci = within(table).getByRole("row", { name: /CI deploy/ });
@@ -73,7 +73,7 @@ async function createToSecret(canvasElement: HTMLElement) {
 /** The create dialog, filled in: scopes grouped by resource, expiry presets, a project. */
 export const CreateKey: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const dialog = await fillCreateDialog(canvasElement);
     await expect(within(dialog).getByRole("status")).toHaveTextContent(
@@ -84,7 +84,7 @@ export const CreateKey: Story = {
 
 /** Created: the secret is shown once, with a copy button and a warning. */
 export const CreatedKeySecret: Story = {
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const secret = await createToSecret(canvasElement);
     await expect(within(secret).getByText(/only time the key is shown/)).toBeVisible();
@@ -95,7 +95,7 @@ export const CreatedKeySecret: Story = {
 
 /** After "Done" the new key is in the table and its secret is nowhere on the page. */
 export const CreatedKeyInTable: Story = {
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const secret = await createToSecret(canvasElement);
     const value = (within(secret).getByLabelText("API key") as HTMLInputElement).value;
@@ -109,7 +109,7 @@ export const CreatedKeyInTable: Story = {
 
 /** A member grants only member scopes and sees only their own keys. */
 export const MemberView: Story = {
-  parameters: { msw: { handlers: plugboardHandlers({ identity: fixtureIdentities.member }) } },
+  parameters: mockApi({ identity: fixtureIdentities.member }),
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);
     await expect(within(table).getAllByRole("row")).toHaveLength(2);
@@ -128,7 +128,7 @@ export const MemberView: Story = {
 
 /** Rotating with a grace period: the old key keeps working for 24 hours by default. */
 export const RotateKey: Story = {
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);
     const ci = within(table).getByRole("row", { name: /CI deploy/ });
@@ -153,7 +153,7 @@ export const RotateKey: Story = {
 
 /** Revoking asks first, then the key is refused at once. */
 export const RevokeKey: Story = {
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);
     const zapier = within(table).getByRole("row", { name: /Zapier/ });
@@ -174,7 +174,7 @@ export const RevokeKey: Story = {
 
 /** Renaming: the name is checked before it is sent, then the row shows the new one. */
 export const RenameKey: Story = {
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);
     const ci = within(table).getByRole("row", { name: /CI deploy/ });
@@ -200,7 +200,7 @@ export const RenameKey: Story = {
 
 /** Switching a key off: it is refused (DISABLED) until switched on again; the table says so. */
 export const DisableKey: Story = {
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);
     const ci = () => within(canvasElement).getByRole("row", { name: /CI deploy/ });
@@ -217,7 +217,7 @@ export const DisableKey: Story = {
 /** A view-only page (`readOnly`): every control that changes a key explains why it is off. */
 export const ReadOnly: Story = {
   args: { readOnly: true },
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const table = await findTable(canvasElement);
     const toggle = within(table).getByRole("switch", { name: "CI deploy enabled" });
@@ -246,7 +246,7 @@ export const ReadOnly: Story = {
 
 /** Wildcards: `issues:*` ticks and locks the issue scopes; full access (`*`) supersedes all. */
 export const CreateWithWildcards: Story = {
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     await findTable(canvasElement);
     await userEvent.click(within(canvasElement).getByRole("button", { name: "Create API key" }));
@@ -274,7 +274,7 @@ export const CreateWithWildcards: Story = {
 /** A day of traffic: requests and errors per hour in SVG, status codes, top endpoints. */
 export const Usage: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const dialog = await openUsage(canvasElement, "CI deploy");
     const chart = await within(dialog).findByRole("img", { name: /Requests over time/ });
@@ -303,7 +303,7 @@ async function openUsage(canvasElement: HTMLElement, keyName: string) {
 /** Pointing at an hour (or moving there with the arrow keys) shows its requests and errors. */
 export const UsageTooltip: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const dialog = await openUsage(canvasElement, "CI deploy");
     const chart = await within(dialog).findByRole("img", { name: /Requests over time/ });
@@ -317,7 +317,7 @@ export const UsageTooltip: Story = {
 /** A key never used: the chart's frame at zero, saying there were no requests. */
 export const UsageEmpty: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const dialog = await openUsage(canvasElement, "Zapier");
     await expect(await within(dialog).findByText("No requests in this period.")).toBeVisible();
@@ -331,7 +331,7 @@ export const UsageEmpty: Story = {
 
 /** No keys yet. */
 export const Empty: Story = {
-  parameters: { msw: { handlers: plugboardHandlers({ fixtures: "empty" }) } },
+  parameters: mockApi({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText("No API keys yet.")).toBeVisible();
@@ -378,7 +378,7 @@ export const PermissionDenied: Story = {
 
 /** The dark theme. */
 export const DarkTheme: Story = {
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   globals: { theme: "dark" },
   play: async ({ canvasElement }) => {
     await findTable(canvasElement);
@@ -395,7 +395,7 @@ export const DarkTheme: Story = {
 function layout(width: LayoutWidth): Story {
   return {
     globals: atWidth(width),
-    parameters: { msw: { handlers: plugboardHandlers() } },
+    parameters: mockApi(),
     play: async ({ canvasElement }) => {
       await findTable(canvasElement);
       const region = within(canvasElement).getByRole("region", { name: "API keys" });

@@ -1,16 +1,11 @@
 /// <reference types="msw-storybook-addon/csf3" />
-import {
-  fixtureIdentities,
-  fixtureProjectId,
-  plugboardErrorHandlers,
-  plugboardHandlers,
-  plugboardLoadingHandlers,
-} from "@plugboard/mocks";
+import { fixtureIdentities, fixtureProjectId } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { chooseOption } from "../test/choose-option";
-import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
+import { fitsAt, type LayoutWidth } from "../test/layout";
 import { resettableMock } from "../test/story-popup";
+import { errorStory, expectStatus, findRegion, loadingStory, mockApi } from "../test/story-states";
 import { LinkedRepositories } from "./linked-repositories";
 
 const meta = {
@@ -22,16 +17,16 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+const region = (canvasElement: HTMLElement) => findRegion(canvasElement, "Linked repositories");
+
 /** acme-inc/web is linked; a merged PR and a commit mention the project's issues. */
 export const Default: Story = {
   tags: ["screenshot"],
   play: async ({ canvasElement }) => {
-    const region = await within(canvasElement).findByRole("region", {
-      name: "Linked repositories",
-    });
-    const linked = await within(region).findByRole("list", { name: "Linked repositories" });
+    const section = await region(canvasElement);
+    const linked = await within(section).findByRole("list", { name: "Linked repositories" });
     await expect(within(linked).getByText("acme-inc/web")).toBeVisible();
-    const activity = await within(region).findByRole("list", {
+    const activity = await within(section).findByRole("list", {
       name: "Recent pull requests and commits",
     });
     await expect(within(activity).getAllByRole("link")[0]).toHaveTextContent(
@@ -48,79 +43,47 @@ export const LinkAndUnlink: Story = {
   loaders: [linking.reset],
   parameters: { msw: { handlers: linking.handlers } },
   play: async ({ canvasElement }) => {
-    const region = await within(canvasElement).findByRole("region", {
-      name: "Linked repositories",
-    });
-    const select = await within(region).findByRole("combobox", { name: "Repository" });
+    const section = within(await region(canvasElement));
+    const select = await section.findByRole("combobox", { name: "Repository" });
     await waitFor(() => expect(select).toBeEnabled());
     await chooseOption(userEvent, select, "acme-inc/api");
-    await userEvent.click(within(region).getByRole("button", { name: "Link repository" }));
-    const linked = within(region).getByRole("list", { name: "Linked repositories" });
-    await expect(await within(linked).findByText("acme-inc/api")).toBeVisible();
-    await userEvent.click(within(region).getByRole("button", { name: "Unlink acme-inc/web" }));
-    await waitFor(() => expect(within(linked).queryByText("acme-inc/web")).not.toBeInTheDocument());
+    await userEvent.click(section.getByRole("button", { name: "Link repository" }));
+    const linked = within(section.getByRole("list", { name: "Linked repositories" }));
+    await expect(await linked.findByText("acme-inc/api")).toBeVisible();
+    await userEvent.click(section.getByRole("button", { name: "Unlink acme-inc/web" }));
+    await waitFor(() => expect(linked.queryByText("acme-inc/web")).not.toBeInTheDocument());
   },
 };
 
 export const GitHubNotInstalled: Story = {
-  parameters: { msw: { handlers: plugboardHandlers({ fixtures: "empty" }) } },
-  play: async ({ canvasElement }) => {
-    // The loading skeleton is a status too: wait for the one that says what to do.
-    await waitFor(() =>
-      expect(within(canvasElement).getByRole("status")).toHaveTextContent(
-        "Install GitHub to link its repositories to this project.",
-      ),
-    );
-  },
+  parameters: mockApi({ fixtures: "empty" }),
+  play: ({ canvasElement }) =>
+    expectStatus(canvasElement, "Install GitHub to link its repositories to this project."),
 };
 
 export const Member: Story = {
-  parameters: { msw: { handlers: plugboardHandlers({ identity: fixtureIdentities.member }) } },
+  parameters: mockApi({ identity: fixtureIdentities.member }),
   play: async ({ canvasElement }) => {
-    const region = await within(canvasElement).findByRole("region", {
-      name: "Linked repositories",
-    });
-    const unlink = await within(region).findByRole("button", { name: "Unlink acme-inc/web" });
+    const section = within(await region(canvasElement));
+    const unlink = await section.findByRole("button", { name: "Unlink acme-inc/web" });
     await expect(unlink).toHaveAttribute("aria-disabled", "true");
-    await expect(within(region).queryByRole("combobox")).not.toBeInTheDocument();
+    await expect(section.queryByRole("combobox")).not.toBeInTheDocument();
   },
 };
 
-export const Loading: Story = {
-  tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardLoadingHandlers() } },
-  play: async ({ canvasElement }) => {
-    const region = await within(canvasElement).findByRole("region", {
-      name: "Linked repositories",
-    });
-    await expect(region).toHaveAttribute("aria-busy", "true");
-  },
-};
+export const Loading: Story = { ...loadingStory("Linked repositories"), tags: ["screenshot"] };
 
-const ErrorState: Story = {
-  parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole("alert")).toHaveTextContent(
-      "Internal error",
-    );
-  },
-};
+const ErrorState: Story = errorStory();
 
 export { ErrorState as Error };
 
 /** Layout at a width: links, the link form and the activity list fit. */
-function layout(width: LayoutWidth): Story {
-  return {
-    globals: atWidth(width),
-    play: async ({ canvasElement }) => {
-      const region = await within(canvasElement).findByRole("region", {
-        name: "Linked repositories",
-      });
-      await within(region).findByRole("list", { name: "Recent pull requests and commits" });
-      await expectFits(region);
-    },
-  };
-}
+const layout = (width: LayoutWidth): Story =>
+  fitsAt(width, async (canvasElement) => {
+    const section = await region(canvasElement);
+    await within(section).findByRole("list", { name: "Recent pull requests and commits" });
+    return section;
+  });
 
 export const Layout320 = layout(320);
 export const Layout1280 = layout(1280);

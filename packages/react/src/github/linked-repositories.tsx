@@ -2,11 +2,11 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useIntegrations } from "../integrations/use-integrations";
 import { GuardedButton } from "../parts/guarded-button";
+import { IntegrationPanel } from "../parts/integration-panel";
 import { Select } from "../parts/select";
-import { SkeletonRows } from "../parts/skeleton-rows";
 import { useNotify } from "../parts/toast";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
-import { cx, useRootProps } from "../provider/root-props";
+import { cx } from "../provider/root-props";
 import { githubKeys } from "./query-keys";
 
 export type LinkedRepositoriesPart = "links" | "form" | "references" | "error";
@@ -33,8 +33,6 @@ export function LinkedRepositories({
   const strings = useStrings();
   const notify = useNotify();
   const { client, queryClient } = usePlugboard();
-  const rootProps = useRootProps("pb-linked-repos", className);
-  const headingId = useId();
   const selectId = useId();
   const [selected, setSelected] = useState("");
   const integrations = useIntegrations();
@@ -92,136 +90,116 @@ export function LinkedRepositories({
     queryClient,
   );
 
-  const heading = (
-    <h3 id={headingId} className="pb-linked-repos__title">
-      {strings.linkedRepositories}
-    </h3>
-  );
-
-  if (integrations.isPending || (installed && links.isPending)) {
-    return (
-      <section {...rootProps} aria-labelledby={headingId} aria-busy="true">
-        {heading}
-        <div role="status" aria-label={strings.loadingRepositories}>
-          <SkeletonRows variant="table" rows={2} />
-        </div>
-      </section>
-    );
-  }
-  const loadError = integrations.error ?? links.error;
-  if (loadError) {
-    return (
-      <section {...rootProps} aria-labelledby={headingId}>
-        {heading}
-        <p role="alert" className={cx("pb-error", classNames.error)}>
-          {loadError.message}
-        </p>
-      </section>
-    );
-  }
-  if (!installed || !links.data) {
-    return (
-      <section {...rootProps} aria-labelledby={headingId}>
-        {heading}
-        <p role="status" className="pb-linked-repos__muted">
-          {strings.installGitHubFirst}
-        </p>
-      </section>
-    );
-  }
-
   const canManage = github?.permissions.uninstall === true;
   const denied = canManage ? null : strings.manageLinksNeedsAdmin;
-  const linkedIds = new Set(links.data.map((entry) => entry.repositoryId));
+  const linkedIds = new Set(links.data?.map((entry) => entry.repositoryId));
   const available = (repositories.data ?? []).filter((repo) => !linkedIds.has(repo.id));
   const mutationError = link.error ?? unlink.error ?? repositories.error;
 
   return (
-    <section {...rootProps} aria-labelledby={headingId}>
-      {heading}
-      {links.data.length === 0 ? (
-        <p className="pb-linked-repos__muted">{strings.noLinkedRepositories}</p>
-      ) : (
-        <ul aria-labelledby={headingId} className={cx("pb-linked-repos__list", classNames.links)}>
-          {links.data.map((entry) => (
-            <li key={entry.id} className="pb-linked-repos__item">
-              <span>{entry.repositoryFullName}</span>
-              <GuardedButton
-                denied={denied}
-                busy={unlink.isPending}
-                className="pb-button"
-                aria-label={strings.unlinkRepository(entry.repositoryFullName)}
-                onClick={() => unlink.mutate({ id: entry.id, fullName: entry.repositoryFullName })}
+    <IntegrationPanel
+      block="pb-linked-repos"
+      title={strings.linkedRepositories}
+      className={className}
+      errorClassName={classNames.error}
+      loading={integrations.isPending || (installed && links.isPending)}
+      loadingLabel={strings.loadingRepositories}
+      error={integrations.error ?? links.error}
+      data={installed ? links.data : undefined}
+      connectFirst={strings.installGitHubFirst}
+    >
+      {(linked, headingId) => (
+        <>
+          {linked.length === 0 ? (
+            <p className="pb-linked-repos__muted">{strings.noLinkedRepositories}</p>
+          ) : (
+            <ul
+              aria-labelledby={headingId}
+              className={cx("pb-linked-repos__list", classNames.links)}
+            >
+              {linked.map((entry) => (
+                <li key={entry.id} className="pb-linked-repos__item">
+                  <span>{entry.repositoryFullName}</span>
+                  <GuardedButton
+                    denied={denied}
+                    busy={unlink.isPending}
+                    className="pb-button"
+                    aria-label={strings.unlinkRepository(entry.repositoryFullName)}
+                    onClick={() =>
+                      unlink.mutate({ id: entry.id, fullName: entry.repositoryFullName })
+                    }
+                  >
+                    ✕
+                  </GuardedButton>
+                </li>
+              ))}
+            </ul>
+          )}
+          {canManage && (
+            <form
+              className={cx("pb-linked-repos__form", classNames.form)}
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (selected) link.mutate(selected);
+              }}
+            >
+              <label htmlFor={selectId}>{strings.repository}</label>
+              <Select
+                id={selectId}
+                value={selected}
+                placeholder={strings.chooseRepository}
+                disabled={repositories.isPending}
+                onValueChange={setSelected}
+                options={available.map((repo) => ({ value: repo.fullName, label: repo.fullName }))}
+              />
+              <button
+                type="submit"
+                className="pb-button pb-button--primary"
+                disabled={!selected || link.isPending}
+                aria-busy={link.isPending || undefined}
               >
-                ✕
-              </GuardedButton>
-            </li>
-          ))}
-        </ul>
+                {link.isPending ? strings.linking : strings.linkRepository}
+              </button>
+            </form>
+          )}
+          {!canManage && denied && (
+            <p className="pb-linked-repos__muted">{strings.manageLinksNeedsAdmin}</p>
+          )}
+          {mutationError && (
+            <p role="alert" className={cx("pb-error", classNames.error)}>
+              {mutationError.message}
+            </p>
+          )}
+          <h4 className="pb-linked-repos__subtitle">{strings.recentActivity}</h4>
+          {references.isPending ? (
+            <p className="pb-linked-repos__muted" aria-busy="true">
+              {strings.loadingActivity}
+            </p>
+          ) : references.data && references.data.length > 0 ? (
+            <ul
+              aria-label={strings.recentActivity}
+              className={cx("pb-linked-repos__references", classNames.references)}
+            >
+              {references.data.map((ref) => (
+                <li key={ref.id} className="pb-linked-repos__reference" data-state={ref.state}>
+                  <span className="pb-badge">{ref.issueKey}</span>{" "}
+                  <a href={ref.url} target="_blank" rel="noreferrer">
+                    {ref.repositoryFullName} {ref.label}: {ref.title}
+                  </a>{" "}
+                  <span className="pb-linked-repos__muted">
+                    {strings.referenceStates[ref.state]}
+                    {ref.author ? ` · ${ref.author}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="pb-linked-repos__muted">
+              {references.isError ? references.error.message : strings.noRecentActivity}
+            </p>
+          )}
+        </>
       )}
-      {canManage && (
-        <form
-          className={cx("pb-linked-repos__form", classNames.form)}
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (selected) link.mutate(selected);
-          }}
-        >
-          <label htmlFor={selectId}>{strings.repository}</label>
-          <Select
-            id={selectId}
-            value={selected}
-            placeholder={strings.chooseRepository}
-            disabled={repositories.isPending}
-            onValueChange={setSelected}
-            options={available.map((repo) => ({ value: repo.fullName, label: repo.fullName }))}
-          />
-          <button
-            type="submit"
-            className="pb-button pb-button--primary"
-            disabled={!selected || link.isPending}
-            aria-busy={link.isPending || undefined}
-          >
-            {link.isPending ? strings.linking : strings.linkRepository}
-          </button>
-        </form>
-      )}
-      {!canManage && denied && (
-        <p className="pb-linked-repos__muted">{strings.manageLinksNeedsAdmin}</p>
-      )}
-      {mutationError && (
-        <p role="alert" className={cx("pb-error", classNames.error)}>
-          {mutationError.message}
-        </p>
-      )}
-      <h4 className="pb-linked-repos__subtitle">{strings.recentActivity}</h4>
-      {references.isPending ? (
-        <p className="pb-linked-repos__muted" aria-busy="true">
-          {strings.loadingActivity}
-        </p>
-      ) : references.data && references.data.length > 0 ? (
-        <ul
-          aria-label={strings.recentActivity}
-          className={cx("pb-linked-repos__references", classNames.references)}
-        >
-          {references.data.map((ref) => (
-            <li key={ref.id} className="pb-linked-repos__reference" data-state={ref.state}>
-              <span className="pb-badge">{ref.issueKey}</span>{" "}
-              <a href={ref.url} target="_blank" rel="noreferrer">
-                {ref.repositoryFullName} {ref.label}: {ref.title}
-              </a>{" "}
-              <span className="pb-linked-repos__muted">
-                {strings.referenceStates[ref.state]}
-                {ref.author ? ` · ${ref.author}` : ""}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="pb-linked-repos__muted">
-          {references.isError ? references.error.message : strings.noRecentActivity}
-        </p>
-      )}
-    </section>
+    </IntegrationPanel>
   );
 }

@@ -1,12 +1,8 @@
 /// <reference types="msw-storybook-addon/csf3" />
-import {
-  fixtureIdentities,
-  plugboardErrorHandlers,
-  plugboardHandlers,
-  plugboardLoadingHandlers,
-} from "@plugboard/mocks";
+import { fixtureIdentities } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
+import { errorStory, expectStatus, findRegion, loadingStory, mockApi } from "../test/story-states";
 import { findToast } from "../test/toasts";
 import { GoogleCalendarSync } from "./google-calendar-sync";
 
@@ -25,13 +21,12 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const region = (canvasElement: HTMLElement) =>
-  within(canvasElement).findByRole("region", { name: "Google Calendar sync" });
+const region = (canvasElement: HTMLElement) => findRegion(canvasElement, "Google Calendar sync");
 
 /** Syncing Ada's primary calendar: last sync, 3 events, 1 conflict settled; Sync now. */
 export const Synced: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers({ googleCalendar: "synced" }) } },
+  parameters: mockApi({ googleCalendar: "synced" }),
   play: async ({ canvasElement }) => {
     const status = await within(await region(canvasElement)).findByLabelText("Sync status");
     await expect(within(status).getByText("Ada Lovelace")).toBeVisible();
@@ -41,7 +36,7 @@ export const Synced: Story = {
 /** Connected, not set up yet: the calendar picker lists Google's calendars. */
 export const SetUp: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers({ googleCalendar: "connected" }) } },
+  parameters: mockApi({ googleCalendar: "connected" }),
   play: async ({ canvasElement }) => {
     const calendar = await within(await region(canvasElement)).findByRole("combobox", {
       name: "Calendar",
@@ -58,7 +53,7 @@ export const SetUp: Story = {
 
 /** Sync now queues a full sync. */
 export const SyncNow: Story = {
-  parameters: { msw: { handlers: plugboardHandlers({ googleCalendar: "synced" }) } },
+  parameters: mockApi({ googleCalendar: "synced" }),
   play: async ({ canvasElement }) => {
     const section = await region(canvasElement);
     await userEvent.click(await within(section).findByRole("button", { name: "Sync now" }));
@@ -69,7 +64,7 @@ export const SyncNow: Story = {
 /** Google refused to refresh the token: reconnect first; the last error is shown. */
 export const NeedsReconnect: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers({ googleCalendar: "needs_reconnect" }) } },
+  parameters: mockApi({ googleCalendar: "needs_reconnect" }),
   play: async ({ canvasElement }) => {
     await expect(await within(await region(canvasElement)).findByRole("alert")).toHaveTextContent(
       "Reconnect it to keep syncing.",
@@ -78,42 +73,16 @@ export const NeedsReconnect: Story = {
 };
 
 export const NotConnected: Story = {
-  parameters: { msw: { handlers: plugboardHandlers({ fixtures: "empty" }) } },
-  play: async ({ canvasElement }) => {
-    // The loading skeleton is a status too: wait for the one that says what to do.
-    await waitFor(() =>
-      expect(within(canvasElement).getByRole("status")).toHaveTextContent(
-        "Connect Google Calendar",
-      ),
-    );
-  },
+  parameters: mockApi({ fixtures: "empty" }),
+  play: ({ canvasElement }) => expectStatus(canvasElement, "Connect Google Calendar"),
 };
 
 /** Ada's own connection is private: Grace sees none. */
 export const Member: Story = {
-  parameters: {
-    msw: {
-      handlers: plugboardHandlers({ googleCalendar: "synced", identity: fixtureIdentities.member }),
-    },
-  },
-  play: async ({ canvasElement }) => {
-    // The loading skeleton is a status too: wait for the one that says what to do.
-    await waitFor(() =>
-      expect(within(canvasElement).getByRole("status")).toHaveTextContent(
-        "Connect Google Calendar",
-      ),
-    );
-  },
+  parameters: mockApi({ googleCalendar: "synced", identity: fixtureIdentities.member }),
+  play: ({ canvasElement }) => expectStatus(canvasElement, "Connect Google Calendar"),
 };
 
-export const Loading: Story = {
-  tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardLoadingHandlers() } },
-};
+export const Loading: Story = { ...loadingStory("Google Calendar sync"), tags: ["screenshot"] };
 
-export const LoadError: Story = {
-  parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole("alert")).toBeVisible();
-  },
-};
+export const LoadError: Story = errorStory();

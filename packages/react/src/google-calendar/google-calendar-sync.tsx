@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { formatDate } from "../api-keys/format";
 import { useIntegrations } from "../integrations/use-integrations";
-import { SkeletonRows } from "../parts/skeleton-rows";
+import { IntegrationPanel } from "../parts/integration-panel";
 import { useNotify } from "../parts/toast";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
-import { cx, useRootProps } from "../provider/root-props";
+import { cx } from "../provider/root-props";
 import { CalendarSyncForm, type CalendarSyncProject } from "./calendar-sync-form";
 import { calendarKeys } from "./query-keys";
 
@@ -36,8 +36,6 @@ export function GoogleCalendarSync({
   const strings = useStrings();
   const notify = useNotify();
   const { client, queryClient } = usePlugboard();
-  const rootProps = useRootProps("pb-calendar-sync", className);
-  const headingId = useId();
   const [editing, setEditing] = useState(false);
   const integrations = useIntegrations();
   const entry = integrations.data?.find((candidate) => candidate.id === "google-calendar");
@@ -64,126 +62,100 @@ export function GoogleCalendarSync({
     queryClient,
   );
 
-  const heading = (
-    <h3 id={headingId} className="pb-calendar-sync__title">
-      {strings.calendarSync}
-    </h3>
-  );
-  if (integrations.isPending || (installation && syncs.isPending)) {
-    return (
-      <section {...rootProps} aria-labelledby={headingId} aria-busy="true">
-        {heading}
-        <div role="status" aria-label={strings.calendarSyncLoading}>
-          <SkeletonRows variant="table" rows={2} />
-        </div>
-      </section>
-    );
-  }
-  const loadError = integrations.error ?? syncs.error;
-  if (loadError) {
-    return (
-      <section {...rootProps} aria-labelledby={headingId}>
-        {heading}
-        <p role="alert" className={cx("pb-error", classNames.error)}>
-          {loadError.message}
-        </p>
-      </section>
-    );
-  }
-  if (!installation) {
-    return (
-      <section {...rootProps} aria-labelledby={headingId}>
-        {heading}
-        <p role="status" className="pb-calendar-sync__muted">
-          {strings.calendarSyncConnectFirst}
-        </p>
-      </section>
-    );
-  }
-  const account = installation.externalAccountName ?? installation.id;
-  if (!sync || editing) {
-    return (
-      <section {...rootProps} aria-labelledby={headingId}>
-        {heading}
-        <p className="pb-calendar-sync__muted">
-          {strings.calendarSyncConnection}: {account}
-        </p>
-        <div className={classNames.form}>
-          <CalendarSyncForm
-            installationId={installation.id}
-            projects={projects}
-            current={sync}
-            timeZone={timeZone}
-            onDone={sync ? () => setEditing(false) : undefined}
-          />
-        </div>
-      </section>
-    );
-  }
-  const names = sync.projectIds.map(
-    (id) => projects.find((project) => project.id === id)?.name ?? id,
-  );
+  const account = installation && (installation.externalAccountName ?? installation.id);
+  const projectName = (id: string) => projects.find((project) => project.id === id)?.name ?? id;
+
   return (
-    <section {...rootProps} aria-labelledby={headingId}>
-      {heading}
-      {sync.status === "needs_reconnect" && (
-        <p role="alert" className={cx("pb-error", classNames.error)}>
-          {strings.calendarSyncNeedsReconnect}
-        </p>
-      )}
-      <dl
-        className={cx("pb-calendar-sync__status", classNames.status)}
-        aria-label={strings.calendarSyncStatus}
-      >
-        <dt>{strings.calendarSyncConnection}</dt>
-        <dd>{account}</dd>
-        <dt>{strings.calendarSyncCalendar}</dt>
-        <dd>{sync.calendarName ?? sync.calendarId}</dd>
-        <dt>{strings.calendarSyncProjects}</dt>
-        <dd>{names.join(", ")}</dd>
-        <dt>{strings.calendarSyncDirection}</dt>
-        <dd>{strings.calendarSyncDirections[sync.direction]}</dd>
-        <dt>{strings.calendarSyncLastSync}</dt>
-        <dd>
-          {sync.lastSyncAt ? (
-            <time dateTime={sync.lastSyncAt}>{formatDate(sync.lastSyncAt)}</time>
-          ) : (
-            strings.calendarSyncNever
-          )}
-        </dd>
-        <dt>{strings.calendarSyncEvents}</dt>
-        <dd>{sync.eventCount}</dd>
-        <dt>{strings.calendarSyncConflicts}</dt>
-        <dd>{sync.conflictCount}</dd>
-        <dt>{strings.calendarSyncUpdates}</dt>
-        <dd>{sync.push ? strings.calendarSyncPush : strings.calendarSyncPoll}</dd>
-        {sync.lastError && (
+    <IntegrationPanel
+      block="pb-calendar-sync"
+      title={strings.calendarSync}
+      className={className}
+      errorClassName={classNames.error}
+      loading={integrations.isPending || (installation !== undefined && syncs.isPending)}
+      loadingLabel={strings.calendarSyncLoading}
+      error={integrations.error ?? syncs.error}
+      data={installation}
+      connectFirst={strings.calendarSyncConnectFirst}
+    >
+      {(connection) =>
+        !sync || editing ? (
           <>
-            <dt>{strings.calendarSyncLastError}</dt>
-            <dd className="pb-calendar-sync__error">{sync.lastError}</dd>
+            <p className="pb-calendar-sync__muted">
+              {strings.calendarSyncConnection}: {account}
+            </p>
+            <div className={classNames.form}>
+              <CalendarSyncForm
+                installationId={connection.id}
+                projects={projects}
+                current={sync}
+                timeZone={timeZone}
+                onDone={sync ? () => setEditing(false) : undefined}
+              />
+            </div>
           </>
-        )}
-      </dl>
-      {run.error && (
-        <p role="alert" className="pb-error">
-          {run.error.message}
-        </p>
-      )}
-      <div className="pb-calendar-sync__actions">
-        <button
-          type="button"
-          className="pb-button pb-button--primary"
-          aria-disabled={run.isPending || sync.status !== "active" || undefined}
-          onClick={() => {
-            if (!run.isPending && sync.status === "active") run.mutate(sync.id);
-          }}
-        >
-          {strings.calendarSyncNow}
-        </button>
-        <button type="button" className="pb-button" onClick={() => setEditing(true)}>
-          {strings.calendarSyncEdit}
-        </button>
-      </div>
-    </section>
+        ) : (
+          <>
+            {sync.status === "needs_reconnect" && (
+              <p role="alert" className={cx("pb-error", classNames.error)}>
+                {strings.calendarSyncNeedsReconnect}
+              </p>
+            )}
+            <dl
+              className={cx("pb-calendar-sync__status", classNames.status)}
+              aria-label={strings.calendarSyncStatus}
+            >
+              <dt>{strings.calendarSyncConnection}</dt>
+              <dd>{account}</dd>
+              <dt>{strings.calendarSyncCalendar}</dt>
+              <dd>{sync.calendarName ?? sync.calendarId}</dd>
+              <dt>{strings.calendarSyncProjects}</dt>
+              <dd>{sync.projectIds.map(projectName).join(", ")}</dd>
+              <dt>{strings.calendarSyncDirection}</dt>
+              <dd>{strings.calendarSyncDirections[sync.direction]}</dd>
+              <dt>{strings.calendarSyncLastSync}</dt>
+              <dd>
+                {sync.lastSyncAt ? (
+                  <time dateTime={sync.lastSyncAt}>{formatDate(sync.lastSyncAt)}</time>
+                ) : (
+                  strings.calendarSyncNever
+                )}
+              </dd>
+              <dt>{strings.calendarSyncEvents}</dt>
+              <dd>{sync.eventCount}</dd>
+              <dt>{strings.calendarSyncConflicts}</dt>
+              <dd>{sync.conflictCount}</dd>
+              <dt>{strings.calendarSyncUpdates}</dt>
+              <dd>{sync.push ? strings.calendarSyncPush : strings.calendarSyncPoll}</dd>
+              {sync.lastError && (
+                <>
+                  <dt>{strings.calendarSyncLastError}</dt>
+                  <dd className="pb-calendar-sync__error">{sync.lastError}</dd>
+                </>
+              )}
+            </dl>
+            {run.error && (
+              <p role="alert" className="pb-error">
+                {run.error.message}
+              </p>
+            )}
+            <div className="pb-calendar-sync__actions">
+              <button
+                type="button"
+                className="pb-button pb-button--primary"
+                aria-disabled={run.isPending || sync.status !== "active" || undefined}
+                onClick={() => {
+                  if (!run.isPending && sync.status === "active") run.mutate(sync.id);
+                }}
+              >
+                {strings.calendarSyncNow}
+              </button>
+              <button type="button" className="pb-button" onClick={() => setEditing(true)}>
+                {strings.calendarSyncEdit}
+              </button>
+            </div>
+          </>
+        )
+      }
+    </IntegrationPanel>
   );
 }

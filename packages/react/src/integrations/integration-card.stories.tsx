@@ -2,7 +2,6 @@
 import {
   fixtureIdentities,
   plugboardErrorHandlers,
-  plugboardHandlers,
   plugboardLoadingHandlers,
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
@@ -14,6 +13,7 @@ import {
   stubBlockedPopup,
   stubStoryPopup,
 } from "../test/story-popup";
+import { mockApi } from "../test/story-states";
 import { IntegrationCard } from "./integration-card";
 
 const meta = {
@@ -70,7 +70,7 @@ export const Available: Story = {
 export const SlackConnected: Story = {
   tags: ["screenshot"],
   args: { provider: "slack" },
-  parameters: { msw: { handlers: plugboardHandlers({ slack: "installed" }) } },
+  parameters: mockApi({ slack: "installed" }),
   play: async ({ canvasElement }) => {
     const card = await within(canvasElement).findByRole("article", { name: "Slack" });
     await waitFor(() => expect(card).toHaveAttribute("data-state", "installed"));
@@ -83,7 +83,7 @@ export const SlackConnected: Story = {
 export const SlackDisconnected: Story = {
   tags: ["screenshot"],
   args: { provider: "slack" },
-  parameters: { msw: { handlers: plugboardHandlers({ slack: "disconnected" }) } },
+  parameters: mockApi({ slack: "disconnected" }),
   play: async ({ canvasElement }) => {
     const card = await within(canvasElement).findByRole("article", { name: "Slack" });
     await waitFor(() => expect(card).toHaveAttribute("data-state", "needs-reconnect"));
@@ -107,7 +107,7 @@ export const NotAvailable: Story = {
 export const JiraImportWizard: Story = {
   tags: ["screenshot"],
   args: { provider: "jira" },
-  parameters: { msw: { handlers: plugboardHandlers({ jira: true }) } },
+  parameters: mockApi({ jira: true }),
   play: async ({ canvasElement }) => {
     const card = await within(canvasElement).findByRole("article", { name: "Jira import" });
     await expect(card).toHaveAttribute("data-state", "available");
@@ -180,7 +180,7 @@ export const UnknownProvider: Story = {
 
 /** No signed-in user: the server answers 401 and the card says why. */
 export const Unauthenticated: Story = {
-  parameters: { msw: { handlers: plugboardHandlers({ identity: null }) } },
+  parameters: mockApi({ identity: null }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const alert = await canvas.findByRole("alert");
@@ -358,7 +358,7 @@ export const UninstallWithConfirmation: Story = {
 /** A member sees why they cannot uninstall, in a tooltip. */
 export const MemberCannotUninstall: Story = {
   args: { provider: "github" },
-  parameters: { msw: { handlers: plugboardHandlers({ identity: fixtureIdentities.member }) } },
+  parameters: mockApi({ identity: fixtureIdentities.member }),
   play: async ({ canvasElement }) => {
     const card = await within(canvasElement).findByRole("article", { name: "GitHub" });
     const uninstall = within(card).getByRole("button", { name: "Uninstall" });
@@ -480,7 +480,7 @@ export const ConnectPumble: Story = {
 /** A member sees why they cannot connect Pumble, in a tooltip. */
 export const MemberCannotConnect: Story = {
   args: { provider: "pumble" },
-  parameters: { msw: { handlers: plugboardHandlers({ identity: fixtureIdentities.member }) } },
+  parameters: mockApi({ identity: fixtureIdentities.member }),
   play: async ({ canvasElement }) => {
     const card = await within(canvasElement).findByRole("article", { name: "Pumble" });
     const connect = within(card).getByRole("button", { name: "Connect" });

@@ -1,13 +1,9 @@
 /// <reference types="msw-storybook-addon/csf3" />
-import {
-  fixtureIdentities,
-  plugboardErrorHandlers,
-  plugboardHandlers,
-  plugboardLoadingHandlers,
-} from "@plugboard/mocks";
+import { fixtureIdentities, plugboardErrorHandlers } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
+import { loadingStory, mockApi } from "../test/story-states";
 import { IntegrationGallery } from "./integration-gallery";
 
 const meta = {
@@ -68,7 +64,7 @@ export const NoMatches: Story = {
 
 /** Nothing installed yet: every card offers Install. */
 export const NothingInstalled: Story = {
-  parameters: { msw: { handlers: plugboardHandlers({ fixtures: "empty" }) } },
+  parameters: mockApi({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByRole("region", { name: "Featured" });
@@ -79,7 +75,7 @@ export const NothingInstalled: Story = {
 
 /** A member: GitHub's Uninstall explains itself; members may still connect their own Slack. */
 export const Member: Story = {
-  parameters: { msw: { handlers: plugboardHandlers({ identity: fixtureIdentities.member }) } },
+  parameters: mockApi({ identity: fixtureIdentities.member }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const github = await canvas.findByRole("article", { name: "GitHub" });
@@ -94,15 +90,7 @@ export const Member: Story = {
   },
 };
 
-export const Loading: Story = {
-  parameters: { msw: { handlers: plugboardLoadingHandlers() } },
-  play: async ({ canvasElement }) => {
-    const region = await within(canvasElement).findByRole("region", {
-      name: "Loading integrations",
-    });
-    await expect(region).toHaveAttribute("aria-busy", "true");
-  },
-};
+export const Loading: Story = loadingStory("Loading integrations");
 
 const ErrorState: Story = {
   parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },

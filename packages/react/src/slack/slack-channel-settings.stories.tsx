@@ -1,15 +1,10 @@
 /// <reference types="msw-storybook-addon/csf3" />
-import {
-  fixtureIdentities,
-  fixtureProjectId,
-  plugboardErrorHandlers,
-  plugboardHandlers,
-  plugboardLoadingHandlers,
-} from "@plugboard/mocks";
+import { fixtureIdentities, fixtureProjectId } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { chooseOption } from "../test/choose-option";
-import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
+import { fitsAt, type LayoutWidth } from "../test/layout";
+import { errorStory, loadingStory, mockApi } from "../test/story-states";
 import { SlackChannelSettings } from "./slack-channel-settings";
 
 const meta = {
@@ -34,7 +29,7 @@ const loaded = async (canvasElement: HTMLElement) => {
 /** Posting to #eng; the last message went through. */
 export const Default: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers({ slack: "channel" }) } },
+  parameters: mockApi({ slack: "channel" }),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await expect(region.getByText("Posting to #eng")).toBeVisible();
@@ -49,7 +44,7 @@ export const Default: Story = {
 /** Slack installed, no channel yet: an admin picks one from every page of channels and saves. */
 export const PickChannel: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers({ slack: "installed" }) } },
+  parameters: mockApi({ slack: "installed" }),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     const select = region.getByRole("combobox", { name: "Channel" });
@@ -63,7 +58,7 @@ export const PickChannel: Story = {
 /** The bot is not in the channel: Slack's error and what to do about it. */
 export const DeliveryFailed: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers({ slack: "channel-failing" }) } },
+  parameters: mockApi({ slack: "channel-failing" }),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await expect(region.getByRole("alert")).toHaveTextContent("not_in_channel");
@@ -76,7 +71,7 @@ export const DeliveryFailed: Story = {
 
 export const SlackNotInstalled: Story = {
   tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardHandlers() } },
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await expect(region.getByRole("status")).toHaveTextContent("Connect Slack");
@@ -85,11 +80,7 @@ export const SlackNotInstalled: Story = {
 
 export const Member: Story = {
   tags: ["screenshot"],
-  parameters: {
-    msw: {
-      handlers: plugboardHandlers({ slack: "channel", identity: fixtureIdentities.member }),
-    },
-  },
+  parameters: mockApi({ slack: "channel", identity: fixtureIdentities.member }),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await expect(region.getByText("Only admins can change where notifications go.")).toBeVisible();
@@ -97,40 +88,21 @@ export const Member: Story = {
   },
 };
 
-export const Loading: Story = {
-  tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardLoadingHandlers() } },
-  play: async ({ canvasElement }) => {
-    const region = await within(canvasElement).findByRole("region", {
-      name: "Slack notifications",
-    });
-    await expect(region).toHaveAttribute("aria-busy", "true");
-  },
-};
+export const Loading: Story = { ...loadingStory("Slack notifications"), tags: ["screenshot"] };
 
-const ErrorState: Story = {
-  parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole("alert")).toHaveTextContent(
-      "Internal error",
-    );
-  },
-};
+const ErrorState: Story = errorStory();
 
 export { ErrorState as Error };
 
 /** Layout at a width: the picker, the events and the buttons fit. */
-function layout(width: LayoutWidth): Story {
-  return {
-    globals: atWidth(width),
-    parameters: { msw: { handlers: plugboardHandlers({ slack: "channel" }) } },
-    play: async ({ canvasElement }) => {
-      const region = await loaded(canvasElement);
-      await region.findByRole("button", { name: "Send test message" });
-      await expectFits(canvasElement.querySelector(".pb-slack-channel") as HTMLElement);
-    },
-  };
-}
+const layout = (width: LayoutWidth): Story => ({
+  ...fitsAt(width, async (canvasElement) => {
+    const region = await loaded(canvasElement);
+    await region.findByRole("button", { name: "Send test message" });
+    return canvasElement.querySelector(".pb-slack-channel") as HTMLElement;
+  }),
+  parameters: mockApi({ slack: "channel" }),
+});
 
 export const Layout320 = layout(320);
 export const Layout1280 = layout(1280);

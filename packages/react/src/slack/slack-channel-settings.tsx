@@ -3,9 +3,10 @@ import { isPlugboardError, slackNotificationEvents } from "@plugboard/core/route
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useIntegrations } from "../integrations/use-integrations";
+import { IntegrationPanel } from "../parts/integration-panel";
 import { Select } from "../parts/select";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
-import { cx, useRootProps } from "../provider/root-props";
+import { cx } from "../provider/root-props";
 import { slackKeys } from "./query-keys";
 import { SlackDeliveries } from "./slack-deliveries";
 
@@ -37,8 +38,6 @@ export function SlackChannelSettings({
 }: SlackChannelSettingsProps) {
   const strings = useStrings();
   const { client, queryClient } = usePlugboard();
-  const rootProps = useRootProps("pb-slack-channel", className);
-  const headingId = useId();
   const integrations = useIntegrations();
   const slack = integrations.data?.find((entry) => entry.id === "slack");
   const connected =
@@ -67,61 +66,39 @@ export function SlackChannelSettings({
     },
     queryClient,
   );
-  const heading = (
-    <h3 id={headingId} className="pb-slack-channel__title">
-      {strings.slackChannel}
-    </h3>
-  );
-
-  if (integrations.isPending || (connected && settings.isPending)) {
-    return (
-      <section {...rootProps} aria-labelledby={headingId} aria-busy="true">
-        {heading}
-        <p className="pb-slack-channel__muted">{strings.loadingSlackChannel}</p>
-      </section>
-    );
-  }
-  const loadError = integrations.error ?? settings.error;
-  if (loadError) {
-    return (
-      <section {...rootProps} aria-labelledby={headingId}>
-        {heading}
-        <p role="alert" className={cx("pb-error", classNames.error)}>
-          {loadError.message}
-        </p>
-      </section>
-    );
-  }
-  if (!connected) {
-    return (
-      <section {...rootProps} aria-labelledby={headingId}>
-        {heading}
-        <p role="status" className="pb-slack-channel__muted">
-          {strings.installSlackFirst}
-        </p>
-      </section>
-    );
-  }
   return (
-    <section {...rootProps} aria-labelledby={headingId}>
-      {heading}
-      <DeliveryStatus settings={settings.data ?? null} className={classNames.status} />
-      {settings.data && <SlackDeliveries projectId={projectId} className={classNames.deliveries} />}
-      {canManage ? (
-        <SettingsForm
-          key={settings.data?.updatedAt ?? "new"}
-          projectId={projectId}
-          settings={settings.data ?? null}
-          channels={channels.data ?? []}
-          channelsPending={channels.isPending}
-          channelsError={channels.error?.message ?? null}
-          className={classNames.form}
-          errorClassName={classNames.error}
-        />
-      ) : (
-        <p className="pb-slack-channel__muted">{strings.slackSettingsNeedAdmin}</p>
+    <IntegrationPanel
+      block="pb-slack-channel"
+      title={strings.slackChannel}
+      className={className}
+      errorClassName={classNames.error}
+      loading={integrations.isPending || (connected && settings.isPending)}
+      loadingLabel={strings.loadingSlackChannel}
+      error={integrations.error ?? settings.error}
+      data={connected ? (settings.data ?? null) : undefined}
+      connectFirst={strings.installSlackFirst}
+    >
+      {(saved) => (
+        <>
+          <DeliveryStatus settings={saved} className={classNames.status} />
+          {saved && <SlackDeliveries projectId={projectId} className={classNames.deliveries} />}
+          {canManage ? (
+            <SettingsForm
+              key={saved?.updatedAt ?? "new"}
+              projectId={projectId}
+              settings={saved}
+              channels={channels.data ?? []}
+              channelsPending={channels.isPending}
+              channelsError={channels.error?.message ?? null}
+              className={classNames.form}
+              errorClassName={classNames.error}
+            />
+          ) : (
+            <p className="pb-slack-channel__muted">{strings.slackSettingsNeedAdmin}</p>
+          )}
+        </>
       )}
-    </section>
+    </IntegrationPanel>
   );
 }
 

@@ -4,7 +4,6 @@ import {
   fixtureIdentities,
   mockPlugboardHandlers,
   plugboardErrorHandlers,
-  plugboardHandlers,
   plugboardLoadingHandlers,
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
@@ -12,12 +11,8 @@ import { expect, screen, userEvent, waitFor, within } from "storybook/test";
 import { chooseOption } from "../test/choose-option";
 import { atWidth, expectFits } from "../test/layout";
 import { stubStoryPopup } from "../test/story-popup";
+import { mockApi } from "../test/story-states";
 import { SsoSettings } from "./sso-settings";
-
-/** Each story gets its own store, so one story's changes never leak into another. */
-function mock(options: Parameters<typeof plugboardHandlers>[0] = {}) {
-  return { msw: { handlers: plugboardHandlers(options) } };
-}
 
 const meta = {
   title: "SSO/SsoSettings",
@@ -46,7 +41,7 @@ async function openAddDialog(canvasElement: HTMLElement) {
 
 /** No connection yet: an invitation to add one, and the domains to prove. */
 export const Empty: Story = {
-  parameters: mock({ fixtures: "empty" }),
+  parameters: mockApi({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await expect(region).toHaveAttribute("data-state", "empty");
@@ -62,7 +57,7 @@ export const Empty: Story = {
  */
 export const List: Story = {
   tags: ["screenshot"],
-  parameters: mock(),
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await expect(region).toHaveAttribute("data-state", "ready");
@@ -85,7 +80,7 @@ export const List: Story = {
 /** Add a SAML connection by hand: entity id, SSO URL and the signing certificate. */
 export const CreateSaml: Story = {
   tags: ["screenshot"],
-  parameters: mock({ fixtures: "empty" }),
+  parameters: mockApi({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
     const dialog = await openAddDialog(canvasElement);
     await userEvent.type(within(dialog).getByRole("textbox", { name: "Name" }), "Okta");
@@ -109,7 +104,7 @@ export const CreateSaml: Story = {
 /** Add an OIDC connection: issuer, client id, a secret that is never shown back, scopes. */
 export const CreateOidc: Story = {
   tags: ["screenshot"],
-  parameters: mock({ fixtures: "empty" }),
+  parameters: mockApi({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
     const dialog = await openAddDialog(canvasElement);
     await userEvent.type(within(dialog).getByRole("textbox", { name: "Name" }), "Entra ID");
@@ -135,7 +130,7 @@ export const CreateOidc: Story = {
 /** Submitting an incomplete form: each problem under its field, focus on the first. */
 export const FieldErrors: Story = {
   tags: ["screenshot"],
-  parameters: mock({ fixtures: "empty" }),
+  parameters: mockApi({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
     const dialog = await openAddDialog(canvasElement);
     await userEvent.type(
@@ -156,7 +151,7 @@ export const FieldErrors: Story = {
 /** Domains: the pending one shows the TXT record to publish; a consumer domain is refused. */
 export const Domains: Story = {
   tags: ["screenshot"],
-  parameters: mock(),
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     const domains = within(region).getByRole("region", { name: "Domains" });
@@ -221,7 +216,7 @@ async function runTest(canvasElement: HTMLElement, message: Record<string, unkno
 /** Test connection succeeded: the profile as mapped, and nobody signed in. */
 export const TestSucceeded: Story = {
   tags: ["screenshot"],
-  parameters: mock(),
+  parameters: mockApi(),
   beforeEach: stubPopup,
   play: async ({ canvasElement }) => {
     const okta = await runTest(canvasElement, {
@@ -243,7 +238,7 @@ export const TestSucceeded: Story = {
 /** Test connection refused: the reason, as the server logged it. */
 export const TestFailed: Story = {
   tags: ["screenshot"],
-  parameters: mock(),
+  parameters: mockApi(),
   beforeEach: stubPopup,
   play: async ({ canvasElement }) => {
     const okta = await runTest(canvasElement, {
@@ -260,7 +255,7 @@ export const TestFailed: Story = {
 /** A member: the server answers SSO settings to admins only; the controls say why. */
 export const ReadOnly: Story = {
   tags: ["screenshot"],
-  parameters: mock({ identity: fixtureIdentities.member }),
+  parameters: mockApi({ identity: fixtureIdentities.member }),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await expect(region).toHaveAttribute("data-state", "readonly");
@@ -296,7 +291,7 @@ export const LoadError: Story = {
 /** A small phone: everything wraps, nothing sticks out. */
 export const FitsAt320: Story = {
   globals: atWidth(320),
-  parameters: mock(),
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await within(region).findByRole("list", { name: "Domains" });

@@ -51,3 +51,18 @@ export async function expectFits(root: HTMLElement) {
     ).toBeLessThanOrEqual(element.clientWidth + 1);
   }
 }
+
+/**
+ * A story at `width` that checks the element `ready` finds fits; `ready` waits until it shows
+ * everything that has to fit.
+ */
+export function fitsAt(
+  width: LayoutWidth,
+  ready: (canvasElement: HTMLElement) => Promise<HTMLElement>,
+) {
+  return {
+    globals: atWidth(width),
+    play: async ({ canvasElement }: { canvasElement: HTMLElement }) =>
+      expectFits(await ready(canvasElement)),
+  };
+}

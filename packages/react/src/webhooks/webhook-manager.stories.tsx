@@ -11,6 +11,7 @@ import { HttpResponse, http } from "msw";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
 import { chooseAction, openActions } from "../test/choose-option";
 import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
+import { mockApi } from "../test/story-states";
 import { findToast } from "../test/toasts";
 import { WebhookManager } from "./webhook-manager";
 
@@ -19,11 +20,6 @@ const [healthy, failing, disabled] = fixtureWebhooks().endpoints.map(
   (endpoint) => endpoint.url,
 ) as [string, string, string];
 const newUrl = "https://hooks.example.com/plugboard";
-
-/** Each story gets its own store, so one story's changes never leak into another. */
-function mock(options: Parameters<typeof plugboardHandlers>[0] = {}) {
-  return { msw: { handlers: plugboardHandlers(options) } };
-}
 
 const meta = {
   title: "Webhooks/WebhookManager",
@@ -55,7 +51,7 @@ async function openFailingLog(canvasElement: HTMLElement) {
 
 /** No endpoints yet: an invitation to add one. */
 export const Empty: Story = {
-  parameters: mock({ fixtures: "empty" }),
+  parameters: mockApi({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await expect(region).toHaveAttribute("data-state", "empty");
@@ -67,7 +63,7 @@ export const Empty: Story = {
 /** The fixture organization: a healthy endpoint, a failing one, and a disabled Pumble channel. */
 export const List: Story = {
   tags: ["screenshot"],
-  parameters: mock(),
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await expect(region).toHaveAttribute("data-state", "ready");
@@ -88,7 +84,7 @@ export const List: Story = {
 
 /** Failing: the row is marked, its last delivery failed, and the failure rate says how badly. */
 export const FailingEndpoint: Story = {
-  parameters: mock(),
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     const row = item(region, failing);
@@ -103,7 +99,7 @@ export const FailingEndpoint: Story = {
 
 /** Disabled after repeated failures: the reason is shown, and switching it on again works. */
 export const DisabledEndpoint: Story = {
-  parameters: mock(),
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     const row = item(region, disabled);
@@ -122,7 +118,7 @@ export const DisabledEndpoint: Story = {
 /** The create dialog: inline errors first, then events picked by resource. */
 export const Creating: Story = {
   tags: ["screenshot"],
-  parameters: mock({ fixtures: "empty" }),
+  parameters: mockApi({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await userEvent.click(within(region).getByRole("button", { name: "Add endpoint" }));
@@ -160,7 +156,7 @@ async function createEndpointToSecret(canvasElement: HTMLElement) {
 /** Right after creating: the secret, once, with a copy button and a warning. */
 export const SecretReveal: Story = {
   tags: ["screenshot"],
-  parameters: mock({ fixtures: "empty" }),
+  parameters: mockApi({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
     const { dialog } = await createEndpointToSecret(canvasElement);
     await expect(dialog).toHaveAccessibleDescription(/shown only once/);
@@ -177,7 +173,7 @@ export const SecretReveal: Story = {
 
 /** After "Done" only the secret's hint is left on the page. */
 export const SecretShownOnce: Story = {
-  parameters: mock({ fixtures: "empty" }),
+  parameters: mockApi({ fixtures: "empty" }),
   play: async ({ canvasElement }) => {
     const { region, dialog } = await createEndpointToSecret(canvasElement);
     const value = (within(dialog).getByRole("textbox", { name: "Secret" }) as HTMLInputElement)
@@ -192,7 +188,7 @@ export const SecretShownOnce: Story = {
 /** The failing endpoint's log: a message still retrying (3 attempts) and one that gave up. */
 export const DeliveryLog: Story = {
   tags: ["screenshot"],
-  parameters: mock(),
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const { log } = await openFailingLog(canvasElement);
     const retrying = within(log).getByRole("listitem", { name: "issue.updated" });
@@ -236,7 +232,7 @@ export const SendTest: Story = {
 
 /** Editing: the dialog opens with the endpoint's current values. */
 export const Editing: Story = {
-  parameters: mock(),
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await chooseAction(
@@ -263,7 +259,7 @@ export const Editing: Story = {
 
 /** Rotating asks first, and lets the admin pick how long the old secret keeps signing. */
 export const RotateConfirmation: Story = {
-  parameters: mock(),
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     const row = item(region, healthy);
@@ -284,7 +280,7 @@ export const RotateConfirmation: Story = {
 
 /** Confirmed: the new secret is shown once, and the row's hint changes. */
 export const RotateSecret: Story = {
-  parameters: mock(),
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     const row = item(region, healthy);
@@ -304,7 +300,7 @@ export const RotateSecret: Story = {
 
 /** Deleting asks first, naming the endpoint. */
 export const DeleteConfirmation: Story = {
-  parameters: mock(),
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await chooseAction(
@@ -320,7 +316,7 @@ export const DeleteConfirmation: Story = {
 
 /** A member: the list says so, and everything is visible, nothing changeable, with a tooltip. */
 export const ReadOnly: Story = {
-  parameters: mock({ identity: fixtureIdentities.member }),
+  parameters: mockApi({ identity: fixtureIdentities.member }),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     await expect(region).toHaveAttribute("data-readonly", "true");
@@ -361,7 +357,7 @@ export const ReadOnly: Story = {
 
 /** After an outage: recover the failing endpoint's failed messages of the last 7 days. */
 export const RecoverFailedMessages: Story = {
-  parameters: mock(),
+  parameters: mockApi(),
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
     const row = item(region, failing);
@@ -398,7 +394,7 @@ export const RecoverFailedMessages: Story = {
 
 /** The dark theme, on the manager and on its dialogs (they render in a portal). */
 export const DarkTheme: Story = {
-  parameters: mock(),
+  parameters: mockApi(),
   globals: { theme: "dark" },
   play: async ({ canvasElement }) => {
     const region = await loaded(canvasElement);
@@ -453,7 +449,7 @@ export const Loading: Story = {
 function layout(width: LayoutWidth): Story {
   return {
     globals: atWidth(width),
-    parameters: mock(),
+    parameters: mockApi(),
     play: async ({ canvasElement }) => {
       const { region, row } = await openFailingLog(canvasElement);
       await expectFits(region);
