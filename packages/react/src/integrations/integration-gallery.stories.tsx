@@ -1,13 +1,9 @@
 /// <reference types="msw-storybook-addon/csf3" />
-import {
-  fixtureIdentities,
-  plugboardErrorHandlers,
-  plugboardHandlers,
-  plugboardLoadingHandlers,
-} from "@plugboard/mocks";
+import { fixtureIdentities, plugboardHandlers } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
+import { errorStory, loadingStory } from "../test/state-stories";
 import { IntegrationGallery } from "./integration-gallery";
 
 const meta = {
@@ -94,24 +90,9 @@ export const Member: Story = {
   },
 };
 
-export const Loading: Story = {
-  parameters: { msw: { handlers: plugboardLoadingHandlers() } },
-  play: async ({ canvasElement }) => {
-    const region = await within(canvasElement).findByRole("region", {
-      name: "Loading integrations",
-    });
-    await expect(region).toHaveAttribute("aria-busy", "true");
-  },
-};
+export const Loading: Story = loadingStory("Loading integrations");
 
-const ErrorState: Story = {
-  parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await expect(await canvas.findByRole("alert")).toHaveTextContent("Could not load integrations");
-    await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();
-  },
-};
+const ErrorState: Story = errorStory("Could not load integrations");
 
 export { ErrorState as Error };
 
