@@ -1,7 +1,7 @@
 import type { JiraPreview, JiraSource } from "@plugboard/core";
 import { useState } from "react";
 import { Field } from "../parts/field";
-import { Select } from "../parts/select";
+import { Select, type SelectProps } from "../parts/select";
 import { useStrings } from "../provider/plugboard-provider";
 import { StepForm } from "./step-parts";
 import { useJiraHostTargets, useJiraPreview, useJiraProjects } from "./use-jira-import";
@@ -69,21 +69,15 @@ export function ChooseStep({ source, initial, onBack, onChosen, className }: Cho
           {loadError.message}
         </p>
       )}
-      <Field
+      <ProjectField
         label={strings.jiraProject}
-        error={tried && !projectKey ? strings.jiraChooseProject : undefined}
-      >
-        {(control) => (
-          <Select
-            {...control}
-            value={projectKey}
-            onValueChange={setProjectKey}
-            options={projectOptions}
-            placeholder={strings.jiraChooseProject}
-            disabled={projects.isPending}
-          />
-        )}
-      </Field>
+        prompt={strings.jiraChooseProject}
+        missing={tried && !projectKey}
+        value={projectKey}
+        onValueChange={setProjectKey}
+        options={projectOptions}
+        disabled={projects.isPending}
+      />
       <Field
         label={strings.jiraJql}
         hint={source.kind === "cloud" ? strings.jiraJqlHint : strings.jiraJqlCsv}
@@ -101,21 +95,32 @@ export function ChooseStep({ source, initial, onBack, onChosen, className }: Cho
           />
         )}
       </Field>
-      <Field
+      <ProjectField
         label={strings.jiraHostProject}
-        error={tried && !hostProjectId ? strings.jiraChooseHostProject : undefined}
-      >
-        {(control) => (
-          <Select
-            {...control}
-            value={hostProjectId}
-            onValueChange={setHostProjectId}
-            options={hostOptions}
-            placeholder={strings.jiraChooseHostProject}
-            disabled={host.isPending}
-          />
-        )}
-      </Field>
+        prompt={strings.jiraChooseHostProject}
+        missing={tried && !hostProjectId}
+        value={hostProjectId}
+        onValueChange={setHostProjectId}
+        options={hostOptions}
+        disabled={host.isPending}
+      />
     </StepForm>
+  );
+}
+
+/** A required project choice: its prompt is the placeholder, and the error once a submit found none. */
+function ProjectField({
+  label,
+  prompt,
+  missing,
+  ...select
+}: { label: string; prompt: string; missing: boolean } & Pick<
+  SelectProps<string>,
+  "value" | "onValueChange" | "options" | "disabled"
+>) {
+  return (
+    <Field label={label} error={missing ? prompt : undefined}>
+      {(control) => <Select {...control} {...select} placeholder={prompt} />}
+    </Field>
   );
 }
