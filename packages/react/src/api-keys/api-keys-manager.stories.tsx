@@ -1,14 +1,10 @@
 /// <reference types="msw-storybook-addon/csf3" />
-import {
-  fixtureIdentities,
-  plugboardErrorHandlers,
-  plugboardLoadingHandlers,
-} from "@plugboard/mocks";
+import { fixtureIdentities, plugboardErrorHandlers } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
 import { chooseAction, chooseOption, openActions } from "../test/choose-option";
 import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
-import { mockApi } from "../test/story-states";
+import { errorStory, loadingStory, mockApi } from "../test/story-states";
 import { ApiKeysManager } from "./api-keys-manager";
 
 const meta = {
@@ -22,6 +18,17 @@ type Story = StoryObj<typeof meta>;
 
 const findTable = (canvasElement: HTMLElement) =>
   within(canvasElement).findByRole("table", { name: "API keys" });
+
+/** Runs an action from the menu of the key named `keyName`, once the table is there. */
+async function keyAction(canvasElement: HTMLElement, keyName: string, action: string) {
+  const table = await findTable(canvasElement);
+  const row = within(table).getByRole("row", { name: new RegExp(keyName) });
+  await chooseAction(
+    userEvent,
+    within(row).getByRole("button", { name: `Actions for ${keyName}` }),
+    action,
+  );
+}
 
 // Stories that change keys get a store of their own (the preview's default store is shared).
 
@@ -130,13 +137,7 @@ export const MemberView: Story = {
 export const RotateKey: Story = {
   parameters: mockApi(),
   play: async ({ canvasElement }) => {
-    const table = await findTable(canvasElement);
-    const ci = within(table).getByRole("row", { name: /CI deploy/ });
-    await chooseAction(
-      userEvent,
-      within(ci).getByRole("button", { name: "Actions for CI deploy" }),
-      "Rotate",
-    );
+    await keyAction(canvasElement, "CI deploy", "Rotate");
     const dialog = await screen.findByRole("dialog", { name: "Rotate CI deploy?" });
     await expect(within(dialog).getByRole("radio", { name: "For 24 hours" })).toBeChecked();
     await userEvent.click(within(dialog).getByRole("button", { name: "Rotate key" }));
@@ -155,13 +156,7 @@ export const RotateKey: Story = {
 export const RevokeKey: Story = {
   parameters: mockApi(),
   play: async ({ canvasElement }) => {
-    const table = await findTable(canvasElement);
-    const zapier = within(table).getByRole("row", { name: /Zapier/ });
-    await chooseAction(
-      userEvent,
-      within(zapier).getByRole("button", { name: "Actions for Zapier" }),
-      "Revoke",
-    );
+    await keyAction(canvasElement, "Zapier", "Revoke");
     const dialog = await screen.findByRole("alertdialog", { name: "Revoke Zapier?" });
     await userEvent.click(within(dialog).getByRole("button", { name: "Revoke key" }));
     await waitFor(() =>
@@ -176,13 +171,7 @@ export const RevokeKey: Story = {
 export const RenameKey: Story = {
   parameters: mockApi(),
   play: async ({ canvasElement }) => {
-    const table = await findTable(canvasElement);
-    const ci = within(table).getByRole("row", { name: /CI deploy/ });
-    await chooseAction(
-      userEvent,
-      within(ci).getByRole("button", { name: "Actions for CI deploy" }),
-      "Rename",
-    );
+    await keyAction(canvasElement, "CI deploy", "Rename");
     const dialog = await screen.findByRole("dialog", { name: "Rename CI deploy" });
     const name = within(dialog).getByLabelText("Name");
     await userEvent.clear(name);
@@ -290,13 +279,7 @@ export const Usage: Story = {
 
 /** Opens a key's usage dialog from its row's menu. */
 async function openUsage(canvasElement: HTMLElement, keyName: string) {
-  const table = await findTable(canvasElement);
-  const row = within(table).getByRole("row", { name: new RegExp(keyName) });
-  await chooseAction(
-    userEvent,
-    within(row).getByRole("button", { name: `Actions for ${keyName}` }),
-    "Usage",
-  );
+  await keyAction(canvasElement, keyName, "Usage");
   return screen.findByRole("dialog", { name: `Usage of ${keyName}` });
 }
 
@@ -341,26 +324,10 @@ export const Empty: Story = {
 };
 
 /** The request never answers. */
-export const Loading: Story = {
-  tags: ["screenshot"],
-  parameters: { msw: { handlers: plugboardLoadingHandlers() } },
-  play: async ({ canvasElement }) => {
-    const region = await within(canvasElement).findByRole("region", { name: "Loading API keys" });
-    await expect(region).toHaveAttribute("aria-busy", "true");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await expect(region).toHaveAttribute("data-state", "loading");
-  },
-};
+export const Loading: Story = { tags: ["screenshot"], ...loadingStory("Loading API keys") };
 
 /** The server fails: an explanation and a retry. Exported as `Error`. */
-const ErrorState: Story = {
-  parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await expect(await canvas.findByRole("alert")).toHaveTextContent("Could not load API keys");
-    await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();
-  },
-};
+const ErrorState: Story = errorStory("Could not load API keys", { retry: true });
 
 export { ErrorState as Error };
 

@@ -6,7 +6,7 @@ import { PermissionTooltip } from "../parts/permission-tooltip";
 import { SkeletonRows } from "../parts/skeleton-rows";
 import { useReturnFocus } from "../parts/use-return-focus";
 import { useStrings } from "../provider/plugboard-provider";
-import { cx, useRootProps } from "../provider/root-props";
+import { cx, loadingProps, useRootProps } from "../provider/root-props";
 import { ApiKeysTable } from "./api-keys-table";
 import type { ApiKeyProject } from "./create-api-key-dialog";
 import {
@@ -107,12 +107,7 @@ export function ApiKeysManager({
 
   if (query.isPending) {
     return (
-      <section
-        {...rootProps}
-        aria-busy="true"
-        aria-label={strings.apiKeysLoading}
-        data-state="loading"
-      >
+      <section {...rootProps} {...loadingProps(strings.apiKeysLoading)}>
         {header}
         <SkeletonRows variant="table" />
       </section>

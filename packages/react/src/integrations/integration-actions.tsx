@@ -96,6 +96,26 @@ export function IntegrationActions({
     </GuardedButton>
   );
 
+  // The server says who may install (and import); the button tells the others why not.
+  const installDenied = integration.permissions.install
+    ? null
+    : strings.installNeedsAdmin(integration.name);
+
+  /** Connect or Import: opens its dialog, and focus comes back here when it closes. */
+  const dialogButton = (label: string, open: (open: boolean) => void) => (
+    <GuardedButton
+      denied={installDenied}
+      className="pb-button pb-button--primary"
+      aria-haspopup="dialog"
+      onClick={() => {
+        focus.remember();
+        open(true);
+      }}
+    >
+      {label}
+    </GuardedButton>
+  );
+
   let action = null;
   if (state === "installed" || state === "needs-reconnect") {
     const denied = integration.permissions.uninstall
@@ -146,46 +166,13 @@ export function IntegrationActions({
   } else if (state === "unavailable") {
     action = null;
   } else if (integration.auth === "oauth") {
-    const denied = integration.permissions.install
-      ? null
-      : strings.installNeedsAdmin(integration.name);
-    action = popupButton(strings.install, strings.installing, denied);
+    action = popupButton(strings.install, strings.installing, installDenied);
   } else if (integration.auth === "webhook") {
     // Webhook-based integrations install at the organization or a project: admins only.
-    const denied = integration.permissions.install
-      ? null
-      : strings.installNeedsAdmin(integration.name);
-    action = (
-      <GuardedButton
-        denied={denied}
-        className="pb-button pb-button--primary"
-        aria-haspopup="dialog"
-        onClick={() => {
-          focus.remember();
-          setConnecting(true);
-        }}
-      >
-        {strings.connect}
-      </GuardedButton>
-    );
+    action = dialogButton(strings.connect, setConnecting);
   } else if (integration.auth === "import") {
     // Importers (Jira) run in the server's jobs: admins only, like the routes they call.
-    const denied = integration.permissions.install
-      ? null
-      : strings.installNeedsAdmin(integration.name);
-    action = (
-      <GuardedButton
-        denied={denied}
-        className="pb-button pb-button--primary"
-        aria-haspopup="dialog"
-        onClick={() => {
-          focus.remember();
-          setImporting(true);
-        }}
-      >
-        {strings.startImport}
-      </GuardedButton>
-    );
+    action = dialogButton(strings.startImport, setImporting);
   }
 
   if (!action && !error) return null;

@@ -2,7 +2,7 @@ import type { Integration } from "@plugboard/core";
 import { useEffect, useId } from "react";
 import { CheckIcon } from "../icons/check-icon";
 import { useStrings } from "../provider/plugboard-provider";
-import { cx, useRootProps } from "../provider/root-props";
+import { cx, loadingProps, useRootProps } from "../provider/root-props";
 import { IntegrationActions, type IntegrationCardState } from "./integration-actions";
 import { useIntegrations } from "./use-integrations";
 
@@ -36,12 +36,7 @@ export function IntegrationCard({ provider, className, classNames = {} }: Integr
 
   if (query.isPending) {
     return (
-      <article
-        {...rootProps}
-        aria-busy="true"
-        aria-label={strings.loadingIntegration}
-        data-state="loading"
-      >
+      <article {...rootProps} {...loadingProps(strings.loadingIntegration)}>
         <div className={cx("pb-integration-card__logo", "pb-skeleton", classNames.logo)} />
         <div className="pb-integration-card__body">
           <div className={cx("pb-skeleton", "pb-skeleton--line", classNames.title)} />

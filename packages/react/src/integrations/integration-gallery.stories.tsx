@@ -1,9 +1,9 @@
 /// <reference types="msw-storybook-addon/csf3" />
-import { fixtureIdentities, plugboardErrorHandlers } from "@plugboard/mocks";
+import { fixtureIdentities } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
-import { loadingStory, mockApi } from "../test/story-states";
+import { errorStory, loadingStory, mockApi } from "../test/story-states";
 import { IntegrationGallery } from "./integration-gallery";
 
 const meta = {
@@ -92,14 +92,7 @@ export const Member: Story = {
 
 export const Loading: Story = loadingStory("Loading integrations");
 
-const ErrorState: Story = {
-  parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await expect(await canvas.findByRole("alert")).toHaveTextContent("Could not load integrations");
-    await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();
-  },
-};
+const ErrorState: Story = errorStory("Could not load integrations", { retry: true });
 
 export { ErrorState as Error };
 

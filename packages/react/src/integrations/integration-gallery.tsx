@@ -1,7 +1,7 @@
 import type { Integration, IntegrationCategory } from "@plugboard/core";
 import { useId, useState } from "react";
 import { useStrings } from "../provider/plugboard-provider";
-import { cx, useRootProps } from "../provider/root-props";
+import { cx, loadingProps, useRootProps } from "../provider/root-props";
 import { IntegrationCard } from "./integration-card";
 import { useIntegrations } from "./use-integrations";
 
@@ -35,7 +35,7 @@ export function IntegrationGallery({
 
   if (query.isPending) {
     return (
-      <section {...rootProps} aria-label={strings.loadingIntegrations} aria-busy="true">
+      <section {...rootProps} {...loadingProps(strings.loadingIntegrations)}>
         <div className="pb-gallery__grid">
           {[0, 1, 2].map((index) => (
             <div key={index} className="pb-integration-card">

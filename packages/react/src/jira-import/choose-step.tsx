@@ -1,9 +1,9 @@
 import type { JiraPreview, JiraSource } from "@plugboard/core";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Field } from "../parts/field";
-import { Select } from "../parts/select";
+import { Select, type SelectProps } from "../parts/select";
 import { useStrings } from "../provider/plugboard-provider";
-import { cx } from "../provider/root-props";
+import { StepForm } from "./step-parts";
 import { useJiraHostTargets, useJiraPreview, useJiraProjects } from "./use-jira-import";
 
 /** What an import reads and where it writes: the same for the dry run, the import and re-runs. */
@@ -41,8 +41,7 @@ export function ChooseStep({ source, initial, onBack, onChosen, className }: Cho
     value: project.id,
     label: project.name,
   }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setTried(true);
     if (!projectKey || !hostProjectId) return;
     const scope = {
@@ -55,32 +54,30 @@ export function ChooseStep({ source, initial, onBack, onChosen, className }: Cho
   };
   const loadError = projects.error ?? host.error;
   return (
-    <form
-      className={cx("pb-jira-import__form", className)}
-      noValidate
+    <StepForm
+      className={className}
       onSubmit={submit}
-      aria-busy={projects.isPending || host.isPending || undefined}
+      onBack={onBack}
+      error={preview.isError ? preview.error.message : null}
+      pending={preview.isPending}
+      submitLabel={strings.jiraNext}
+      pendingLabel={strings.jiraPreparing}
+      busy={projects.isPending || host.isPending}
     >
       {loadError && (
         <p role="alert" className="pb-error">
           {loadError.message}
         </p>
       )}
-      <Field
+      <ProjectField
         label={strings.jiraProject}
-        error={tried && !projectKey ? strings.jiraChooseProject : undefined}
-      >
-        {(control) => (
-          <Select
-            {...control}
-            value={projectKey}
-            onValueChange={setProjectKey}
-            options={projectOptions}
-            placeholder={strings.jiraChooseProject}
-            disabled={projects.isPending}
-          />
-        )}
-      </Field>
+        prompt={strings.jiraChooseProject}
+        missing={tried && !projectKey}
+        value={projectKey}
+        onValueChange={setProjectKey}
+        options={projectOptions}
+        disabled={projects.isPending}
+      />
       <Field
         label={strings.jiraJql}
         hint={source.kind === "cloud" ? strings.jiraJqlHint : strings.jiraJqlCsv}
@@ -98,39 +95,32 @@ export function ChooseStep({ source, initial, onBack, onChosen, className }: Cho
           />
         )}
       </Field>
-      <Field
+      <ProjectField
         label={strings.jiraHostProject}
-        error={tried && !hostProjectId ? strings.jiraChooseHostProject : undefined}
-      >
-        {(control) => (
-          <Select
-            {...control}
-            value={hostProjectId}
-            onValueChange={setHostProjectId}
-            options={hostOptions}
-            placeholder={strings.jiraChooseHostProject}
-            disabled={host.isPending}
-          />
-        )}
-      </Field>
-      {preview.isError && (
-        <p role="alert" className="pb-error">
-          {preview.error.message}
-        </p>
-      )}
-      <div className="pb-jira-import__actions">
-        <button type="button" className="pb-button" onClick={onBack}>
-          {strings.jiraBack}
-        </button>
-        <button
-          type="submit"
-          className="pb-button pb-button--primary"
-          aria-busy={preview.isPending || undefined}
-          disabled={preview.isPending}
-        >
-          {preview.isPending ? strings.jiraPreparing : strings.jiraNext}
-        </button>
-      </div>
-    </form>
+        prompt={strings.jiraChooseHostProject}
+        missing={tried && !hostProjectId}
+        value={hostProjectId}
+        onValueChange={setHostProjectId}
+        options={hostOptions}
+        disabled={host.isPending}
+      />
+    </StepForm>
+  );
+}
+
+/** A required project choice: its prompt is the placeholder, and the error once a submit found none. */
+function ProjectField({
+  label,
+  prompt,
+  missing,
+  ...select
+}: { label: string; prompt: string; missing: boolean } & Pick<
+  SelectProps<string>,
+  "value" | "onValueChange" | "options" | "disabled"
+>) {
+  return (
+    <Field label={label} error={missing ? prompt : undefined}>
+      {(control) => <Select {...control} {...select} placeholder={prompt} />}
+    </Field>
   );
 }

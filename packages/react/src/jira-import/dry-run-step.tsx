@@ -2,6 +2,7 @@ import type { JiraDryRunReport } from "@plugboard/core";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { ReportCounts, ReportNotes } from "./report-parts";
+import { StepActions, StepButton, StepSection } from "./step-parts";
 
 export interface DryRunStepProps {
   report: JiraDryRunReport;
@@ -37,12 +38,10 @@ export function DryRunStep({
           [strings.jiraReportAttachments, report.attachments],
         ]}
       />
-      <section aria-label={strings.jiraReportByType}>
-        <h4 className="pb-jira-import__subtitle">{strings.jiraReportByType}</h4>
+      <StepSection title={strings.jiraReportByType}>
         <ReportCounts counts={Object.entries(report.byType)} />
-      </section>
-      <section aria-label={strings.jiraUnmapped}>
-        <h4 className="pb-jira-import__subtitle">{strings.jiraUnmapped}</h4>
+      </StepSection>
+      <StepSection title={strings.jiraUnmapped}>
         {unmapped.length === 0 ? (
           <p className="pb-hint">{strings.jiraNone}</p>
         ) : (
@@ -55,11 +54,10 @@ export function DryRunStep({
             ))}
           </dl>
         )}
-      </section>
+      </StepSection>
       <ReportNotes warnings={report.warnings} skipped={report.skipped} />
       {report.sample.length > 0 && (
-        <section aria-label={strings.jiraSample}>
-          <h4 className="pb-jira-import__subtitle">{strings.jiraSample}</h4>
+        <StepSection title={strings.jiraSample}>
           <ul className="pb-jira-import__sample">
             {report.sample.map((issue) => (
               <li key={issue.jiraKey}>
@@ -72,27 +70,16 @@ export function DryRunStep({
               </li>
             ))}
           </ul>
-        </section>
+        </StepSection>
       )}
-      {error && (
-        <p role="alert" className="pb-error">
-          {error}
-        </p>
-      )}
-      <div className="pb-jira-import__actions">
-        <button type="button" className="pb-button" onClick={onBack}>
-          {strings.jiraBack}
-        </button>
-        <button
-          type="button"
-          className="pb-button pb-button--primary"
-          aria-busy={starting || undefined}
-          disabled={starting}
+      <StepActions error={error} onBack={onBack}>
+        <StepButton
+          pending={starting}
+          label={strings.jiraStart}
+          pendingLabel={strings.jiraStarting}
           onClick={onStart}
-        >
-          {starting ? strings.jiraStarting : strings.jiraStart}
-        </button>
-      </div>
+        />
+      </StepActions>
     </div>
   );
 }

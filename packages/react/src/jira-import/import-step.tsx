@@ -2,6 +2,7 @@ import type { JiraImportRun } from "@plugboard/core";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { ReportCounts, ReportNotes } from "./report-parts";
+import { StepActions, StepButton, StepLoadError, StepLoading, StepSection } from "./step-parts";
 import { useCancelJiraImport, useJiraImportRun } from "./use-jira-import";
 
 export interface ImportStepProps {
@@ -32,24 +33,9 @@ export function ImportStep({
   const strings = useStrings();
   const query = useJiraImportRun(runId);
   const cancel = useCancelJiraImport();
-  if (query.isPending) {
-    return (
-      <div
-        className="pb-skeleton pb-skeleton--line"
-        role="status"
-        aria-label={strings.jiraLoading}
-      />
-    );
-  }
+  if (query.isPending) return <StepLoading />;
   if (query.isError) {
-    return (
-      <div role="alert">
-        <p className="pb-error">{query.error.message}</p>
-        <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-          {strings.retry}
-        </button>
-      </div>
-    );
+    return <StepLoadError message={query.error.message} onRetry={() => void query.refetch()} />;
   }
   const run = query.data;
   if (!finished(run.status)) {
@@ -89,23 +75,15 @@ export function ImportStep({
           )}
           {progress.etaSeconds !== null && <span>{strings.jiraEta(progress.etaSeconds)}</span>}
         </p>
-        {cancel.isError && (
-          <p role="alert" className="pb-error">
-            {cancel.error.message}
-          </p>
-        )}
-        <div className="pb-jira-import__actions">
-          <button
-            type="button"
-            className="pb-button pb-button--danger"
-            disabled={run.status === "cancelling" || cancel.isPending}
+        <StepActions error={cancel.isError ? cancel.error.message : null}>
+          <StepButton
+            tone="danger"
+            pending={run.status === "cancelling" || cancel.isPending}
+            label={strings.jiraCancel}
+            pendingLabel={strings.jiraCancelling}
             onClick={() => cancel.mutate(run.id)}
-          >
-            {run.status === "cancelling" || cancel.isPending
-              ? strings.jiraCancelling
-              : strings.jiraCancel}
-          </button>
-        </div>
+          />
+        </StepActions>
       </div>
     );
   }
@@ -134,8 +112,7 @@ export function ImportStep({
         ]}
       />
       {report.issues.length > 0 && (
-        <section aria-label={strings.jiraCreatedIssues}>
-          <h4 className="pb-jira-import__subtitle">{strings.jiraCreatedIssues}</h4>
+        <StepSection title={strings.jiraCreatedIssues}>
           <ul className="pb-jira-import__issues">
             {report.issues.map((issue) => (
               <li key={issue.jiraKey}>
@@ -144,41 +121,29 @@ export function ImportStep({
               </li>
             ))}
           </ul>
-        </section>
+        </StepSection>
       )}
       <ReportNotes warnings={report.warnings} skipped={report.skipped} />
-      <div className="pb-jira-import__actions">
+      <StepActions error={rerunError}>
         <button type="button" className="pb-button" onClick={onNewImport}>
           {strings.jiraNewImport}
         </button>
-        <button
-          type="button"
-          className="pb-button pb-button--primary"
-          aria-busy={rerunning || undefined}
-          disabled={rerunning}
+        <StepButton
+          pending={rerunning}
+          label={strings.jiraRerun}
           aria-describedby={`${runId}-rerun`}
           onClick={onRerun}
-        >
-          {strings.jiraRerun}
-        </button>
+        />
         {onImportChanges && (
-          <button
-            type="button"
-            className="pb-button"
-            aria-busy={rerunning || undefined}
-            disabled={rerunning}
+          <StepButton
+            tone="plain"
+            pending={rerunning}
+            label={strings.jiraImportChanges}
             aria-describedby={`${runId}-rerun`}
             onClick={onImportChanges}
-          >
-            {strings.jiraImportChanges}
-          </button>
+          />
         )}
-      </div>
-      {rerunError && (
-        <p role="alert" className="pb-error">
-          {rerunError}
-        </p>
-      )}
+      </StepActions>
       <p id={`${runId}-rerun`} className="pb-hint">
         {strings.jiraRerunHint}
       </p>

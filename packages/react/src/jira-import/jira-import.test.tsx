@@ -53,6 +53,17 @@ async function chooseProjects(user: ReturnType<typeof userEvent.setup>) {
   await within(region).findByRole("heading", { name: /Map$/ });
 }
 
+/** A wizard connected to the simulated Jira Cloud, projects chosen, on the Map step. */
+async function renderAtMapStep() {
+  const mock = mockKit();
+  const user = userEvent.setup();
+  renderWithPlugboard(<JiraImport />, { pollInterval: 50 });
+  await connectCloud(user);
+  await within(wizard()).findByRole("heading", { name: /Choose$/ });
+  await chooseProjects(user);
+  return { mock, user, region: wizard() };
+}
+
 describe("JiraImport", () => {
   it("shows the server's field errors under each field, and Jira's refusal of a wrong token", async () => {
     mockKit();
@@ -88,15 +99,9 @@ describe("JiraImport", () => {
   });
 
   it("connects, maps with the suggestions, dry-runs without writing, imports, and re-runs without duplicates", async () => {
-    const mock = mockKit();
-    const user = userEvent.setup();
-    renderWithPlugboard(<JiraImport />, { pollInterval: 50 });
-    await connectCloud(user);
-    await within(wizard()).findByRole("heading", { name: /Choose$/ });
-    await chooseProjects(user);
+    const { mock, user, region } = await renderAtMapStep();
 
     // Statuses by category: Jira's "In Progress" lands in the host's started state.
-    const region = wizard();
     const statuses = within(region).getByRole("region", { name: "Statuses" });
     expect(
       within(statuses).getByRole("combobox", { name: "In Progress becomes" }),
@@ -142,13 +147,7 @@ describe("JiraImport", () => {
   });
 
   it("shows a queued import with Cancel, which stops it before anything is written", async () => {
-    const mock = mockKit();
-    const user = userEvent.setup();
-    renderWithPlugboard(<JiraImport />, { pollInterval: 50 });
-    await connectCloud(user);
-    await within(wizard()).findByRole("heading", { name: /Choose$/ });
-    await chooseProjects(user);
-    const region = wizard();
+    const { mock, user, region } = await renderAtMapStep();
     await user.click(within(region).getByRole("button", { name: "Dry run" }));
     const start = await within(region).findByRole("button", { name: "Start import" });
     // No worker: the run waits in the queue, as behind other jobs.
@@ -163,13 +162,7 @@ describe("JiraImport", () => {
   });
 
   it("imports only the issues changed in Jira since the last import", async () => {
-    const mock = mockKit();
-    const user = userEvent.setup();
-    renderWithPlugboard(<JiraImport />, { pollInterval: 50 });
-    await connectCloud(user);
-    await within(wizard()).findByRole("heading", { name: /Choose$/ });
-    await chooseProjects(user);
-    const region = wizard();
+    const { mock, user, region } = await renderAtMapStep();
     await user.click(within(region).getByRole("button", { name: "Dry run" }));
     await user.click(await within(region).findByRole("button", { name: "Start import" }));
     await within(region).findByText("Import finished", {}, { timeout: 15_000 });

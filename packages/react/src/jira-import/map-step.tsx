@@ -1,7 +1,9 @@
 import type { JiraMapping, JiraPreview } from "@plugboard/core";
+import type { SelectOption } from "../parts/select";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { MappingTable } from "./mapping-table";
+import { StepActions, StepButton } from "./step-parts";
 import { useJiraHostTargets } from "./use-jira-import";
 
 export interface MapStepProps {
@@ -16,6 +18,10 @@ export interface MapStepProps {
 }
 
 const hostPriorities = ["urgent", "high", "medium", "low"];
+
+/** The kinds of Jira value mapped one by one to a host value, in the order they are shown. */
+const mappedKinds = ["statuses", "priorities", "types", "users", "sprints"] as const;
+type MappedKind = (typeof mappedKinds)[number];
 
 /**
  * Step 3: every value the source holds, with the suggested host value (states by status
@@ -34,14 +40,6 @@ export function MapStep({
   const strings = useStrings();
   const host = useJiraHostTargets();
   const { discovery } = preview;
-  const leaveEmpty = { value: "", label: strings.jiraLeaveEmpty };
-  const set = <Kind extends "statuses" | "priorities" | "types" | "users" | "sprints">(
-    kind: Kind,
-  ) => ({
-    values: mapping[kind],
-    onChange: (key: string, value: string | null) =>
-      onChange({ ...mapping, [kind]: { ...mapping[kind], [key]: value } }),
-  });
   // The host can make cycles when the server suggested making one (it asks the host port).
   const canCreateCycles = Object.values(preview.suggestedMapping.sprints).includes("create");
   const typeLabels = new Set(
@@ -56,80 +54,62 @@ export function MapStep({
         ? [...mapping.customFields, name]
         : mapping.customFields.filter((field) => field !== name),
     });
+  // Per kind: its title, the host values offered, and what the empty choice means.
+  const kinds: Record<
+    MappedKind,
+    { title: string; choices: SelectOption<string>[]; empty: string }
+  > = {
+    statuses: {
+      title: strings.jiraMapStatuses,
+      choices: preview.hostStates.map((state) => ({ value: state.id, label: state.name })),
+      empty: strings.jiraLeaveEmpty,
+    },
+    priorities: {
+      title: strings.jiraMapPriorities,
+      choices: hostPriorities.map((value) => ({
+        value,
+        label: strings.jiraPriorityNames[value] ?? value,
+      })),
+      empty: strings.jiraLeaveEmpty,
+    },
+    types: {
+      title: strings.jiraMapTypes,
+      choices: [...typeLabels].map((label) => ({
+        value: label,
+        label: strings.jiraTypeLabel(label),
+      })),
+      empty: strings.jiraNoLabel,
+    },
+    users: {
+      title: strings.jiraMapUsers,
+      choices: (host.data?.users ?? []).map((user) => ({ value: user.id, label: user.name })),
+      empty: strings.jiraUnassigned,
+    },
+    sprints: {
+      title: strings.jiraMapSprints,
+      choices: canCreateCycles ? [{ value: "create", label: strings.jiraCreateCycle }] : [],
+      empty: strings.jiraLeaveEmpty,
+    },
+  };
   return (
     <div className={cx("pb-jira-import__map", className)}>
-      <MappingTable
-        title={strings.jiraMapStatuses}
-        rows={discovery.statuses.map((status) => ({
-          key: status.name,
-          label: status.name,
-          count: status.count,
-        }))}
-        options={[
-          ...preview.hostStates.map((state) => ({ value: state.id, label: state.name })),
-          leaveEmpty,
-        ]}
-        {...set("statuses")}
-      />
-      <MappingTable
-        title={strings.jiraMapPriorities}
-        rows={discovery.priorities.map((priority) => ({
-          key: priority.name,
-          label: priority.name,
-          count: priority.count,
-        }))}
-        options={[
-          ...hostPriorities.map((value) => ({
-            value,
-            label: strings.jiraPriorityNames[value] ?? value,
-          })),
-          leaveEmpty,
-        ]}
-        {...set("priorities")}
-      />
-      <MappingTable
-        title={strings.jiraMapTypes}
-        rows={discovery.types.map((type) => ({
-          key: type.name,
-          label: type.name,
-          count: type.count,
-        }))}
-        options={[
-          ...[...typeLabels].map((label) => ({
-            value: label,
-            label: strings.jiraTypeLabel(label),
-          })),
-          { value: "", label: strings.jiraNoLabel },
-        ]}
-        {...set("types")}
-      />
-      <MappingTable
-        title={strings.jiraMapUsers}
-        rows={discovery.users.map((user) => ({
-          key: user.accountId,
-          label: user.name,
-          detail: user.email,
-          count: user.count,
-        }))}
-        options={[
-          ...(host.data?.users ?? []).map((user) => ({ value: user.id, label: user.name })),
-          { value: "", label: strings.jiraUnassigned },
-        ]}
-        {...set("users")}
-      />
-      <MappingTable
-        title={strings.jiraMapSprints}
-        rows={discovery.sprints.map((sprint) => ({
-          key: sprint.name,
-          label: sprint.name,
-          count: sprint.count,
-        }))}
-        options={[
-          ...(canCreateCycles ? [{ value: "create", label: strings.jiraCreateCycle }] : []),
-          leaveEmpty,
-        ]}
-        {...set("sprints")}
-      />
+      {mappedKinds.map((kind) => (
+        <MappingTable
+          key={kind}
+          title={kinds[kind].title}
+          rows={discovery[kind].map((value) =>
+            // People are mapped by account id (names repeat) and shown with their email.
+            "accountId" in value
+              ? { key: value.accountId, label: value.name, detail: value.email, count: value.count }
+              : { key: value.name, label: value.name, count: value.count },
+          )}
+          options={[...kinds[kind].choices, { value: "", label: kinds[kind].empty }]}
+          values={mapping[kind]}
+          onChange={(key, value) =>
+            onChange({ ...mapping, [kind]: { ...mapping[kind], [key]: value } })
+          }
+        />
+      ))}
       {discovery.customFields.length > 0 && (
         <fieldset className="pb-jira-import__fields">
           <legend className="pb-jira-import__subtitle">{strings.jiraMapCustomFields}</legend>
@@ -146,25 +126,14 @@ export function MapStep({
           ))}
         </fieldset>
       )}
-      {error && (
-        <p role="alert" className="pb-error">
-          {error}
-        </p>
-      )}
-      <div className="pb-jira-import__actions">
-        <button type="button" className="pb-button" onClick={onBack}>
-          {strings.jiraBack}
-        </button>
-        <button
-          type="button"
-          className="pb-button pb-button--primary"
-          aria-busy={dryRunning || undefined}
-          disabled={dryRunning}
+      <StepActions error={error} onBack={onBack}>
+        <StepButton
+          pending={dryRunning}
+          label={strings.jiraRunDryRun}
+          pendingLabel={strings.jiraDryRunning}
           onClick={onDryRun}
-        >
-          {dryRunning ? strings.jiraDryRunning : strings.jiraRunDryRun}
-        </button>
-      </div>
+        />
+      </StepActions>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Select, type SelectOption } from "../parts/select";
 import { useStrings } from "../provider/plugboard-provider";
+import { ListOrNone, StepSection } from "./step-parts";
 
 export interface MappingRow {
   /** The key in the mapping (a status name, an account id…). */
@@ -23,30 +24,29 @@ export interface MappingTableProps {
 export function MappingTable({ title, rows, options, values, onChange }: MappingTableProps) {
   const strings = useStrings();
   return (
-    <section className="pb-jira-import__mapping" aria-label={title}>
-      <h4 className="pb-jira-import__subtitle">{title}</h4>
-      {rows.length === 0 ? (
-        <p className="pb-hint">{strings.jiraNothingToMap}</p>
-      ) : (
-        <ul className="pb-jira-import__mapping-rows">
-          {rows.map((row) => (
-            <li key={row.key} className="pb-jira-import__mapping-row">
-              <span className="pb-jira-import__mapping-from">
-                <span>{row.label}</span>
-                <span className="pb-hint">
-                  {[row.detail, strings.jiraMapCount(row.count)].filter(Boolean).join(" · ")}
-                </span>
+    <StepSection title={title} className="pb-jira-import__mapping">
+      <ListOrNone
+        items={rows}
+        empty={strings.jiraNothingToMap}
+        className="pb-jira-import__mapping-rows"
+      >
+        {(row) => (
+          <li key={row.key} className="pb-jira-import__mapping-row">
+            <span className="pb-jira-import__mapping-from">
+              <span>{row.label}</span>
+              <span className="pb-hint">
+                {[row.detail, strings.jiraMapCount(row.count)].filter(Boolean).join(" · ")}
               </span>
-              <Select
-                aria-label={strings.jiraMapTo(row.label)}
-                value={values[row.key] ?? ""}
-                onValueChange={(value) => onChange(row.key, value === "" ? null : value)}
-                options={options}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+            </span>
+            <Select
+              aria-label={strings.jiraMapTo(row.label)}
+              value={values[row.key] ?? ""}
+              onValueChange={(value) => onChange(row.key, value === "" ? null : value)}
+              options={options}
+            />
+          </li>
+        )}
+      </ListOrNone>
+    </StepSection>
   );
 }

@@ -1,5 +1,6 @@
 import type { JiraImportReport } from "@plugboard/core";
 import { useStrings } from "../provider/plugboard-provider";
+import { ListOrNone, StepSection } from "./step-parts";
 
 /** Counts as a definition list: what a report adds up to. */
 export function ReportCounts({ counts }: { counts: [label: string, value: number][] }) {
@@ -20,38 +21,27 @@ export function ReportNotes({ warnings, skipped }: Pick<JiraImportReport, "warni
   const strings = useStrings();
   return (
     <>
-      <section className="pb-jira-import__notes" aria-label={strings.jiraWarnings}>
-        <h4 className="pb-jira-import__subtitle">{strings.jiraWarnings}</h4>
-        {warnings.length === 0 ? (
-          <p className="pb-hint">{strings.jiraNone}</p>
-        ) : (
-          <ul>
-            {warnings.map((warning, index) => (
-              // Warnings have no id; the same message may repeat for different issues.
-              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered
-              <li key={index} data-code={warning.code}>
-                {warning.jiraKey && <strong>{warning.jiraKey}: </strong>}
-                {warning.message}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="pb-jira-import__notes" aria-label={strings.jiraSkipped}>
-        <h4 className="pb-jira-import__subtitle">{strings.jiraSkipped}</h4>
-        {skipped.length === 0 ? (
-          <p className="pb-hint">{strings.jiraNone}</p>
-        ) : (
-          <ul>
-            {skipped.map((item) => (
-              <li key={item.item}>
-                <strong>{item.item}: </strong>
-                {item.reason}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <StepSection title={strings.jiraWarnings} className="pb-jira-import__notes">
+        <ListOrNone items={warnings}>
+          {(warning, index) => (
+            // Warnings have no id and the same message may repeat: a fixed list, keyed by place.
+            <li key={index} data-code={warning.code}>
+              {warning.jiraKey && <strong>{warning.jiraKey}: </strong>}
+              {warning.message}
+            </li>
+          )}
+        </ListOrNone>
+      </StepSection>
+      <StepSection title={strings.jiraSkipped} className="pb-jira-import__notes">
+        <ListOrNone items={skipped}>
+          {(item) => (
+            <li key={item.item}>
+              <strong>{item.item}: </strong>
+              {item.reason}
+            </li>
+          )}
+        </ListOrNone>
+      </StepSection>
     </>
   );
 }

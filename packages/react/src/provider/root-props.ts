@@ -10,3 +10,8 @@ export function useRootProps(className: string, extra?: string) {
   const { theme } = usePlugboard();
   return { className: cx("pb-root", className, extra), "data-pb-theme": theme };
 }
+
+/** The root's props while its data loads: busy, named for what is coming, `data-state="loading"`. */
+export function loadingProps(label: string) {
+  return { "aria-busy": true, "aria-label": label, "data-state": "loading" } as const;
+}

@@ -24,17 +24,24 @@ export function loadingStory(name: string) {
   return {
     parameters: { msw: { handlers: plugboardLoadingHandlers() } },
     play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-      await expect(await findRegion(canvasElement, name)).toHaveAttribute("aria-busy", "true");
+      const region = await findRegion(canvasElement, name);
+      await expect(region).toHaveAttribute("aria-busy", "true");
+      await expect(region).toHaveAttribute("data-state", "loading");
     },
   };
 }
 
-/** Every request fails with a server error: the component says so, as `text`, in an alert. */
-export function errorStory(text = "Internal error") {
+/**
+ * Every request fails with a server error: the component says so, as `text`, in an alert, and
+ * (`retry`) offers Try again.
+ */
+export function errorStory(text = "Internal error", { retry = false } = {}) {
   return {
     parameters: { msw: { handlers: plugboardErrorHandlers("internal_error") } },
     play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-      await expect(await within(canvasElement).findByRole("alert")).toHaveTextContent(text);
+      const canvas = within(canvasElement);
+      await expect(await canvas.findByRole("alert")).toHaveTextContent(text);
+      if (retry) await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();
     },
   };
 }
