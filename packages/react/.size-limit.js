@@ -53,10 +53,12 @@ export default [
     limit: "13 kB",
   },
   ...Object.entries(pages).flatMap(([component, file]) => {
-    // What a settings page imports, then what rendering the component fetches.
+    // What a settings page imports, then what rendering it fetches: the component and the
+    // provider's toasts.
     const page = {
       "dist/index.js": `{ PlugboardProvider, ${component} }`,
       [`dist/lazy/${file}.js`]: "*",
+      "dist/lazy/toast-list.js": "{ ToastList }",
     };
     return [
       {

@@ -22,34 +22,34 @@ export interface ToastItem {
 
 const NotifyContext = createContext<Notify | null>(null);
 
-// Most page views never say an outcome: Radix Toast loads with the first one.
+// Radix Toast loads after the page's first render, not with it. It is mounted from then on, so a
+// toast that comes with a dialog (a new key, a new secret) sits below that dialog and Escape
+// closes the dialog, as the user expects, not the toast.
 const ToastList = lazy(async () => ({ default: (await import("./toast-list")).ToastList }));
 
 let nextId = 0;
 
 /**
  * The one place outcomes are said, so every component reports the same way. The provider
- * renders it; the "Notifications" landmark appears with the first toast and then stays.
+ * renders it.
  */
 export function Toaster({ children }: { children: ReactNode }) {
-  const [toasts, setToasts] = useState<ToastItem[] | null>(null);
+  const [toasts, setToasts] = useState<ToastItem[]>([]);
   const notify = useCallback<Notify>((text, tone = "success") => {
     nextId += 1;
     const id = nextId;
-    setToasts((current) => [...(current ?? []), { id, text, tone }]);
+    setToasts((current) => [...current, { id, text, tone }]);
   }, []);
   const remove = useCallback(
-    (id: number) => setToasts((current) => (current ?? []).filter((toast) => toast.id !== id)),
+    (id: number) => setToasts((current) => current.filter((toast) => toast.id !== id)),
     [],
   );
   return (
     <NotifyContext.Provider value={notify}>
       {children}
-      {toasts && (
-        <Suspense fallback={null}>
-          <ToastList toasts={toasts} onRemove={remove} />
-        </Suspense>
-      )}
+      <Suspense fallback={null}>
+        <ToastList toasts={toasts} onRemove={remove} />
+      </Suspense>
     </NotifyContext.Provider>
   );
 }
