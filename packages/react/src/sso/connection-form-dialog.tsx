@@ -4,7 +4,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useRef, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
-import { Field } from "../parts/field";
+import { Field, TextField } from "../parts/field";
 import { Select } from "../parts/select";
 import { useFocusFirstInvalid } from "../parts/use-focus-first-invalid";
 import { useStrings } from "../provider/plugboard-provider";
@@ -126,17 +126,14 @@ function ConnectionForm({
 
   return (
     <form ref={formRef} className="pb-form" noValidate onSubmit={submit}>
-      <Field label={strings.ssoName} hint={strings.ssoNameHint} error={fieldError("name")}>
-        {(field) => (
-          <input
-            {...field}
-            className="pb-input"
-            autoComplete="off"
-            value={values.name}
-            onChange={(event) => change({ name: event.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label={strings.ssoName}
+        hint={strings.ssoNameHint}
+        error={fieldError("name")}
+        autoComplete="off"
+        value={values.name}
+        onValueChange={(name) => change({ name })}
+      />
       {!connection && (
         <Field label={strings.ssoProtocol} error={undefined}>
           {(field) => (

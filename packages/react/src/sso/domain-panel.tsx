@@ -3,7 +3,7 @@ import { isPlugboardError } from "@plugboard/core/routes";
 import { type FormEvent, useId, useState } from "react";
 import { CopyField } from "../parts/copy-field";
 import { ConfirmDialog } from "../parts/dialogs";
-import { Field } from "../parts/field";
+import { TextField } from "../parts/field";
 import type { ReturnFocus } from "../parts/use-return-focus";
 import { useWriteDenied, WriteButton } from "../parts/write-access";
 import { useStrings } from "../provider/plugboard-provider";
@@ -122,24 +122,20 @@ function AddDomainForm() {
 
   return (
     <form className="pb-sso__add-domain" noValidate onSubmit={submit}>
-      <Field label={strings.ssoDomain} error={error}>
-        {(props) => (
-          <input
-            {...props}
-            className="pb-input"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="example.com"
-            readOnly={denied !== null}
-            value={domain}
-            onChange={(event) => {
-              setDomain(event.target.value);
-              setError(undefined);
-              add.reset();
-            }}
-          />
-        )}
-      </Field>
+      <TextField
+        label={strings.ssoDomain}
+        error={error}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="example.com"
+        readOnly={denied !== null}
+        value={domain}
+        onValueChange={(next) => {
+          setDomain(next);
+          setError(undefined);
+          add.reset();
+        }}
+      />
       <WriteButton type="submit" className="pb-button" busy={add.isPending}>
         {add.isPending ? strings.ssoDomainAdding : strings.ssoDomainAdd}
       </WriteButton>

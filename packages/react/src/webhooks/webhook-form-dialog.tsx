@@ -10,7 +10,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useRef, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
-import { Field } from "../parts/field";
+import { Field, TextField } from "../parts/field";
 import { Select } from "../parts/select";
 import { useNotify } from "../parts/toast";
 import { useFocusFirstInvalid } from "../parts/use-focus-first-invalid";
@@ -167,8 +167,6 @@ function WebhookForm({
       current.filter((error) => !((error.path.split(".")[0] ?? "") in fields)),
     );
   };
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
-    change({ [key]: value } as Partial<FormValues>);
 
   // The server answers a chat destination's URL masked (it is the channel's credential); sent
   // back unchanged it keeps the stored one.
@@ -176,40 +174,29 @@ function WebhookForm({
 
   return (
     <form ref={formRef} className="pb-form" noValidate onSubmit={submit}>
-      <Field
+      <TextField
         label={strings.webhookUrl}
         hint={maskedUrl ? strings.webhookUrlMaskedHint : strings.webhookUrlHint}
         error={fieldError("url")}
-      >
-        {(props) => (
-          <input
-            {...props}
-            className="pb-input"
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            placeholder="https://"
-            value={values.url}
-            onChange={(event) => set("url", event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={strings.webhookDescription} error={fieldError("description")}>
-        {(props) => (
-          <input
-            {...props}
-            className="pb-input"
-            value={values.description}
-            onChange={(event) => set("description", event.target.value)}
-          />
-        )}
-      </Field>
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        placeholder="https://"
+        value={values.url}
+        onValueChange={(url) => change({ url })}
+      />
+      <TextField
+        label={strings.webhookDescription}
+        error={fieldError("description")}
+        value={values.description}
+        onValueChange={(description) => change({ description })}
+      />
       <Field label={strings.webhookDestination} error={fieldError("destination")}>
         {(props) => (
           <Select
             {...props}
             value={values.destination}
-            onValueChange={(destination) => set("destination", destination)}
+            onValueChange={(destination) => change({ destination })}
             options={webhookDestinations.map((destination) => ({
               value: destination,
               label: strings.webhookDestinations[destination] ?? destination,
@@ -217,20 +204,13 @@ function WebhookForm({
           />
         )}
       </Field>
-      <Field
+      <TextField
         label={strings.webhookProject}
         hint={strings.webhookProjectHint}
         error={fieldError("projectId")}
-      >
-        {(props) => (
-          <input
-            {...props}
-            className="pb-input"
-            value={values.projectId}
-            onChange={(event) => set("projectId", event.target.value)}
-          />
-        )}
-      </Field>
+        value={values.projectId}
+        onValueChange={(projectId) => change({ projectId })}
+      />
       <EventPicker value={values} onChange={change} error={fieldError("events")} />
       <DialogActions
         error={formError}
