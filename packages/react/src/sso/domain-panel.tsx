@@ -2,7 +2,7 @@ import type { SsoDomain } from "@plugboard/core";
 import { isPlugboardError } from "@plugboard/core/routes";
 import { type FormEvent, useId, useState } from "react";
 import { CopyField } from "../parts/copy-field";
-import { ConfirmDialog } from "../parts/dialogs";
+import { DeleteDialog } from "../parts/delete-dialog";
 import { TextField } from "../parts/field";
 import type { ReturnFocus } from "../parts/use-return-focus";
 import { useWriteDenied, WriteButton } from "../parts/write-access";
@@ -67,30 +67,15 @@ export function SsoDomainPanel({
           ))}
         </ul>
       )}
-      <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(open) => {
-          if (open) return;
-          remove.reset();
-          setRemoving(null);
-        }}
+      <DeleteDialog
+        item={removing}
+        remove={remove}
+        onOpenChange={(open) => !open && setRemoving(null)}
         title={removing ? strings.ssoDomainRemoveTitle(removing.domain) : ""}
         description={strings.ssoDomainRemoveBody}
         confirmLabel={strings.ssoDomainRemoveConfirm}
         pendingLabel={strings.ssoSaving}
-        pending={remove.isPending}
-        error={remove.error?.message ?? null}
-        tone="danger"
         onCloseAutoFocus={focus.onCloseAutoFocus}
-        onConfirm={() => {
-          if (removing)
-            remove.mutate(removing.id, {
-              onSuccess: () => {
-                remove.reset();
-                setRemoving(null);
-              },
-            });
-        }}
       />
     </section>
   );

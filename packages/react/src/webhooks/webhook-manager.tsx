@@ -6,12 +6,8 @@ import { useReturnFocus } from "../parts/use-return-focus";
 import { WriteAccessProvider, WriteButton } from "../parts/write-access";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
-import {
-  DeleteWebhookDialog,
-  RotateSecretDialog,
-  WebhookFormDialog,
-  WebhookSecretDialog,
-} from "./dialogs";
+import { DeleteWebhookDialog } from "./delete-webhook-dialog";
+import { RotateSecretDialog, WebhookFormDialog, WebhookSecretDialog } from "./dialogs";
 import { useWebhookEndpoints } from "./use-webhooks";
 import { WebhookList, type WebhookListPart } from "./webhook-list";
 
