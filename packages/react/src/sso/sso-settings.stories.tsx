@@ -4,20 +4,15 @@ import {
   fixtureIdentities,
   mockPlugboardHandlers,
   plugboardErrorHandlers,
-  plugboardHandlers,
   plugboardLoadingHandlers,
 } from "@plugboard/mocks";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
 import { chooseOption } from "../test/choose-option";
 import { atWidth, expectFits } from "../test/layout";
+import { loadedRegion, mock } from "../test/stories";
 import { stubStoryPopup } from "../test/story-popup";
 import { SsoSettings } from "./sso-settings";
-
-/** Each story gets its own store, so one story's changes never leak into another. */
-function mock(options: Parameters<typeof plugboardHandlers>[0] = {}) {
-  return { msw: { handlers: plugboardHandlers(options) } };
-}
 
 const meta = {
   title: "SSO/SsoSettings",
@@ -27,11 +22,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-async function loaded(canvasElement: HTMLElement) {
-  const region = await within(canvasElement).findByRole("region", { name: "Single sign-on" });
-  await waitFor(() => expect(region).not.toHaveAttribute("data-state", "loading"));
-  return region;
-}
+const loaded = (canvasElement: HTMLElement) => loadedRegion(canvasElement, "Single sign-on");
 
 async function connection(region: HTMLElement, name: string) {
   const list = within(region).getByRole("list", { name: "Connections" });

@@ -11,6 +11,7 @@ import { HttpResponse, http } from "msw";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
 import { chooseAction, openActions } from "../test/choose-option";
 import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
+import { loadedRegion, mock } from "../test/stories";
 import { findToast } from "../test/toasts";
 import { WebhookManager } from "./webhook-manager";
 
@@ -20,11 +21,6 @@ const [healthy, failing, disabled] = fixtureWebhooks().endpoints.map(
 ) as [string, string, string];
 const newUrl = "https://hooks.example.com/plugboard";
 
-/** Each story gets its own store, so one story's changes never leak into another. */
-function mock(options: Parameters<typeof plugboardHandlers>[0] = {}) {
-  return { msw: { handlers: plugboardHandlers(options) } };
-}
-
 const meta = {
   title: "Webhooks/WebhookManager",
   component: WebhookManager,
@@ -33,11 +29,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-async function loaded(canvasElement: HTMLElement) {
-  const region = await within(canvasElement).findByRole("region", { name: "Webhooks" });
-  await waitFor(() => expect(region).not.toHaveAttribute("data-state", "loading"));
-  return region;
-}
+const loaded = (canvasElement: HTMLElement) => loadedRegion(canvasElement, "Webhooks");
 
 function item(region: HTMLElement, url: string) {
   return within(region).getByRole("listitem", { name: url });
