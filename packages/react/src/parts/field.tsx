@@ -1,4 +1,4 @@
-import { type HTMLAttributes, type ReactNode, useId } from "react";
+import { type ChangeEvent, type ReactNode, useId } from "react";
 import { cx } from "../provider/root-props";
 
 /** What a field hands its control: the id its label points at and the ARIA that ties them. */
@@ -50,8 +50,9 @@ export interface TextFieldProps {
   error: string | undefined;
   value: string;
   onValueChange: (value: string) => void;
+  /** "url" brings the URL keyboard and an `https://` placeholder. */
   type?: "text" | "url" | "password";
-  inputMode?: HTMLAttributes<HTMLInputElement>["inputMode"];
+  /** "off" unless given: autofill has nothing for settings ("new-password" for a secret). */
   autoComplete?: string;
   placeholder?: string;
   spellCheck?: boolean;
@@ -72,24 +73,21 @@ export function TextField({
   className,
   ...control
 }: TextFieldProps) {
+  const attributes = {
+    autoComplete: "off",
+    ...(control.type === "url" && { inputMode: "url" as const, placeholder: "https://" }),
+    ...control,
+    className: cx("pb-input", className),
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      onValueChange(event.target.value),
+  };
   return (
     <Field label={label} hint={hint} error={error}>
       {(props) =>
         rows === undefined ? (
-          <input
-            {...props}
-            {...control}
-            className={cx("pb-input", className)}
-            onChange={(event) => onValueChange(event.target.value)}
-          />
+          <input {...props} {...attributes} />
         ) : (
-          <textarea
-            {...props}
-            {...control}
-            rows={rows}
-            className={cx("pb-input", className)}
-            onChange={(event) => onValueChange(event.target.value)}
-          />
+          <textarea {...props} {...attributes} rows={rows} />
         )
       }
     </Field>

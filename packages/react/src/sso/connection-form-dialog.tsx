@@ -105,7 +105,6 @@ function ConnectionForm({
         label={strings.ssoName}
         hint={strings.ssoNameHint}
         error={fieldError("name")}
-        autoComplete="off"
         value={values.name}
         onValueChange={(name) => change({ name })}
       />

@@ -110,7 +110,6 @@ function AddDomainForm() {
       <TextField
         label={strings.ssoDomain}
         error={error}
-        autoComplete="off"
         spellCheck={false}
         placeholder="example.com"
         readOnly={denied !== null}

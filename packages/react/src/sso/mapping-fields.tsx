@@ -30,7 +30,6 @@ export function MappingFields({ values, change, fieldError }: Props) {
                 }[key]
               }
               error={fieldError(`attributeMapping.${key}`)}
-              autoComplete="off"
               spellCheck={false}
               value={mapping[key]}
               onValueChange={(value) => change({ mapping: { ...mapping, [key]: value } })}
@@ -48,7 +47,6 @@ export function MappingFields({ values, change, fieldError }: Props) {
             <TextField
               label={strings.ssoGroup}
               error={fieldError("groupRoles")}
-              autoComplete="off"
               value={row.group}
               onValueChange={(group) => setRow(index, { ...row, group })}
             />

@@ -12,16 +12,12 @@ export function OidcFields({ values, change, fieldError, editing }: ProtocolFiel
         hint={strings.ssoOidcIssuerHint}
         error={fieldError("oidc.issuer")}
         type="url"
-        inputMode="url"
-        autoComplete="off"
-        placeholder="https://"
         value={values.issuer}
         onValueChange={(issuer) => change({ issuer })}
       />
       <TextField
         label={strings.ssoOidcClientId}
         error={fieldError("oidc.clientId")}
-        autoComplete="off"
         value={values.clientId}
         onValueChange={(clientId) => change({ clientId })}
       />
@@ -38,7 +34,6 @@ export function OidcFields({ values, change, fieldError, editing }: ProtocolFiel
         label={strings.ssoOidcScopes}
         hint={strings.ssoOidcScopesHint}
         error={fieldError("oidc.scopes")}
-        autoComplete="off"
         spellCheck={false}
         value={values.scopes}
         onValueChange={(scopes) => change({ scopes })}

@@ -40,9 +40,6 @@ export function SamlFields({ values, change, fieldError, editing }: ProtocolFiel
           label={strings.ssoSamlMetadataUrl}
           error={fieldError("saml.metadataUrl")}
           type="url"
-          inputMode="url"
-          autoComplete="off"
-          placeholder="https://"
           value={values.metadataUrl}
           onValueChange={(metadataUrl) => change({ metadataUrl })}
         />
@@ -76,7 +73,6 @@ export function SamlFields({ values, change, fieldError, editing }: ProtocolFiel
           <TextField
             label={strings.ssoSamlEntityId}
             error={fieldError("saml.idpEntityId")}
-            autoComplete="off"
             value={values.idpEntityId}
             onValueChange={(idpEntityId) => change({ idpEntityId })}
           />
@@ -84,8 +80,6 @@ export function SamlFields({ values, change, fieldError, editing }: ProtocolFiel
             label={strings.ssoSamlSsoUrl}
             error={fieldError("saml.ssoUrl")}
             type="url"
-            autoComplete="off"
-            placeholder="https://"
             value={values.ssoUrl}
             onValueChange={(ssoUrl) => change({ ssoUrl })}
           />

@@ -154,9 +154,6 @@ function WebhookForm({
         hint={maskedUrl ? strings.webhookUrlMaskedHint : strings.webhookUrlHint}
         error={fieldError("url")}
         type="url"
-        inputMode="url"
-        autoComplete="off"
-        placeholder="https://"
         value={values.url}
         onValueChange={(url) => change({ url })}
       />
