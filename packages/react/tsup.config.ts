@@ -35,7 +35,6 @@ const lazyModules = [
   "parts/secret-reveal-dialog",
   "parts/toast-list",
   "sso/connection-form-dialog",
-  "webhooks/delete-webhook-dialog",
   "webhooks/rotate-secret-dialog",
   "webhooks/webhook-form-dialog",
 ];

@@ -2,7 +2,7 @@ import type { AccountLink } from "@plugboard/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { useIntegrations } from "../integrations/use-integrations";
-import { ConfirmDialog } from "../parts/dialogs";
+import { DeleteDialog } from "../parts/delete-dialog";
 import { useReturnFocus } from "../parts/use-return-focus";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
@@ -56,10 +56,6 @@ export function AccountLinks({ scope = "mine", className, classNames = {} }: Acc
   const rootProps = useRootProps("pb-account-links", className);
   const providerName = (provider: string) =>
     integrations.data?.find((entry) => entry.id === provider)?.name ?? provider;
-  const close = () => {
-    unlink.reset();
-    setUnlinking(null);
-  };
 
   return (
     <section
@@ -132,9 +128,10 @@ export function AccountLinks({ scope = "mine", className, classNames = {} }: Acc
           })}
         </ul>
       )}
-      <ConfirmDialog
-        open={unlinking !== null}
-        onOpenChange={(open) => !open && close()}
+      <DeleteDialog
+        item={unlinking}
+        remove={unlink}
+        onOpenChange={(open) => !open && setUnlinking(null)}
         title={strings.accountUnlinkTitle(
           unlinking ? providerName(unlinking.provider) : "",
           unlinking ? (unlinking.externalUserName ?? unlinking.externalUserId) : "",
@@ -142,12 +139,6 @@ export function AccountLinks({ scope = "mine", className, classNames = {} }: Acc
         description={strings.accountUnlinkBody(unlinking ? providerName(unlinking.provider) : "")}
         confirmLabel={strings.accountUnlinkConfirm}
         pendingLabel={strings.accountUnlinking}
-        pending={unlink.isPending}
-        error={unlink.error?.message ?? null}
-        tone="danger"
-        onConfirm={() => {
-          if (unlinking) unlink.mutate(unlinking.id, { onSuccess: close });
-        }}
         onCloseAutoFocus={returnFocus.onCloseAutoFocus}
         className={cx("pb-account-links__dialog", classNames.dialog)}
       />

@@ -1,4 +1,5 @@
-import { type ReactNode, useId } from "react";
+import { type ChangeEvent, type ReactNode, useId } from "react";
+import { cx } from "../provider/root-props";
 
 /** What a field hands its control: the id its label points at and the ARIA that ties them. */
 export interface FieldControlProps {
@@ -9,7 +10,7 @@ export interface FieldControlProps {
 
 export interface FieldProps {
   label: string;
-  hint?: string;
+  hint?: string | undefined;
   /** Shown under the control, which is then marked invalid and described by it. */
   error: string | undefined;
   children: (props: FieldControlProps) => ReactNode;
@@ -40,5 +41,55 @@ export function Field({ label, hint, error, children }: FieldProps) {
         </p>
       )}
     </div>
+  );
+}
+
+export interface TextFieldProps {
+  label: string;
+  hint?: string | undefined;
+  error: string | undefined;
+  value: string;
+  onValueChange: (value: string) => void;
+  /** "url" brings the URL keyboard and an `https://` placeholder. */
+  type?: "text" | "url" | "password";
+  /** "off" unless given: autofill has nothing for settings ("new-password" for a secret). */
+  autoComplete?: string;
+  placeholder?: string;
+  spellCheck?: boolean;
+  readOnly?: boolean;
+  /** A multi-line field (a PEM certificate, say) this many rows high. */
+  rows?: number;
+  /** Classes after `pb-input` on the control. */
+  className?: string;
+}
+
+/** A Field around a text input, or a textarea when given `rows`. */
+export function TextField({
+  label,
+  hint,
+  error,
+  onValueChange,
+  rows,
+  className,
+  ...control
+}: TextFieldProps) {
+  const attributes = {
+    autoComplete: "off",
+    ...(control.type === "url" && { inputMode: "url" as const, placeholder: "https://" }),
+    ...control,
+    className: cx("pb-input", className),
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      onValueChange(event.target.value),
+  };
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(props) =>
+        rows === undefined ? (
+          <input {...props} {...attributes} />
+        ) : (
+          <textarea {...props} {...attributes} rows={rows} />
+        )
+      }
+    </Field>
   );
 }

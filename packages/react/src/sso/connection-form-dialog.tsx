@@ -1,12 +1,12 @@
-import type { FieldError, SsoConnection } from "@plugboard/core";
-import { isPlugboardError, ssoProtocols } from "@plugboard/core/routes";
+import type { SsoConnection } from "@plugboard/core";
+import { ssoProtocols } from "@plugboard/core/routes";
 import * as Dialog from "@radix-ui/react-dialog";
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
-import { Field } from "../parts/field";
+import { Field, TextField } from "../parts/field";
 import { Select } from "../parts/select";
-import { useFocusFirstInvalid } from "../parts/use-focus-first-invalid";
+import { useServerForm } from "../parts/use-server-form";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { createInput, initialValues, type SsoFormValues, updateInput } from "./form-values";
@@ -74,69 +74,40 @@ function ConnectionForm({
   onDone: () => void;
 }) {
   const strings = useStrings();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formRef);
   const [values, setValues] = useState(() => initialValues(connection));
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useCreateSsoConnection();
   const update = useUpdateSsoConnection();
-  const pending = create.isPending || update.isPending;
-  const failure = create.error ?? update.error;
+  const form = useServerForm(fieldPrefixes, [create, update]);
+  const { fieldError } = form;
 
-  // `exact`: only errors about the field itself ("saml": give metadata or settings), not inside it.
-  const fieldError = (path: string, exact = false) =>
-    errors.find((error) => error.path === path || (!exact && error.path.startsWith(`${path}.`)))
-      ?.message;
-  const formError =
-    errors.find((error) => !fieldPrefixes.includes(error.path.split(".")[0] ?? ""))?.message ??
-    (failure && !(isPlugboardError(failure) && failure.errors.length > 0) ? failure.message : null);
-
-  function showErrors(next: FieldError[]) {
-    setErrors(next);
-    focusFirstInvalid();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.reset();
-    update.reset();
-    const onError = (error: Error) => {
-      if (isPlugboardError(error) && error.errors.length > 0) showErrors(error.errors);
-    };
-    // The server checks every field and answers each one's error, shown where it belongs.
-    setErrors([]);
+  function send() {
     if (!connection) {
-      create.mutate(createInput(values), { onSuccess: onDone, onError });
+      create.mutate(createInput(values), { onSuccess: onDone, onError: form.onError });
       return;
     }
     update.mutate(
       { id: connection.id, input: updateInput(values, connection) },
-      { onSuccess: onDone, onError },
+      { onSuccess: onDone, onError: form.onError },
     );
   }
 
   const change = (fields: Partial<SsoFormValues>) => {
     setValues((current) => ({ ...current, ...fields }));
-    const cleared = Object.keys(fields).map((key) => errorPaths[key as keyof SsoFormValues]);
-    setErrors((current) =>
-      current.filter((error) => !cleared.some((path) => path && error.path.startsWith(path))),
+    form.clearErrors(
+      Object.keys(fields).flatMap((key) => errorPaths[key as keyof SsoFormValues] ?? []),
     );
   };
   const props = { values, change, fieldError, editing: connection !== undefined };
 
   return (
-    <form ref={formRef} className="pb-form" noValidate onSubmit={submit}>
-      <Field label={strings.ssoName} hint={strings.ssoNameHint} error={fieldError("name")}>
-        {(field) => (
-          <input
-            {...field}
-            className="pb-input"
-            autoComplete="off"
-            value={values.name}
-            onChange={(event) => change({ name: event.target.value })}
-          />
-        )}
-      </Field>
+    <form ref={form.ref} className="pb-form" noValidate onSubmit={form.onSubmit(send)}>
+      <TextField
+        label={strings.ssoName}
+        hint={strings.ssoNameHint}
+        error={fieldError("name")}
+        value={values.name}
+        onValueChange={(name) => change({ name })}
+      />
       {!connection && (
         <Field label={strings.ssoProtocol} error={undefined}>
           {(field) => (
@@ -144,7 +115,7 @@ function ConnectionForm({
               {...field}
               value={values.protocol}
               onValueChange={(protocol) => {
-                setErrors([]);
+                form.clearErrors();
                 change({ protocol });
               }}
               options={ssoProtocols.map((protocol) => ({
@@ -158,8 +129,8 @@ function ConnectionForm({
       {values.protocol === "saml" ? <SamlFields {...props} /> : <OidcFields {...props} />}
       <MappingFields values={values} change={change} fieldError={fieldError} />
       <DialogActions
-        error={formError}
-        pending={pending}
+        error={form.formError}
+        pending={form.pending}
         submitLabel={connection ? strings.ssoSave : strings.ssoCreate}
         pendingLabel={strings.ssoSaving}
       />

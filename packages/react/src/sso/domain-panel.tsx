@@ -2,8 +2,8 @@ import type { SsoDomain } from "@plugboard/core";
 import { isPlugboardError } from "@plugboard/core/routes";
 import { type FormEvent, useId, useState } from "react";
 import { CopyField } from "../parts/copy-field";
-import { ConfirmDialog } from "../parts/dialogs";
-import { Field } from "../parts/field";
+import { DeleteDialog } from "../parts/delete-dialog";
+import { TextField } from "../parts/field";
 import type { ReturnFocus } from "../parts/use-return-focus";
 import { useWriteDenied, WriteButton } from "../parts/write-access";
 import { useStrings } from "../provider/plugboard-provider";
@@ -67,30 +67,15 @@ export function SsoDomainPanel({
           ))}
         </ul>
       )}
-      <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(open) => {
-          if (open) return;
-          remove.reset();
-          setRemoving(null);
-        }}
+      <DeleteDialog
+        item={removing}
+        remove={remove}
+        onOpenChange={(open) => !open && setRemoving(null)}
         title={removing ? strings.ssoDomainRemoveTitle(removing.domain) : ""}
         description={strings.ssoDomainRemoveBody}
         confirmLabel={strings.ssoDomainRemoveConfirm}
         pendingLabel={strings.ssoSaving}
-        pending={remove.isPending}
-        error={remove.error?.message ?? null}
-        tone="danger"
         onCloseAutoFocus={focus.onCloseAutoFocus}
-        onConfirm={() => {
-          if (removing)
-            remove.mutate(removing.id, {
-              onSuccess: () => {
-                remove.reset();
-                setRemoving(null);
-              },
-            });
-        }}
       />
     </section>
   );
@@ -122,24 +107,19 @@ function AddDomainForm() {
 
   return (
     <form className="pb-sso__add-domain" noValidate onSubmit={submit}>
-      <Field label={strings.ssoDomain} error={error}>
-        {(props) => (
-          <input
-            {...props}
-            className="pb-input"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="example.com"
-            readOnly={denied !== null}
-            value={domain}
-            onChange={(event) => {
-              setDomain(event.target.value);
-              setError(undefined);
-              add.reset();
-            }}
-          />
-        )}
-      </Field>
+      <TextField
+        label={strings.ssoDomain}
+        error={error}
+        spellCheck={false}
+        placeholder="example.com"
+        readOnly={denied !== null}
+        value={domain}
+        onValueChange={(next) => {
+          setDomain(next);
+          setError(undefined);
+          add.reset();
+        }}
+      />
       <WriteButton type="submit" className="pb-button" busy={add.isPending}>
         {add.isPending ? strings.ssoDomainAdding : strings.ssoDomainAdd}
       </WriteButton>

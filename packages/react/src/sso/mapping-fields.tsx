@@ -1,6 +1,6 @@
 import type { Role } from "@plugboard/core";
 import { roles } from "@plugboard/core/routes";
-import { Field } from "../parts/field";
+import { Field, TextField } from "../parts/field";
 import { Select } from "../parts/select";
 import { useStrings } from "../provider/plugboard-provider";
 import type { ProtocolFieldsProps } from "./saml-fields";
@@ -20,7 +20,7 @@ export function MappingFields({ values, change, fieldError }: Props) {
         <p className="pb-hint">{strings.ssoMappingHint}</p>
         <div className="pb-sso__mapping">
           {(["email", "name", "groups"] as const).map((key) => (
-            <Field
+            <TextField
               key={key}
               label={
                 {
@@ -30,20 +30,10 @@ export function MappingFields({ values, change, fieldError }: Props) {
                 }[key]
               }
               error={fieldError(`attributeMapping.${key}`)}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  className="pb-input"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={mapping[key]}
-                  onChange={(event) =>
-                    change({ mapping: { ...mapping, [key]: event.target.value } })
-                  }
-                />
-              )}
-            </Field>
+              spellCheck={false}
+              value={mapping[key]}
+              onValueChange={(value) => change({ mapping: { ...mapping, [key]: value } })}
+            />
           ))}
         </div>
       </fieldset>
@@ -54,17 +44,12 @@ export function MappingFields({ values, change, fieldError }: Props) {
           // Rows have no identity of their own; the index is stable while this dialog is open.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <div key={index} className="pb-sso__group-role">
-            <Field label={strings.ssoGroup} error={fieldError("groupRoles")}>
-              {(props) => (
-                <input
-                  {...props}
-                  className="pb-input"
-                  autoComplete="off"
-                  value={row.group}
-                  onChange={(event) => setRow(index, { ...row, group: event.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label={strings.ssoGroup}
+              error={fieldError("groupRoles")}
+              value={row.group}
+              onValueChange={(group) => setRow(index, { ...row, group })}
+            />
             <Field label={strings.ssoRole} error={undefined}>
               {(props) => (
                 <Select

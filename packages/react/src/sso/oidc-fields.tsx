@@ -1,4 +1,4 @@
-import { Field } from "../parts/field";
+import { TextField } from "../parts/field";
 import { useStrings } from "../provider/plugboard-provider";
 import type { ProtocolFieldsProps } from "./saml-fields";
 
@@ -7,67 +7,37 @@ export function OidcFields({ values, change, fieldError, editing }: ProtocolFiel
   const strings = useStrings();
   return (
     <>
-      <Field
+      <TextField
         label={strings.ssoOidcIssuer}
         hint={strings.ssoOidcIssuerHint}
         error={fieldError("oidc.issuer")}
-      >
-        {(props) => (
-          <input
-            {...props}
-            className="pb-input"
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            placeholder="https://"
-            value={values.issuer}
-            onChange={(event) => change({ issuer: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={strings.ssoOidcClientId} error={fieldError("oidc.clientId")}>
-        {(props) => (
-          <input
-            {...props}
-            className="pb-input"
-            autoComplete="off"
-            value={values.clientId}
-            onChange={(event) => change({ clientId: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field
+        type="url"
+        value={values.issuer}
+        onValueChange={(issuer) => change({ issuer })}
+      />
+      <TextField
+        label={strings.ssoOidcClientId}
+        error={fieldError("oidc.clientId")}
+        value={values.clientId}
+        onValueChange={(clientId) => change({ clientId })}
+      />
+      <TextField
         label={strings.ssoOidcClientSecret}
         hint={editing ? strings.ssoOidcClientSecretKeep : undefined}
         error={fieldError("oidc.clientSecret")}
-      >
-        {(props) => (
-          <input
-            {...props}
-            className="pb-input"
-            type="password"
-            autoComplete="new-password"
-            value={values.clientSecret}
-            onChange={(event) => change({ clientSecret: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field
+        type="password"
+        autoComplete="new-password"
+        value={values.clientSecret}
+        onValueChange={(clientSecret) => change({ clientSecret })}
+      />
+      <TextField
         label={strings.ssoOidcScopes}
         hint={strings.ssoOidcScopesHint}
         error={fieldError("oidc.scopes")}
-      >
-        {(props) => (
-          <input
-            {...props}
-            className="pb-input"
-            autoComplete="off"
-            spellCheck={false}
-            value={values.scopes}
-            onChange={(event) => change({ scopes: event.target.value })}
-          />
-        )}
-      </Field>
+        spellCheck={false}
+        value={values.scopes}
+        onValueChange={(scopes) => change({ scopes })}
+      />
       <label className="pb-choice">
         <input
           type="checkbox"

@@ -1,4 +1,4 @@
-import { Field } from "../parts/field";
+import { Field, TextField } from "../parts/field";
 import { Select } from "../parts/select";
 import { useStrings } from "../provider/plugboard-provider";
 import type { SamlSource, SsoFormValues } from "./form-values";
@@ -36,20 +36,13 @@ export function SamlFields({ values, change, fieldError, editing }: ProtocolFiel
         )}
       </Field>
       {source === "metadataUrl" && (
-        <Field label={strings.ssoSamlMetadataUrl} error={fieldError("saml.metadataUrl")}>
-          {(props) => (
-            <input
-              {...props}
-              className="pb-input"
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              placeholder="https://"
-              value={values.metadataUrl}
-              onChange={(event) => change({ metadataUrl: event.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label={strings.ssoSamlMetadataUrl}
+          error={fieldError("saml.metadataUrl")}
+          type="url"
+          value={values.metadataUrl}
+          onValueChange={(metadataUrl) => change({ metadataUrl })}
+        />
       )}
       {source === "metadataXml" && (
         <Field
@@ -77,58 +70,38 @@ export function SamlFields({ values, change, fieldError, editing }: ProtocolFiel
       )}
       {source === "manual" && (
         <>
-          <Field label={strings.ssoSamlEntityId} error={fieldError("saml.idpEntityId")}>
-            {(props) => (
-              <input
-                {...props}
-                className="pb-input"
-                autoComplete="off"
-                value={values.idpEntityId}
-                onChange={(event) => change({ idpEntityId: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field label={strings.ssoSamlSsoUrl} error={fieldError("saml.ssoUrl")}>
-            {(props) => (
-              <input
-                {...props}
-                className="pb-input"
-                type="url"
-                autoComplete="off"
-                placeholder="https://"
-                value={values.ssoUrl}
-                onChange={(event) => change({ ssoUrl: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field
+          <TextField
+            label={strings.ssoSamlEntityId}
+            error={fieldError("saml.idpEntityId")}
+            value={values.idpEntityId}
+            onValueChange={(idpEntityId) => change({ idpEntityId })}
+          />
+          <TextField
+            label={strings.ssoSamlSsoUrl}
+            error={fieldError("saml.ssoUrl")}
+            type="url"
+            value={values.ssoUrl}
+            onValueChange={(ssoUrl) => change({ ssoUrl })}
+          />
+          <TextField
             label={strings.ssoSamlCertificate}
             error={fieldError("saml.certificates.0") ?? fieldError("saml.certificates")}
-          >
-            {(props) => (
-              <textarea
-                {...props}
-                className="pb-input pb-sso__pem"
-                rows={4}
-                spellCheck={false}
-                placeholder="-----BEGIN CERTIFICATE-----"
-                value={values.certificate}
-                onChange={(event) => change({ certificate: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field label={strings.ssoSamlNextCertificate} error={fieldError("saml.certificates.1")}>
-            {(props) => (
-              <textarea
-                {...props}
-                className="pb-input pb-sso__pem"
-                rows={3}
-                spellCheck={false}
-                value={values.nextCertificate}
-                onChange={(event) => change({ nextCertificate: event.target.value })}
-              />
-            )}
-          </Field>
+            rows={4}
+            className="pb-sso__pem"
+            spellCheck={false}
+            placeholder="-----BEGIN CERTIFICATE-----"
+            value={values.certificate}
+            onValueChange={(certificate) => change({ certificate })}
+          />
+          <TextField
+            label={strings.ssoSamlNextCertificate}
+            error={fieldError("saml.certificates.1")}
+            rows={3}
+            className="pb-sso__pem"
+            spellCheck={false}
+            value={values.nextCertificate}
+            onValueChange={(nextCertificate) => change({ nextCertificate })}
+          />
         </>
       )}
       <label className="pb-choice">

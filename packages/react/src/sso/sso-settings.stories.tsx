@@ -11,7 +11,7 @@ import { expect, screen, userEvent, waitFor, within } from "storybook/test";
 import { chooseOption } from "../test/choose-option";
 import { atWidth, expectFits } from "../test/layout";
 import { stubStoryPopup } from "../test/story-popup";
-import { mockApi } from "../test/story-states";
+import { loadedRegion, mockApi } from "../test/story-states";
 import { SsoSettings } from "./sso-settings";
 
 const meta = {
@@ -22,11 +22,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-async function loaded(canvasElement: HTMLElement) {
-  const region = await within(canvasElement).findByRole("region", { name: "Single sign-on" });
-  await waitFor(() => expect(region).not.toHaveAttribute("data-state", "loading"));
-  return region;
-}
+const loaded = (canvasElement: HTMLElement) => loadedRegion(canvasElement, "Single sign-on");
 
 async function connection(region: HTMLElement, name: string) {
   const list = within(region).getByRole("list", { name: "Connections" });

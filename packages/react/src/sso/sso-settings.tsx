@@ -1,11 +1,9 @@
 import type { SsoConnection } from "@plugboard/core";
 import { isPlugboardError } from "@plugboard/core/routes";
-import { type ReactNode, useId, useRef, useState } from "react";
-import { PermissionTooltip } from "../parts/permission-tooltip";
+import { useId, useRef, useState } from "react";
+import { ManagerFrame, type ManagerFramePart, ManagerNotice } from "../parts/manager-frame";
 import { useReturnFocus } from "../parts/use-return-focus";
-import { WriteAccessProvider, WriteButton } from "../parts/write-access";
 import { useStrings } from "../provider/plugboard-provider";
-import { cx, useRootProps } from "../provider/root-props";
 import { SsoConnectionList, type SsoConnectionListPart } from "./connection-list";
 import { DeleteConnectionDialog } from "./delete-connection-dialog";
 import { SsoConnectionFormDialog } from "./dialogs";
@@ -16,9 +14,7 @@ import { useSsoConnections } from "./use-sso";
 export type SsoSettingsPart =
   | SsoConnectionListPart
   | SsoDomainPanelPart
-  | "header"
-  | "title"
-  | "empty"
+  | ManagerFramePart
   | "attempts"
   | "formDialog"
   | "confirmDialog";
@@ -44,7 +40,7 @@ type Dialog =
  */
 export function SsoSettings({ className, classNames = {} }: SsoSettingsProps) {
   const strings = useStrings();
-  const titleId = useId();
+  const connectionsId = useId();
   const query = useSsoConnections();
   const [dialog, setDialog] = useState<Dialog>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -56,120 +52,84 @@ export function SsoSettings({ className, classNames = {} }: SsoSettingsProps) {
   };
   const isReadOnly =
     query.isError && isPlugboardError(query.error) && query.error.code === "forbidden";
-  const state = query.isPending
-    ? "loading"
-    : isReadOnly
-      ? "readonly"
-      : query.isError
-        ? "error"
-        : query.data.data.length === 0
-          ? "empty"
-          : "ready";
-  const rootProps = useRootProps("pb-sso", className);
   const close = (isOpen: boolean) => !isOpen && setDialog(null);
 
-  let body: ReactNode;
-  if (query.isPending) {
-    body = (
-      <div className="pb-sso__skeleton" role="status" aria-label={strings.ssoLoading}>
-        <div className="pb-skeleton pb-skeleton--line" />
-        <div className="pb-skeleton pb-skeleton--text" />
-      </div>
-    );
-  } else if (isReadOnly) {
-    body = (
-      <div className={cx("pb-sso__empty", classNames.empty)}>
-        <p>{strings.ssoNeedsAdmin}</p>
-        <p className="pb-hint">{strings.ssoNeedsAdminBody}</p>
-      </div>
-    );
-  } else if (query.isError) {
-    body = (
-      <div className="pb-sso__error">
-        <div role="alert">
-          <p className="pb-sso__error-title">{strings.ssoLoadFailed}</p>
-          <p className="pb-hint">{query.error.message}</p>
-        </div>
-        <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-          {strings.retry}
-        </button>
-      </div>
-    );
-  } else {
-    const connections = query.data.data;
-    body = (
-      <>
-        <section className="pb-sso__connections" aria-labelledby={`${titleId}-connections`}>
-          <h3 id={`${titleId}-connections`} className="pb-sso__section-title">
-            {strings.ssoConnections}
-          </h3>
-          {connections.length === 0 ? (
-            <div className={cx("pb-sso__empty", classNames.empty)}>
-              <p>{strings.ssoEmpty}</p>
-              <p className="pb-hint">{strings.ssoEmptyHint}</p>
-            </div>
-          ) : (
-            <SsoConnectionList
-              connections={connections}
-              classNames={classNames}
-              onEdit={(connection) => open({ kind: "edit", connection })}
-              onDelete={(connection) => open({ kind: "delete", connection })}
-            />
-          )}
-        </section>
-        <SsoDomainPanel focus={focus} classNames={classNames} />
-        <SsoLoginAttempts connections={connections} className={classNames.attempts} />
-      </>
-    );
-  }
-
   return (
-    <WriteAccessProvider denied={isReadOnly ? strings.ssoNeedsAdmin : null}>
-      <section
-        {...rootProps}
-        aria-labelledby={titleId}
-        aria-busy={query.isPending || undefined}
-        data-state={state}
-        data-readonly={isReadOnly || undefined}
-      >
-        <header className={cx("pb-sso__header", classNames.header)}>
-          <div>
-            <h2 id={titleId} className={cx("pb-sso__title", classNames.title)}>
-              {strings.ssoTitle}
-            </h2>
-            <p className="pb-hint">{strings.ssoDescription}</p>
-          </div>
-          {isReadOnly && (
-            <PermissionTooltip content={strings.ssoNeedsAdmin}>
-              <span className="pb-badge" data-state="readonly">
-                {strings.ssoReadOnly}
-              </span>
-            </PermissionTooltip>
-          )}
-          <WriteButton
-            ref={addButton}
-            className="pb-button pb-button--primary"
-            disabled={state === "loading" || state === "error"}
-            onClick={() => open({ kind: "create" })}
-          >
-            {strings.ssoAdd}
-          </WriteButton>
-        </header>
-        {body}
-      </section>
-      <SsoConnectionFormDialog
-        open={dialog?.kind === "create" || dialog?.kind === "edit"}
-        connection={dialog?.kind === "edit" ? dialog.connection : undefined}
-        onOpenChange={close}
-        onCloseAutoFocus={focus.onCloseAutoFocus}
-        className={classNames.formDialog}
-      />
-      <DeleteConnectionDialog
-        connection={dialog?.kind === "delete" ? dialog.connection : null}
-        onOpenChange={close}
-        onCloseAutoFocus={focus.onCloseAutoFocus}
-        className={classNames.confirmDialog}
-      />
-    </WriteAccessProvider>
+    <ManagerFrame
+      block="pb-sso"
+      className={className}
+      classNames={classNames}
+      query={query}
+      isEmpty={(data) => data.data.length === 0}
+      title={strings.ssoTitle}
+      description={strings.ssoDescription}
+      loadingLabel={strings.ssoLoading}
+      skeleton={
+        <>
+          <div className="pb-skeleton pb-skeleton--line" />
+          <div className="pb-skeleton pb-skeleton--text" />
+        </>
+      }
+      loadFailed={strings.ssoLoadFailed}
+      denied={isReadOnly ? strings.ssoNeedsAdmin : null}
+      readOnlyLabel={strings.ssoReadOnly}
+      refused={
+        isReadOnly && (
+          <ManagerNotice
+            block="pb-sso"
+            className={classNames.empty}
+            title={strings.ssoNeedsAdmin}
+            hint={strings.ssoNeedsAdminBody}
+          />
+        )
+      }
+      addLabel={strings.ssoAdd}
+      addRef={addButton}
+      onAdd={() => open({ kind: "create" })}
+      dialogs={
+        <>
+          <SsoConnectionFormDialog
+            open={dialog?.kind === "create" || dialog?.kind === "edit"}
+            connection={dialog?.kind === "edit" ? dialog.connection : undefined}
+            onOpenChange={close}
+            onCloseAutoFocus={focus.onCloseAutoFocus}
+            className={classNames.formDialog}
+          />
+          <DeleteConnectionDialog
+            connection={dialog?.kind === "delete" ? dialog.connection : null}
+            onOpenChange={close}
+            onCloseAutoFocus={focus.onCloseAutoFocus}
+            className={classNames.confirmDialog}
+          />
+        </>
+      }
+    >
+      {({ data: connections }) => (
+        <>
+          <section className="pb-sso__connections" aria-labelledby={connectionsId}>
+            <h3 id={connectionsId} className="pb-sso__section-title">
+              {strings.ssoConnections}
+            </h3>
+            {connections.length === 0 ? (
+              <ManagerNotice
+                block="pb-sso"
+                className={classNames.empty}
+                title={strings.ssoEmpty}
+                hint={strings.ssoEmptyHint}
+              />
+            ) : (
+              <SsoConnectionList
+                connections={connections}
+                classNames={classNames}
+                onEdit={(connection) => open({ kind: "edit", connection })}
+                onDelete={(connection) => open({ kind: "delete", connection })}
+              />
+            )}
+          </section>
+          <SsoDomainPanel focus={focus} classNames={classNames} />
+          <SsoLoginAttempts connections={connections} className={classNames.attempts} />
+        </>
+      )}
+    </ManagerFrame>
   );
 }

@@ -14,6 +14,13 @@ export function findRegion(canvasElement: HTMLElement, name: string) {
   return within(canvasElement).findByRole("region", { name });
 }
 
+/** The component's region once its first load has settled (loaded, empty or failed). */
+export async function loadedRegion(canvasElement: HTMLElement, name: string) {
+  const region = await findRegion(canvasElement, name);
+  await waitFor(() => expect(region).not.toHaveAttribute("data-state", "loading"));
+  return region;
+}
+
 /** Waits for the status saying `text`: a loading placeholder can be a status too. */
 export function expectStatus(canvasElement: HTMLElement, text: string) {
   return waitFor(() => expect(within(canvasElement).getByRole("status")).toHaveTextContent(text));

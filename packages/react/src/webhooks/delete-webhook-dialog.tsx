@@ -1,5 +1,5 @@
 import type { WebhookEndpoint } from "@plugboard/core";
-import { ConfirmDialog } from "../parts/confirm-dialog";
+import { DeleteDialog } from "../parts/delete-dialog";
 import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { useDeleteWebhookEndpoint } from "./use-webhooks";
@@ -12,41 +12,19 @@ export interface DeleteWebhookDialogProps {
 }
 
 /** Confirms deleting an endpoint (and its delivery log). */
-export function DeleteWebhookDialog({
-  endpoint,
-  onOpenChange,
-  onCloseAutoFocus,
-  className,
-}: DeleteWebhookDialogProps) {
+export function DeleteWebhookDialog({ endpoint, ...props }: DeleteWebhookDialogProps) {
   const strings = useStrings();
   const notify = useNotify();
-  const remove = useDeleteWebhookEndpoint();
   return (
-    <ConfirmDialog
-      open={endpoint !== null}
-      onOpenChange={(open) => {
-        if (!open) remove.reset();
-        onOpenChange(open);
-      }}
+    <DeleteDialog
+      {...props}
+      item={endpoint}
+      remove={useDeleteWebhookEndpoint()}
       title={strings.webhookDeleteTitle}
       description={endpoint ? strings.webhookDeleteBody(endpoint.url) : ""}
       confirmLabel={strings.webhookDeleteConfirm}
       pendingLabel={strings.webhookSaving}
-      pending={remove.isPending}
-      error={remove.error?.message ?? null}
-      tone="danger"
-      className={className}
-      onCloseAutoFocus={onCloseAutoFocus}
-      onConfirm={() => {
-        if (!endpoint) return;
-        remove.mutate(endpoint.id, {
-          onSuccess: () => {
-            notify(strings.outcomes.webhookDeleted);
-            remove.reset();
-            onOpenChange(false);
-          },
-        });
-      }}
+      onDeleted={() => notify(strings.outcomes.webhookDeleted)}
     />
   );
 }

@@ -1,14 +1,9 @@
 import { lazyDialog } from "../parts/lazy-dialog";
 import type { SecretRevealDialogProps } from "../parts/secret-reveal-dialog";
-import type { DeleteWebhookDialogProps } from "./delete-webhook-dialog";
 import type { RotateSecretDialogProps } from "./rotate-secret-dialog";
 import type { WebhookFormDialogProps } from "./webhook-form-dialog";
 
 // Each dialog's code loads when it first opens (see lazyDialog); tsup.config.ts names the files.
-export const DeleteWebhookDialog = lazyDialog<DeleteWebhookDialogProps>(
-  async () => (await import("./delete-webhook-dialog")).DeleteWebhookDialog,
-  ({ endpoint }) => endpoint !== null,
-);
 export const RotateSecretDialog = lazyDialog<RotateSecretDialogProps>(
   async () => (await import("./rotate-secret-dialog")).RotateSecretDialog,
   ({ endpoint }) => endpoint !== null,

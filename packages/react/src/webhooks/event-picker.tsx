@@ -1,6 +1,7 @@
 import type { WebhookEventMode, WebhookEventType } from "@plugboard/core";
 import { webhookEventsByResource } from "@plugboard/core/routes";
 import { useId, useState } from "react";
+import { RadioOptions } from "../parts/radio-options";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 
@@ -21,7 +22,6 @@ const groups = webhookEventsByResource();
 /** "All events", or individual events as checkboxes grouped by resource, with a search. */
 export function EventPicker({ value, onChange, error, className }: EventPickerProps) {
   const strings = useStrings();
-  const name = useId();
   const errorId = useId();
   const selected = new Set(value.events);
   const [query, setQuery] = useState("");
@@ -55,18 +55,14 @@ export function EventPicker({ value, onChange, error, className }: EventPickerPr
     >
       <legend className="pb-field__label">{strings.webhookEvents}</legend>
       <div className="pb-event-picker__modes">
-        {(["all", "individual"] as const).map((mode) => (
-          <label key={mode} className="pb-choice">
-            <input
-              type="radio"
-              name={name}
-              value={mode}
-              checked={value.eventMode === mode}
-              onChange={() => onChange({ ...value, eventMode: mode })}
-            />
-            {mode === "all" ? strings.webhookEventsAll : strings.webhookEventsSome}
-          </label>
-        ))}
+        <RadioOptions
+          value={value.eventMode}
+          options={[
+            { value: "all", label: strings.webhookEventsAll },
+            { value: "individual", label: strings.webhookEventsSome },
+          ]}
+          onChange={(eventMode) => onChange({ ...value, eventMode })}
+        />
       </div>
       {value.eventMode === "individual" && (
         <div className="pb-event-picker__groups">

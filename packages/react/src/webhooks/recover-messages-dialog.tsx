@@ -1,8 +1,10 @@
 import type { WebhookEndpoint } from "@plugboard/core";
 import * as Dialog from "@radix-ui/react-dialog";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
+import { Field } from "../parts/field";
+import { RadioOptions } from "../parts/radio-options";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { useRecoverWebhookMessages } from "./use-webhooks";
@@ -37,9 +39,6 @@ export interface RecoverMessagesDialogProps {
  */
 export function RecoverMessagesDialog({ endpoint, className }: RecoverMessagesDialogProps) {
   const strings = useStrings();
-  const name = useId();
-  const inputId = useId();
-  const errorId = useId();
   const input = useRef<HTMLInputElement>(null);
   const recover = useRecoverWebhookMessages();
   const [open, setOpen] = useState(false);
@@ -88,47 +87,38 @@ export function RecoverMessagesDialog({ endpoint, className }: RecoverMessagesDi
         <form className="pb-form" noValidate onSubmit={submit}>
           <fieldset className="pb-webhook-choices" disabled={pending}>
             <legend className="pb-field__label">{strings.webhookRecoverSince}</legend>
-            {[...presets, "custom" as const].map((choice) => (
-              <label key={choice} className="pb-choice">
-                <input
-                  type="radio"
-                  name={name}
-                  value={choice}
-                  checked={range === choice}
-                  onChange={() => {
-                    setRange(choice);
-                    setInvalid(false);
-                  }}
-                />
-                {strings.webhookRecoverPresets[String(choice)]}
-              </label>
-            ))}
+            <RadioOptions
+              value={range}
+              options={[...presets, "custom" as const].map((choice) => ({
+                value: choice,
+                label: strings.webhookRecoverPresets[String(choice)],
+              }))}
+              onChange={(choice) => {
+                setRange(choice);
+                setInvalid(false);
+              }}
+            />
             {/* Only "A date and time" asks for one. */}
             {range === "custom" && (
-              <div className="pb-field" data-invalid={invalid ? "" : undefined}>
-                <label className="pb-field__label" htmlFor={inputId}>
-                  {strings.webhookRecoverDateTime}
-                </label>
-                <input
-                  ref={input}
-                  id={inputId}
-                  className="pb-input"
-                  type="datetime-local"
-                  max={toLocalInput(Date.now())}
-                  value={dateTime}
-                  aria-invalid={invalid || undefined}
-                  aria-describedby={invalid ? errorId : undefined}
-                  onChange={(event) => {
-                    setDateTime(event.target.value);
-                    setInvalid(false);
-                  }}
-                />
-                {invalid && (
-                  <p id={errorId} className="pb-error">
-                    {strings.webhookRecoverDateTimeMissing}
-                  </p>
+              <Field
+                label={strings.webhookRecoverDateTime}
+                error={invalid ? strings.webhookRecoverDateTimeMissing : undefined}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    ref={input}
+                    className="pb-input"
+                    type="datetime-local"
+                    max={toLocalInput(Date.now())}
+                    value={dateTime}
+                    onChange={(event) => {
+                      setDateTime(event.target.value);
+                      setInvalid(false);
+                    }}
+                  />
                 )}
-              </div>
+              </Field>
             )}
           </fieldset>
           <DialogActions

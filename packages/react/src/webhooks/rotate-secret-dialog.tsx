@@ -1,7 +1,8 @@
 import type { WebhookEndpoint } from "@plugboard/core";
 import { defaultWebhookSecretGraceSeconds } from "@plugboard/core/routes";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
 import { ConfirmDialog } from "../parts/confirm-dialog";
+import { RadioOptions } from "../parts/radio-options";
 import { useNotify } from "../parts/toast";
 import { useStrings } from "../provider/plugboard-provider";
 import { useRotateWebhookSecret } from "./use-webhooks";
@@ -29,7 +30,6 @@ export function RotateSecretDialog({
   const strings = useStrings();
   const notify = useNotify();
   const rotate = useRotateWebhookSecret();
-  const name = useId();
   const [grace, setGrace] = useState(defaultWebhookSecretGraceSeconds);
   useEffect(() => {
     if (endpoint) setGrace(defaultWebhookSecretGraceSeconds);
@@ -66,18 +66,14 @@ export function RotateSecretDialog({
     >
       <fieldset className="pb-webhook-choices" disabled={rotate.isPending}>
         <legend className="pb-field__label">{strings.webhookRotateGrace}</legend>
-        {graceChoices.map((seconds) => (
-          <label key={seconds} className="pb-choice">
-            <input
-              type="radio"
-              name={name}
-              value={seconds}
-              checked={grace === seconds}
-              onChange={() => setGrace(seconds)}
-            />
-            {strings.webhookRotateGraceOptions[String(seconds)]}
-          </label>
-        ))}
+        <RadioOptions
+          value={grace}
+          options={graceChoices.map((seconds) => ({
+            value: seconds,
+            label: strings.webhookRotateGraceOptions[String(seconds)],
+          }))}
+          onChange={setGrace}
+        />
       </fieldset>
     </ConfirmDialog>
   );

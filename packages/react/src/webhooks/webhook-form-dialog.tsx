@@ -1,19 +1,18 @@
 import type {
   CreateWebhookEndpointInput,
-  FieldError,
   UpdateWebhookEndpointInput,
   WebhookDestination,
   WebhookEndpoint,
 } from "@plugboard/core";
-import { isPlugboardError, webhookDestinations } from "@plugboard/core/routes";
+import { webhookDestinations } from "@plugboard/core/routes";
 import * as Dialog from "@radix-ui/react-dialog";
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
-import { Field } from "../parts/field";
+import { Field, TextField } from "../parts/field";
 import { Select } from "../parts/select";
 import { useNotify } from "../parts/toast";
-import { useFocusFirstInvalid } from "../parts/use-focus-first-invalid";
+import { useServerForm } from "../parts/use-server-form";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { EventPicker, type EventSelection } from "./event-picker";
@@ -91,30 +90,13 @@ function WebhookForm({
 }) {
   const strings = useStrings();
   const notify = useNotify();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formRef);
   const [values, setValues] = useState(() => initialValues(endpoint));
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useCreateWebhookEndpoint();
   const update = useUpdateWebhookEndpoint();
-  const pending = create.isPending || update.isPending;
-  const failure = create.error ?? update.error;
+  const form = useServerForm(fieldPaths, [create, update]);
+  const { fieldError } = form;
 
-  const fieldError = (path: string) =>
-    errors.find((error) => error.path === path || error.path.startsWith(`${path}.`))?.message;
-  const formError =
-    errors.find((error) => !fieldPaths.includes(error.path.split(".")[0] ?? ""))?.message ??
-    (failure && !(isPlugboardError(failure) && failure.errors.length > 0) ? failure.message : null);
-
-  function showErrors(next: FieldError[]) {
-    setErrors(next);
-    focusFirstInvalid();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.reset();
-    update.reset();
+  function send() {
     const input = {
       url: values.url.trim(),
       description: values.description,
@@ -123,19 +105,14 @@ function WebhookForm({
       eventMode: values.eventMode,
       events: values.eventMode === "all" ? [] : values.events,
     } satisfies CreateWebhookEndpointInput;
-    // The server checks the whole endpoint, as created or as it would be after the edit, and
-    // answers each refused field, shown beside it.
-    setErrors([]);
-    const onError = (error: Error) => {
-      if (isPlugboardError(error) && error.errors.length > 0) showErrors(error.errors);
-    };
+    // The server checks the whole endpoint, as created or as it would be after the edit.
     if (!endpoint) {
       create.mutate(input, {
         onSuccess: (created) => {
           notify(strings.outcomes.webhookCreated);
           onDone(created.secret);
         },
-        onError,
+        onError: form.onError,
       });
       return;
     }
@@ -155,7 +132,7 @@ function WebhookForm({
             notify(strings.outcomes.webhookSaved);
             onDone(null);
           },
-          onError,
+          onError: form.onError,
         },
       );
   }
@@ -163,53 +140,35 @@ function WebhookForm({
   // Editing a field clears its error; the others stay until the next submit.
   const change = (fields: Partial<FormValues>) => {
     setValues((current) => ({ ...current, ...fields }));
-    setErrors((current) =>
-      current.filter((error) => !((error.path.split(".")[0] ?? "") in fields)),
-    );
+    form.clearErrors(Object.keys(fields));
   };
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
-    change({ [key]: value } as Partial<FormValues>);
 
   // The server answers a chat destination's URL masked (it is the channel's credential); sent
   // back unchanged it keeps the stored one.
   const maskedUrl = endpoint && endpoint.destination !== "standard" && values.url === endpoint.url;
 
   return (
-    <form ref={formRef} className="pb-form" noValidate onSubmit={submit}>
-      <Field
+    <form ref={form.ref} className="pb-form" noValidate onSubmit={form.onSubmit(send)}>
+      <TextField
         label={strings.webhookUrl}
         hint={maskedUrl ? strings.webhookUrlMaskedHint : strings.webhookUrlHint}
         error={fieldError("url")}
-      >
-        {(props) => (
-          <input
-            {...props}
-            className="pb-input"
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            placeholder="https://"
-            value={values.url}
-            onChange={(event) => set("url", event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={strings.webhookDescription} error={fieldError("description")}>
-        {(props) => (
-          <input
-            {...props}
-            className="pb-input"
-            value={values.description}
-            onChange={(event) => set("description", event.target.value)}
-          />
-        )}
-      </Field>
+        type="url"
+        value={values.url}
+        onValueChange={(url) => change({ url })}
+      />
+      <TextField
+        label={strings.webhookDescription}
+        error={fieldError("description")}
+        value={values.description}
+        onValueChange={(description) => change({ description })}
+      />
       <Field label={strings.webhookDestination} error={fieldError("destination")}>
         {(props) => (
           <Select
             {...props}
             value={values.destination}
-            onValueChange={(destination) => set("destination", destination)}
+            onValueChange={(destination) => change({ destination })}
             options={webhookDestinations.map((destination) => ({
               value: destination,
               label: strings.webhookDestinations[destination] ?? destination,
@@ -217,24 +176,17 @@ function WebhookForm({
           />
         )}
       </Field>
-      <Field
+      <TextField
         label={strings.webhookProject}
         hint={strings.webhookProjectHint}
         error={fieldError("projectId")}
-      >
-        {(props) => (
-          <input
-            {...props}
-            className="pb-input"
-            value={values.projectId}
-            onChange={(event) => set("projectId", event.target.value)}
-          />
-        )}
-      </Field>
+        value={values.projectId}
+        onValueChange={(projectId) => change({ projectId })}
+      />
       <EventPicker value={values} onChange={change} error={fieldError("events")} />
       <DialogActions
-        error={formError}
-        pending={pending}
+        error={form.formError}
+        pending={form.pending}
         submitLabel={endpoint ? strings.webhookSave : strings.webhookCreate}
         pendingLabel={strings.webhookSaving}
       />

@@ -11,7 +11,7 @@ import { HttpResponse, http } from "msw";
 import { expect, screen, userEvent, waitFor, within } from "storybook/test";
 import { chooseAction, openActions } from "../test/choose-option";
 import { atWidth, expectFits, type LayoutWidth } from "../test/layout";
-import { mockApi } from "../test/story-states";
+import { loadedRegion, mockApi } from "../test/story-states";
 import { findToast } from "../test/toasts";
 import { WebhookManager } from "./webhook-manager";
 
@@ -29,11 +29,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-async function loaded(canvasElement: HTMLElement) {
-  const region = await within(canvasElement).findByRole("region", { name: "Webhooks" });
-  await waitFor(() => expect(region).not.toHaveAttribute("data-state", "loading"));
-  return region;
-}
+const loaded = (canvasElement: HTMLElement) => loadedRegion(canvasElement, "Webhooks");
 
 function item(region: HTMLElement, url: string) {
   return within(region).getByRole("listitem", { name: url });

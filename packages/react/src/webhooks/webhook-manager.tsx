@@ -1,25 +1,17 @@
 import type { WebhookEndpoint } from "@plugboard/core";
-import { type ReactNode, useId, useRef, useState } from "react";
-import { PermissionTooltip } from "../parts/permission-tooltip";
+import { useRef, useState } from "react";
+import { ManagerFrame, type ManagerFramePart, ManagerNotice } from "../parts/manager-frame";
 import { SkeletonRows } from "../parts/skeleton-rows";
 import { useReturnFocus } from "../parts/use-return-focus";
-import { WriteAccessProvider, WriteButton } from "../parts/write-access";
 import { useStrings } from "../provider/plugboard-provider";
-import { cx, useRootProps } from "../provider/root-props";
-import {
-  DeleteWebhookDialog,
-  RotateSecretDialog,
-  WebhookFormDialog,
-  WebhookSecretDialog,
-} from "./dialogs";
+import { DeleteWebhookDialog } from "./delete-webhook-dialog";
+import { RotateSecretDialog, WebhookFormDialog, WebhookSecretDialog } from "./dialogs";
 import { useWebhookEndpoints } from "./use-webhooks";
 import { WebhookList, type WebhookListPart } from "./webhook-list";
 
 export type WebhookManagerPart =
   | WebhookListPart
-  | "header"
-  | "title"
-  | "empty"
+  | ManagerFramePart
   | "formDialog"
   | "secretDialog"
   | "confirmDialog";
@@ -46,7 +38,6 @@ type Dialog =
  */
 export function WebhookManager({ className, classNames = {} }: WebhookManagerProps) {
   const strings = useStrings();
-  const titleId = useId();
   const query = useWebhookEndpoints();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [secret, setSecret] = useState<string | null>(null);
@@ -59,122 +50,81 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
   };
   // Unknown until the list answers; "Add endpoint" is disabled until then anyway.
   const isReadOnly = query.data?.permissions.manage === false;
-  const state = query.isPending
-    ? "loading"
-    : query.isError
-      ? "error"
-      : query.data.data.length === 0
-        ? "empty"
-        : "ready";
-  const rootProps = useRootProps("pb-webhooks", className);
   const close = (open: boolean) => !open && setDialog(null);
 
-  let body: ReactNode;
-  if (query.isPending) {
-    body = (
-      <div className="pb-webhooks__skeleton" role="status" aria-label={strings.webhooksLoading}>
-        <SkeletonRows variant="cards" />
-      </div>
-    );
-  } else if (query.isError) {
-    body = (
-      <div className="pb-webhooks__error">
-        <div role="alert">
-          <p className="pb-webhooks__error-title">{strings.webhooksLoadFailed}</p>
-          <p className="pb-hint">{query.error.message}</p>
-        </div>
-        <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-          {strings.retry}
-        </button>
-      </div>
-    );
-  } else if (query.data.data.length === 0) {
-    body = (
-      <div className={cx("pb-webhooks__empty", classNames.empty)}>
-        <p>{strings.webhooksEmpty}</p>
-        {!isReadOnly && <p className="pb-hint">{strings.webhooksEmptyHint}</p>}
-      </div>
-    );
-  } else {
-    body = (
-      <WebhookList
-        endpoints={query.data.data}
-        classNames={classNames}
-        onEdit={(endpoint) => open({ kind: "edit", endpoint })}
-        onRotate={(endpoint) => open({ kind: "rotate", endpoint })}
-        onDelete={(endpoint) => open({ kind: "delete", endpoint })}
-      />
-    );
-  }
-
   return (
-    <WriteAccessProvider denied={isReadOnly ? strings.webhooksNeedsAdmin : null}>
-      <section
-        {...rootProps}
-        aria-labelledby={titleId}
-        aria-busy={query.isPending || undefined}
-        data-state={state}
-        data-readonly={isReadOnly || undefined}
-      >
-        <header className={cx("pb-webhooks__header", classNames.header)}>
-          <div>
-            <h2 id={titleId} className={cx("pb-webhooks__title", classNames.title)}>
-              {strings.webhooksTitle}
-            </h2>
-            <p className="pb-hint">{strings.webhooksDescription}</p>
-          </div>
-          {isReadOnly && (
-            <PermissionTooltip content={strings.webhooksNeedsAdmin}>
-              {/* Keyboard users get the same tooltip on every inert control. */}
-              <span className="pb-badge" data-state="readonly">
-                {strings.webhooksReadOnly}
-              </span>
-            </PermissionTooltip>
-          )}
-          <WriteButton
-            ref={addButton}
-            className="pb-button pb-button--primary"
-            disabled={state === "loading" || state === "error"}
-            onClick={() => open({ kind: "create" })}
-          >
-            {strings.webhookAdd}
-          </WriteButton>
-        </header>
-        {body}
-      </section>
-      <WebhookFormDialog
-        open={dialog?.kind === "create" || dialog?.kind === "edit"}
-        endpoint={dialog?.kind === "edit" ? dialog.endpoint : undefined}
-        onOpenChange={close}
-        onCreated={setSecret}
-        onCloseAutoFocus={focus.onCloseAutoFocus}
-        className={classNames.formDialog}
-      />
-      <RotateSecretDialog
-        endpoint={dialog?.kind === "rotate" ? dialog.endpoint : null}
-        onOpenChange={close}
-        onRotated={setSecret}
-        onCloseAutoFocus={focus.onCloseAutoFocus}
-        className={classNames.confirmDialog}
-      />
-      <DeleteWebhookDialog
-        endpoint={dialog?.kind === "delete" ? dialog.endpoint : null}
-        onOpenChange={close}
-        onCloseAutoFocus={focus.onCloseAutoFocus}
-        className={classNames.confirmDialog}
-      />
-      <WebhookSecretDialog
-        secret={secret}
-        onClose={() => setSecret(null)}
-        onCloseAutoFocus={focus.onCloseAutoFocus}
-        className={classNames.secretDialog}
-        text={{
-          title: strings.webhookSecretTitle,
-          warning: strings.webhookSecretWarning,
-          label: strings.webhookSecretLabel,
-          copyFailed: strings.webhookCopyFailed,
-        }}
-      />
-    </WriteAccessProvider>
+    <ManagerFrame
+      block="pb-webhooks"
+      className={className}
+      classNames={classNames}
+      query={query}
+      isEmpty={(data) => data.data.length === 0}
+      title={strings.webhooksTitle}
+      description={strings.webhooksDescription}
+      loadingLabel={strings.webhooksLoading}
+      skeleton={<SkeletonRows variant="cards" />}
+      loadFailed={strings.webhooksLoadFailed}
+      denied={isReadOnly ? strings.webhooksNeedsAdmin : null}
+      readOnlyLabel={strings.webhooksReadOnly}
+      addLabel={strings.webhookAdd}
+      addRef={addButton}
+      onAdd={() => open({ kind: "create" })}
+      dialogs={
+        <>
+          <WebhookFormDialog
+            open={dialog?.kind === "create" || dialog?.kind === "edit"}
+            endpoint={dialog?.kind === "edit" ? dialog.endpoint : undefined}
+            onOpenChange={close}
+            onCreated={setSecret}
+            onCloseAutoFocus={focus.onCloseAutoFocus}
+            className={classNames.formDialog}
+          />
+          <RotateSecretDialog
+            endpoint={dialog?.kind === "rotate" ? dialog.endpoint : null}
+            onOpenChange={close}
+            onRotated={setSecret}
+            onCloseAutoFocus={focus.onCloseAutoFocus}
+            className={classNames.confirmDialog}
+          />
+          <DeleteWebhookDialog
+            endpoint={dialog?.kind === "delete" ? dialog.endpoint : null}
+            onOpenChange={close}
+            onCloseAutoFocus={focus.onCloseAutoFocus}
+            className={classNames.confirmDialog}
+          />
+          <WebhookSecretDialog
+            secret={secret}
+            onClose={() => setSecret(null)}
+            onCloseAutoFocus={focus.onCloseAutoFocus}
+            className={classNames.secretDialog}
+            text={{
+              title: strings.webhookSecretTitle,
+              warning: strings.webhookSecretWarning,
+              label: strings.webhookSecretLabel,
+              copyFailed: strings.webhookCopyFailed,
+            }}
+          />
+        </>
+      }
+    >
+      {({ data: endpoints }) =>
+        endpoints.length === 0 ? (
+          <ManagerNotice
+            block="pb-webhooks"
+            className={classNames.empty}
+            title={strings.webhooksEmpty}
+            hint={!isReadOnly && strings.webhooksEmptyHint}
+          />
+        ) : (
+          <WebhookList
+            endpoints={endpoints}
+            classNames={classNames}
+            onEdit={(endpoint) => open({ kind: "edit", endpoint })}
+            onRotate={(endpoint) => open({ kind: "rotate", endpoint })}
+            onDelete={(endpoint) => open({ kind: "delete", endpoint })}
+          />
+        )
+      }
+    </ManagerFrame>
   );
 }
