@@ -35,6 +35,7 @@ const lazyModules = [
   "parts/secret-reveal-dialog",
   "parts/toast-list",
   "sso/connection-form-dialog",
+  "webhooks/recover-messages-dialog",
   "webhooks/rotate-secret-dialog",
   "webhooks/webhook-form-dialog",
 ];

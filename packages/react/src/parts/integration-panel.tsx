@@ -8,6 +8,7 @@ import { SkeletonRows } from "./skeleton-rows";
  * have loaded, shows the one thing in their way: placeholder rows, the load error, or what to
  * install first. `block` is the component's class ("pb-slack-channel"): the title and the
  * install-first note take its `__title` and `__muted` classes, so each keeps its own look.
+ * The root's `data-state`: `loading`, `error`, `unavailable` (install first) or `ready`.
  */
 export function IntegrationPanel<T>({
   block,
@@ -38,8 +39,20 @@ export function IntegrationPanel<T>({
 }) {
   const rootProps = useRootProps(block, className);
   const headingId = useId();
+  const state = loading
+    ? "loading"
+    : error
+      ? "error"
+      : data === undefined
+        ? "unavailable"
+        : "ready";
   return (
-    <section {...rootProps} aria-labelledby={headingId} aria-busy={loading || undefined}>
+    <section
+      {...rootProps}
+      aria-labelledby={headingId}
+      aria-busy={loading || undefined}
+      data-state={state}
+    >
       <h3 id={headingId} className={`${block}__title`}>
         {title}
       </h3>

@@ -1,11 +1,11 @@
 import type { WebhookAttempt, WebhookEndpoint, WebhookMessageRecord } from "@plugboard/core";
-import { useEffect, useId } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useNotify } from "../parts/toast";
 import { useWriteDenied, WriteButton } from "../parts/write-access";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
+import { RecoverMessagesDialog } from "./dialogs";
 import { formatTime } from "./format";
-import { RecoverMessagesDialog } from "./recover-messages-dialog";
 import { useResendWebhookMessage, useWebhookAttempts, useWebhookMessages } from "./use-webhooks";
 
 export type DeliveryLogPart = "message" | "attempts" | "recoverDialog";
@@ -26,6 +26,8 @@ export function DeliveryLog({ endpoint, id, className, classNames = {} }: Delive
   const denied = useWriteDenied();
   const messages = useWebhookMessages(endpoint.id);
   const attempts = useWebhookAttempts(endpoint.id);
+  const [recovering, setRecovering] = useState(false);
+  const recoverButton = useRef<HTMLButtonElement>(null);
   const attemptsBehind = useAttemptsSince(attempts, messages.data?.at(-1)?.createdAt);
   const loadingOlder = messages.isFetchingNextPage || attemptsBehind;
   const label = strings.webhookDeliveriesTitle(endpoint.url);
@@ -74,7 +76,24 @@ export function DeliveryLog({ endpoint, id, className, classNames = {} }: Delive
     <section {...common} data-state="ready">
       {denied === null && (
         <div className="pb-delivery-log__toolbar">
-          <RecoverMessagesDialog endpoint={endpoint} className={classNames.recoverDialog} />
+          <button
+            ref={recoverButton}
+            type="button"
+            className="pb-button pb-button--small"
+            onClick={() => setRecovering(true)}
+          >
+            {strings.webhookRecover}
+          </button>
+          <RecoverMessagesDialog
+            endpoint={endpoint}
+            open={recovering}
+            onOpenChange={setRecovering}
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              recoverButton.current?.focus();
+            }}
+            className={classNames.recoverDialog}
+          />
         </div>
       )}
       <ul className="pb-delivery-log__messages">

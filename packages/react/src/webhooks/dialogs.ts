@@ -1,9 +1,14 @@
 import { lazyDialog } from "../parts/lazy-dialog";
 import type { SecretRevealDialogProps } from "../parts/secret-reveal-dialog";
+import type { RecoverMessagesDialogProps } from "./recover-messages-dialog";
 import type { RotateSecretDialogProps } from "./rotate-secret-dialog";
 import type { WebhookFormDialogProps } from "./webhook-form-dialog";
 
 // Each dialog's code loads when it first opens (see lazyDialog); tsup.config.ts names the files.
+export const RecoverMessagesDialog = lazyDialog<RecoverMessagesDialogProps>(
+  async () => (await import("./recover-messages-dialog")).RecoverMessagesDialog,
+  ({ open }) => open,
+);
 export const RotateSecretDialog = lazyDialog<RotateSecretDialogProps>(
   async () => (await import("./rotate-secret-dialog")).RotateSecretDialog,
   ({ endpoint }) => endpoint !== null,

@@ -30,6 +30,10 @@ function fromLocalInput(value: string, now: number): string | null {
 
 export interface RecoverMessagesDialogProps {
   endpoint: WebhookEndpoint;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Where focus goes on close: the button that opened it. */
+  onCloseAutoFocus: (event: Event) => void;
   className?: string | undefined;
 }
 
@@ -37,11 +41,16 @@ export interface RecoverMessagesDialogProps {
  * After a receiver's outage: queues again every failed message since a time picked from presets
  * or typed, and says how many went back in the queue. Only for callers who may manage webhooks.
  */
-export function RecoverMessagesDialog({ endpoint, className }: RecoverMessagesDialogProps) {
+export function RecoverMessagesDialog({
+  endpoint,
+  open,
+  onOpenChange: setOpen,
+  onCloseAutoFocus,
+  className,
+}: RecoverMessagesDialogProps) {
   const strings = useStrings();
   const input = useRef<HTMLInputElement>(null);
   const recover = useRecoverWebhookMessages();
-  const [open, setOpen] = useState(false);
   const [range, setRange] = useState<Range>(defaultRange);
   const [dateTime, setDateTime] = useState("");
   const [invalid, setInvalid] = useState(false);
@@ -74,15 +83,11 @@ export function RecoverMessagesDialog({ endpoint, className }: RecoverMessagesDi
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Trigger asChild>
-        <button type="button" className="pb-button pb-button--small">
-          {strings.webhookRecover}
-        </button>
-      </Dialog.Trigger>
       <DialogPanel
         title={strings.webhookRecoverTitle}
         description={strings.webhookRecoverBody}
         className={cx("pb-recover-dialog", className)}
+        onCloseAutoFocus={onCloseAutoFocus}
       >
         <form className="pb-form" noValidate onSubmit={submit}>
           <fieldset className="pb-webhook-choices" disabled={pending}>
