@@ -1,5 +1,6 @@
 import type { Integration, IntegrationCategory } from "@plugboard/core";
 import { useId, useState } from "react";
+import { Checkbox } from "../parts/checkbox";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { IntegrationCard } from "./integration-card";
@@ -108,11 +109,7 @@ export function IntegrationGallery({
           ))}
         </div>
         <label className="pb-gallery__installed">
-          <input
-            type="checkbox"
-            checked={installedOnly}
-            onChange={(event) => setInstalledOnly(event.target.checked)}
-          />
+          <Checkbox checked={installedOnly} onCheckedChange={setInstalledOnly} />
           {strings.installedOnly}
         </label>
       </div>

@@ -1,5 +1,6 @@
 import * as RadixToast from "@radix-ui/react-toast";
 import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
+import { CloseIcon } from "../icons/icons";
 import { useStrings } from "../provider/plugboard-provider";
 import { useRootProps } from "../provider/root-props";
 
@@ -50,9 +51,7 @@ export function Toaster({ children }: { children: ReactNode }) {
           >
             <RadixToast.Description className="pb-toast__text">{toast.text}</RadixToast.Description>
             <RadixToast.Close className="pb-toast__close" aria-label={strings.dismiss}>
-              <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-                <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" />
-              </svg>
+              <CloseIcon />
             </RadixToast.Close>
           </RadixToast.Root>
         ))}
