@@ -108,7 +108,7 @@ export function IntegrationGallery({
             </label>
           ))}
         </div>
-        <label className="pb-gallery__installed">
+        <label className="pb-choice pb-gallery__installed">
           <Checkbox checked={installedOnly} onCheckedChange={setInstalledOnly} />
           {strings.installedOnly}
         </label>
