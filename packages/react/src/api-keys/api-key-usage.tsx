@@ -1,7 +1,6 @@
 import type { ApiKeyUsageStats } from "@plugboard/core";
 import * as Tabs from "@radix-ui/react-tabs";
 import { type ReactNode, useState } from "react";
-import { RetryIcon } from "../icons/icons";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { UsageChart } from "./usage-chart";
@@ -39,7 +38,6 @@ export function ApiKeyUsage({ keyId, className, classNames = {} }: ApiKeyUsagePr
         <p>{strings.apiKeyUsageFailed}</p>
         <p className="pb-api-key-usage__muted">{query.error.message}</p>
         <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-          <RetryIcon />
           {strings.retry}
         </button>
       </div>

@@ -1,7 +1,6 @@
 import type { ApiKey, CreatedApiKey } from "@plugboard/core";
 import { isPlugboardError } from "@plugboard/core/routes";
 import { useRef, useState } from "react";
-import { EmptyIcon, PlusIcon, RetryIcon } from "../icons/icons";
 import { GuardedButton } from "../parts/guarded-button";
 import { PermissionTooltip } from "../parts/permission-tooltip";
 import { SkeletonRows } from "../parts/skeleton-rows";
@@ -100,7 +99,6 @@ export function ApiKeysManager({
           className={cx("pb-button pb-button--primary", classNames.createButton)}
           onClick={() => opening(setCreating)(true)}
         >
-          <PlusIcon />
           {strings.apiKeyCreate}
         </GuardedButton>
       )}
@@ -138,7 +136,6 @@ export function ApiKeysManager({
               <p className="pb-api-keys__message-title">{strings.apiKeysLoadFailed}</p>
               <p className="pb-api-keys__muted">{query.error.message}</p>
               <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-                <RetryIcon />
                 {strings.retry}
               </button>
             </>
@@ -159,7 +156,6 @@ export function ApiKeysManager({
       {header}
       {keys.length === 0 ? (
         <div className={cx("pb-api-keys__empty", classNames.empty)}>
-          <EmptyIcon className="pb-empty-icon" />
           <p className="pb-api-keys__message-title">{strings.apiKeysEmpty}</p>
           <p className="pb-api-keys__muted">{strings.apiKeysEmptyHint}</p>
         </div>

@@ -1,6 +1,6 @@
 import type { Integration } from "@plugboard/core";
 import { useEffect, useId } from "react";
-import { RetryIcon, SuccessIcon } from "../icons/icons";
+import { SuccessIcon } from "../icons/icons";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { IntegrationActions, type IntegrationCardState } from "./integration-actions";
@@ -63,7 +63,6 @@ export function IntegrationCard({ provider, className, classNames = {} }: Integr
           </p>
         </div>
         <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-          <RetryIcon />
           {strings.retry}
         </button>
       </article>

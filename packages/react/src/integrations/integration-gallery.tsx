@@ -1,6 +1,5 @@
 import type { Integration, IntegrationCategory } from "@plugboard/core";
 import { useId, useState } from "react";
-import { RetryIcon } from "../icons/icons";
 import { Checkbox } from "../parts/checkbox";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
@@ -61,7 +60,6 @@ export function IntegrationGallery({
           <p className="pb-gallery__error-detail">{query.error.message}</p>
         </div>
         <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-          <RetryIcon />
           {strings.retry}
         </button>
       </section>

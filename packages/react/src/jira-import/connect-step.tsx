@@ -2,7 +2,6 @@ import type { JiraSource } from "@plugboard/core";
 import { isPlugboardError } from "@plugboard/core/routes";
 import * as Tabs from "@radix-ui/react-tabs";
 import { type FormEvent, useState } from "react";
-import { RetryIcon } from "../icons/icons";
 import { Field } from "../parts/field";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
@@ -57,7 +56,6 @@ export function ConnectStep({ onConnected, className }: ConnectStepProps) {
             {strings.jiraLoadFailed}: {sources.error.message}
           </p>
           <button type="button" className="pb-button" onClick={() => void sources.refetch()}>
-            <RetryIcon />
             {strings.retry}
           </button>
         </div>

@@ -1,5 +1,4 @@
 import type { JiraImportRun } from "@plugboard/core";
-import { RetryIcon } from "../icons/icons";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { ReportCounts, ReportNotes } from "./report-parts";
@@ -47,7 +46,6 @@ export function ImportStep({
       <div role="alert">
         <p className="pb-error">{query.error.message}</p>
         <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-          <RetryIcon />
           {strings.retry}
         </button>
       </div>

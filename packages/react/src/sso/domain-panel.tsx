@@ -1,7 +1,6 @@
 import type { SsoDomain } from "@plugboard/core";
 import { isPlugboardError } from "@plugboard/core/routes";
 import { type FormEvent, useId, useState } from "react";
-import { PlusIcon, StatusIcon } from "../icons/icons";
 import { CopyField } from "../parts/copy-field";
 import { ConfirmDialog } from "../parts/dialogs";
 import { Field } from "../parts/field";
@@ -142,7 +141,6 @@ function AddDomainForm() {
         )}
       </Field>
       <WriteButton type="submit" className="pb-button" busy={add.isPending}>
-        <PlusIcon />
         {add.isPending ? strings.ssoDomainAdding : strings.ssoDomainAdd}
       </WriteButton>
       {formError && (
@@ -178,7 +176,6 @@ function DomainItem({
           {domain.domain}
         </span>
         <span className="pb-badge" data-state={status === "verified" ? "succeeded" : status}>
-          <StatusIcon state={status === "verified" ? "succeeded" : status} />
           {strings.ssoDomainStatuses[status] ?? status}
         </span>
         <span className="pb-sso__domain-actions">

@@ -1,6 +1,5 @@
 import type { SsoConnection } from "@plugboard/core";
 import { useId } from "react";
-import { StatusIcon } from "../icons/icons";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { formatDateTime } from "./format";
@@ -40,7 +39,6 @@ export function SsoLoginAttempts({
                 className="pb-badge"
                 data-state={attempt.outcome === "succeeded" ? "succeeded" : "failed"}
               >
-                <StatusIcon state={attempt.outcome === "succeeded" ? "succeeded" : "failed"} />
                 {strings.ssoAttemptOutcomes[attempt.outcome] ?? attempt.outcome}
               </span>
               <span>{attempt.email ?? strings.ssoTestNone}</span>

@@ -1,6 +1,5 @@
 import type { Role } from "@plugboard/core";
 import { roles } from "@plugboard/core/routes";
-import { PlusIcon } from "../icons/icons";
 import { Field } from "../parts/field";
 import { Select } from "../parts/select";
 import { useStrings } from "../provider/plugboard-provider";
@@ -97,7 +96,6 @@ export function MappingFields({ values, change, fieldError }: Props) {
             change({ groupRoles: [...values.groupRoles, { group: "", role: "member" }] })
           }
         >
-          <PlusIcon />
           {strings.ssoAddGroupRole}
         </button>
       </fieldset>

@@ -1,7 +1,6 @@
 import type { SsoConnection } from "@plugboard/core";
 import { isPlugboardError } from "@plugboard/core/routes";
 import { type ReactNode, useId, useRef, useState } from "react";
-import { EmptyIcon, PlusIcon, RetryIcon } from "../icons/icons";
 import { PermissionTooltip } from "../parts/permission-tooltip";
 import { useReturnFocus } from "../parts/use-return-focus";
 import { WriteAccessProvider, WriteButton } from "../parts/write-access";
@@ -92,7 +91,6 @@ export function SsoSettings({ className, classNames = {} }: SsoSettingsProps) {
           <p className="pb-hint">{query.error.message}</p>
         </div>
         <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-          <RetryIcon />
           {strings.retry}
         </button>
       </div>
@@ -107,7 +105,6 @@ export function SsoSettings({ className, classNames = {} }: SsoSettingsProps) {
           </h3>
           {connections.length === 0 ? (
             <div className={cx("pb-sso__empty", classNames.empty)}>
-              <EmptyIcon className="pb-empty-icon" />
               <p>{strings.ssoEmpty}</p>
               <p className="pb-hint">{strings.ssoEmptyHint}</p>
             </div>
@@ -155,7 +152,6 @@ export function SsoSettings({ className, classNames = {} }: SsoSettingsProps) {
             disabled={state === "loading" || state === "error"}
             onClick={() => open({ kind: "create" })}
           >
-            <PlusIcon />
             {strings.ssoAdd}
           </WriteButton>
         </header>

@@ -1,6 +1,5 @@
 import type { WebhookAttempt, WebhookEndpoint, WebhookMessageRecord } from "@plugboard/core";
 import { useEffect, useId } from "react";
-import { RetryIcon, StatusIcon } from "../icons/icons";
 import { useNotify } from "../parts/toast";
 import { useWriteDenied, WriteButton } from "../parts/write-access";
 import { useStrings } from "../provider/plugboard-provider";
@@ -54,7 +53,6 @@ export function DeliveryLog({ endpoint, id, className, classNames = {} }: Delive
             void attempts.refetch();
           }}
         >
-          <RetryIcon />
           {strings.retry}
         </button>
       </section>
@@ -157,7 +155,6 @@ function MessageItem({
           {message.eventType}
         </code>
         <span className="pb-badge" data-state={message.status}>
-          <StatusIcon state={message.status} />
           {status}
         </span>
         <time className="pb-hint" dateTime={message.createdAt}>
@@ -208,7 +205,6 @@ function AttemptItem({ attempt, number }: { attempt: WebhookAttempt; number: num
           <span className="pb-hint">{strings.webhookAttemptTriggers[attempt.trigger]}</span>
         )}
         <span className="pb-badge" data-state={attempt.status}>
-          <StatusIcon state={attempt.status} />
           {status}
         </span>
         <span>

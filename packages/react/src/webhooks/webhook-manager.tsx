@@ -1,6 +1,5 @@
 import type { WebhookEndpoint } from "@plugboard/core";
 import { type ReactNode, useId, useRef, useState } from "react";
-import { EmptyIcon, PlusIcon, RetryIcon } from "../icons/icons";
 import { PermissionTooltip } from "../parts/permission-tooltip";
 import { SkeletonRows } from "../parts/skeleton-rows";
 import { useReturnFocus } from "../parts/use-return-focus";
@@ -85,7 +84,6 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
           <p className="pb-hint">{query.error.message}</p>
         </div>
         <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-          <RetryIcon />
           {strings.retry}
         </button>
       </div>
@@ -93,7 +91,6 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
   } else if (query.data.data.length === 0) {
     body = (
       <div className={cx("pb-webhooks__empty", classNames.empty)}>
-        <EmptyIcon className="pb-empty-icon" />
         <p>{strings.webhooksEmpty}</p>
         {!isReadOnly && <p className="pb-hint">{strings.webhooksEmptyHint}</p>}
       </div>
@@ -140,7 +137,6 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
             disabled={state === "loading" || state === "error"}
             onClick={() => open({ kind: "create" })}
           >
-            <PlusIcon />
             {strings.webhookAdd}
           </WriteButton>
         </header>
