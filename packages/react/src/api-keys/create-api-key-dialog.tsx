@@ -2,6 +2,7 @@ import type { ApiKeyScope, CreateApiKeyInput, CreatedApiKey } from "@plugboard/c
 import { apiKeyScopes, hasScopes, isPlugboardError } from "@plugboard/core/routes";
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useState } from "react";
+import { Checkbox } from "../parts/checkbox";
 import { DialogActions } from "../parts/dialog-actions";
 import { DialogPanel } from "../parts/dialog-panel";
 import { Field } from "../parts/field";
@@ -297,12 +298,10 @@ function ScopeChoice({
             : scope
       }
     >
-      <input
-        type="checkbox"
-        value={scope}
+      <Checkbox
         checked={checked}
         disabled={!allowed || includedIn !== null}
-        onChange={(event) => onToggle(scope, event.target.checked)}
+        onCheckedChange={(on) => onToggle(scope, on)}
       />
       <span className="pb-api-key-dialog__choice-text">
         {label}

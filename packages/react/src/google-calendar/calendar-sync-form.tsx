@@ -1,6 +1,7 @@
 import type { CalendarSync, CalendarSyncSettingsInput } from "@plugboard/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { Checkbox } from "../parts/checkbox";
 import { Select } from "../parts/select";
 import { useNotify } from "../parts/toast";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
@@ -112,14 +113,11 @@ export function CalendarSyncForm({
         <legend className="pb-field__label">{strings.calendarSyncProjects}</legend>
         {projects.map((project) => (
           <label key={project.id} className="pb-calendar-sync__choice">
-            <input
-              type="checkbox"
+            <Checkbox
               checked={projectIds.includes(project.id)}
-              onChange={(event) =>
+              onCheckedChange={(on) =>
                 setProjectIds((chosenIds) =>
-                  event.target.checked
-                    ? [...chosenIds, project.id]
-                    : chosenIds.filter((id) => id !== project.id),
+                  on ? [...chosenIds, project.id] : chosenIds.filter((id) => id !== project.id),
                 )
               }
             />

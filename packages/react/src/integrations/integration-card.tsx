@@ -1,6 +1,6 @@
 import type { Integration } from "@plugboard/core";
 import { useEffect, useId } from "react";
-import { CheckIcon } from "../icons/check-icon";
+import { SuccessIcon } from "../icons/icons";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, loadingProps, useRootProps } from "../provider/root-props";
 import { IntegrationActions, type IntegrationCardState } from "./integration-actions";
@@ -145,7 +145,7 @@ function LoadedCard({
             {integration.name}
           </h3>
           <span className={cx("pb-integration-card__status", classNames.status)} data-state={state}>
-            {state === "installed" && <CheckIcon className="pb-integration-card__check" />}
+            {state === "installed" && <SuccessIcon className="pb-integration-card__check" />}
             {statusText[state]}
           </span>
         </div>

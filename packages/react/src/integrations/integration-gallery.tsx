@@ -1,5 +1,6 @@
 import type { Integration, IntegrationCategory } from "@plugboard/core";
 import { useId, useState } from "react";
+import { Checkbox } from "../parts/checkbox";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, loadingProps, useRootProps } from "../provider/root-props";
 import { IntegrationCard } from "./integration-card";
@@ -107,12 +108,8 @@ export function IntegrationGallery({
             </label>
           ))}
         </div>
-        <label className="pb-gallery__installed">
-          <input
-            type="checkbox"
-            checked={installedOnly}
-            onChange={(event) => setInstalledOnly(event.target.checked)}
-          />
+        <label className="pb-choice pb-gallery__installed">
+          <Checkbox checked={installedOnly} onCheckedChange={setInstalledOnly} />
           {strings.installedOnly}
         </label>
       </div>

@@ -1,4 +1,5 @@
 import type { JiraMapping, JiraPreview } from "@plugboard/core";
+import { Checkbox } from "../parts/checkbox";
 import type { SelectOption } from "../parts/select";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
@@ -115,10 +116,9 @@ export function MapStep({
           <legend className="pb-jira-import__subtitle">{strings.jiraMapCustomFields}</legend>
           {discovery.customFields.map((field) => (
             <label key={field.name} className="pb-jira-import__field">
-              <input
-                type="checkbox"
+              <Checkbox
                 checked={mapping.customFields.includes(field.name)}
-                onChange={(event) => toggleField(field.name, event.target.checked)}
+                onCheckedChange={(on) => toggleField(field.name, on)}
               />
               <span>{field.name}</span>
               <span className="pb-hint">{strings.jiraMapCount(field.count)}</span>

@@ -1,10 +1,12 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useRef } from "react";
+import { MoreIcon, TrashIcon } from "../icons/icons";
 import { cx, useRootProps } from "../provider/root-props";
 
 export interface MenuAction {
   text: string;
   onSelect: () => void;
+  /** Deletes or revokes something: drawn in the danger color with a bin. */
   danger?: boolean;
   /** Why the caller may not use it (said at the top of the menu), or null when they may. */
   denied?: string | null;
@@ -37,11 +39,7 @@ export function ActionsMenu({ label, actions, className, classNames = {} }: Acti
         className={cx("pb-button pb-menu__trigger", className, classNames.trigger)}
         aria-label={label}
       >
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-          <circle cx="3" cy="8" r="1.5" fill="currentColor" />
-          <circle cx="8" cy="8" r="1.5" fill="currentColor" />
-          <circle cx="13" cy="8" r="1.5" fill="currentColor" />
-        </svg>
+        <MoreIcon />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content
@@ -74,6 +72,7 @@ export function ActionsMenu({ label, actions, className, classNames = {} }: Acti
                 pending.current = action.onSelect;
               }}
             >
+              {action.danger && <TrashIcon />}
               {action.text}
             </DropdownMenu.Item>
           ))}

@@ -1,6 +1,43 @@
 import { useId, useState } from "react";
+import { CheckIcon, CopyIcon } from "../icons/icons";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
+
+export type CopyState = "idle" | "copied" | "failed";
+
+export interface CopyButtonProps {
+  value: string;
+  state: CopyState;
+  /** "copied", or "failed" when the clipboard refuses (the value stays selectable by hand). */
+  onStateChange: (state: CopyState) => void;
+  /** The accessible name when "Copy" alone would not say what, e.g. "Copy ACS URL". */
+  label?: string | undefined;
+}
+
+/** Copies a value beside it, and says "Copied" once it has. */
+export function CopyButton({ value, state, onStateChange, label }: CopyButtonProps) {
+  const strings = useStrings();
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(value);
+      onStateChange("copied");
+    } catch {
+      onStateChange("failed");
+    }
+  }
+  return (
+    <button
+      type="button"
+      className="pb-button"
+      aria-label={label}
+      data-state={state}
+      onClick={() => void copy()}
+    >
+      {state === "copied" ? <CheckIcon /> : <CopyIcon />}
+      {state === "copied" ? strings.copied : strings.copy}
+    </button>
+  );
+}
 
 export interface CopyFieldProps {
   label: string;
@@ -14,17 +51,8 @@ export interface CopyFieldProps {
 
 /** A read-only value to paste elsewhere (an IdP's settings, a DNS record), with a copy button. */
 export function CopyField({ label, value, copyFailed, copyLabel, className }: CopyFieldProps) {
-  const strings = useStrings();
   const id = useId();
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setState("copied");
-    } catch {
-      setState("failed");
-    }
-  }
+  const [state, setState] = useState<CopyState>("idle");
   return (
     <div className={cx("pb-copy-field", className)} data-state={state}>
       <label className="pb-field__label" htmlFor={id}>
@@ -39,15 +67,7 @@ export function CopyField({ label, value, copyFailed, copyLabel, className }: Co
           spellCheck={false}
           onFocus={(event) => event.currentTarget.select()}
         />
-        <button
-          type="button"
-          className="pb-button"
-          aria-label={copyLabel}
-          data-state={state}
-          onClick={() => void copy()}
-        >
-          {state === "copied" ? strings.copied : strings.copy}
-        </button>
+        <CopyButton value={value} state={state} onStateChange={setState} label={copyLabel} />
       </div>
       {state === "failed" && (
         <p role="alert" className="pb-error">

@@ -2,6 +2,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { useEffect, useId, useState } from "react";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
+import { CopyButton, type CopyState } from "./copy-field";
 import { DialogPanel } from "./dialog-panel";
 
 export interface SecretRevealText {
@@ -22,8 +23,6 @@ export interface SecretRevealDialogProps {
   className?: string | undefined;
 }
 
-type CopyState = "idle" | "copied" | "failed";
-
 /** Shows a just-issued secret (API key, signing secret) once, with a copy button and a warning. */
 export function SecretRevealDialog({
   secret,
@@ -38,16 +37,6 @@ export function SecretRevealDialog({
   useEffect(() => {
     if (secret) setCopy("idle");
   }, [secret]);
-
-  async function copySecret() {
-    if (!secret) return;
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopy("copied");
-    } catch {
-      setCopy("failed");
-    }
-  }
 
   return (
     <Dialog.Root open={secret !== null} onOpenChange={(open) => !open && onClose()}>
@@ -71,14 +60,7 @@ export function SecretRevealDialog({
             autoComplete="off"
             onFocus={(event) => event.currentTarget.select()}
           />
-          <button
-            type="button"
-            className="pb-button"
-            data-state={copy}
-            onClick={() => void copySecret()}
-          >
-            {copy === "copied" ? strings.copied : strings.copy}
-          </button>
+          <CopyButton value={secret ?? ""} state={copy} onStateChange={setCopy} />
         </div>
         <p
           role="status"

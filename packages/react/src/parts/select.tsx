@@ -1,4 +1,5 @@
 import * as RadixSelect from "@radix-ui/react-select";
+import { ChevronIcon } from "../icons/icons";
 import { cx, useRootProps } from "../provider/root-props";
 
 export interface SelectOption<Value extends string> {
@@ -61,9 +62,7 @@ export function Select<Value extends string>({
       >
         <RadixSelect.Value {...(placeholder === undefined ? {} : { placeholder })} />
         <RadixSelect.Icon className="pb-select__icon">
-          <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-            <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
-          </svg>
+          <ChevronIcon />
         </RadixSelect.Icon>
       </RadixSelect.Trigger>
       <RadixSelect.Portal>

@@ -1,4 +1,5 @@
 import * as RadixToast from "@radix-ui/react-toast";
+import { CloseIcon } from "../icons/icons";
 import { useStrings } from "../provider/plugboard-provider";
 import { useRootProps } from "../provider/root-props";
 import type { ToastItem } from "./toast";
@@ -31,9 +32,7 @@ export function ToastList({
         >
           <RadixToast.Description className="pb-toast__text">{toast.text}</RadixToast.Description>
           <RadixToast.Close className="pb-toast__close" aria-label={strings.dismiss}>
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" />
-            </svg>
+            <CloseIcon />
           </RadixToast.Close>
         </RadixToast.Root>
       ))}

@@ -3,6 +3,7 @@ import { isPlugboardError, slackNotificationEvents } from "@plugboard/core/route
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useIntegrations } from "../integrations/use-integrations";
+import { Checkbox } from "../parts/checkbox";
 import { IntegrationPanel } from "../parts/integration-panel";
 import { Select } from "../parts/select";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
@@ -232,10 +233,9 @@ function SettingsForm({
         <legend id={eventsId}>{strings.slackEvents}</legend>
         {slackNotificationEvents.map((event) => (
           <label key={event} className="pb-slack-channel__event">
-            <input
-              type="checkbox"
+            <Checkbox
               checked={events.includes(event)}
-              onChange={(change) => toggle(event, change.target.checked)}
+              onCheckedChange={(on) => toggle(event, on)}
             />
             {strings.slackEventNames[event] ?? event}
           </label>

@@ -1,3 +1,4 @@
+import { Checkbox } from "../parts/checkbox";
 import { TextField } from "../parts/field";
 import { useStrings } from "../provider/plugboard-provider";
 import type { ProtocolFieldsProps } from "./saml-fields";
@@ -39,10 +40,9 @@ export function OidcFields({ values, change, fieldError, editing }: ProtocolFiel
         onValueChange={(scopes) => change({ scopes })}
       />
       <label className="pb-choice">
-        <input
-          type="checkbox"
+        <Checkbox
           checked={values.allowUnverifiedEmail}
-          onChange={(event) => change({ allowUnverifiedEmail: event.target.checked })}
+          onCheckedChange={(on) => change({ allowUnverifiedEmail: on })}
         />
         <span>{strings.ssoOidcAllowUnverified}</span>
       </label>

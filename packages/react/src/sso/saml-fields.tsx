@@ -1,3 +1,4 @@
+import { Checkbox } from "../parts/checkbox";
 import { Field, TextField } from "../parts/field";
 import { Select } from "../parts/select";
 import { useStrings } from "../provider/plugboard-provider";
@@ -105,10 +106,9 @@ export function SamlFields({ values, change, fieldError, editing }: ProtocolFiel
         </>
       )}
       <label className="pb-choice">
-        <input
-          type="checkbox"
+        <Checkbox
           checked={values.allowIdpInitiated}
-          onChange={(event) => change({ allowIdpInitiated: event.target.checked })}
+          onCheckedChange={(on) => change({ allowIdpInitiated: on })}
         />
         <span>
           {strings.ssoSamlIdpInitiated}

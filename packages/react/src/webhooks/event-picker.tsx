@@ -1,6 +1,7 @@
 import type { WebhookEventMode, WebhookEventType } from "@plugboard/core";
 import { webhookEventsByResource } from "@plugboard/core/routes";
 import { useId, useState } from "react";
+import { Checkbox } from "../parts/checkbox";
 import { RadioOptions } from "../parts/radio-options";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
@@ -91,14 +92,9 @@ export function EventPicker({ value, onChange, error, className }: EventPickerPr
               <fieldset key={group.resource} className="pb-event-picker__group">
                 <legend className="pb-event-picker__group-title">
                   <label className="pb-choice">
-                    <input
-                      type="checkbox"
-                      checked={all}
-                      aria-checked={chosen > 0 && !all ? "mixed" : all}
-                      ref={(input) => {
-                        if (input) input.indeterminate = chosen > 0 && !all;
-                      }}
-                      onChange={() => {
+                    <Checkbox
+                      checked={chosen > 0 && !all ? "indeterminate" : all}
+                      onCheckedChange={() => {
                         const next = new Set(selected);
                         for (const event of group.events) {
                           if (all) next.delete(event.type);
@@ -112,12 +108,11 @@ export function EventPicker({ value, onChange, error, className }: EventPickerPr
                 </legend>
                 {group.events.map((event) => (
                   <label key={event.type} className="pb-choice pb-event-picker__event">
-                    <input
-                      type="checkbox"
+                    <Checkbox
                       checked={selected.has(event.type)}
-                      onChange={(change) => {
+                      onCheckedChange={(on) => {
                         const next = new Set(selected);
-                        if (change.target.checked) next.add(event.type);
+                        if (on) next.add(event.type);
                         else next.delete(event.type);
                         setEvents(next);
                       }}
