@@ -1,6 +1,7 @@
 import type { ApiKeyUsageStats } from "@plugboard/core";
 import * as Tabs from "@radix-ui/react-tabs";
 import { type ReactNode, useState } from "react";
+import { RetryButton } from "../parts/retry-button";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { UsageChart } from "./usage-chart";
@@ -37,9 +38,7 @@ export function ApiKeyUsage({ keyId, className, classNames = {} }: ApiKeyUsagePr
       <div role="alert" className="pb-api-key-usage__message">
         <p>{strings.apiKeyUsageFailed}</p>
         <p className="pb-api-key-usage__muted">{query.error.message}</p>
-        <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-          {strings.retry}
-        </button>
+        <RetryButton onClick={() => void query.refetch()} />
       </div>
     );
   } else if (query.data.total === 0) {

@@ -1,8 +1,10 @@
 import type { ApiKey, CreatedApiKey } from "@plugboard/core";
 import { isPlugboardError } from "@plugboard/core/routes";
 import { useRef, useState } from "react";
+import { EmptyIcon, PlusIcon } from "../icons/icons";
 import { GuardedButton } from "../parts/guarded-button";
 import { PermissionTooltip } from "../parts/permission-tooltip";
+import { RetryButton } from "../parts/retry-button";
 import { SkeletonRows } from "../parts/skeleton-rows";
 import { useReturnFocus } from "../parts/use-return-focus";
 import { useStrings } from "../provider/plugboard-provider";
@@ -99,6 +101,7 @@ export function ApiKeysManager({
           className={cx("pb-button pb-button--primary", classNames.createButton)}
           onClick={() => opening(setCreating)(true)}
         >
+          <PlusIcon />
           {strings.apiKeyCreate}
         </GuardedButton>
       )}
@@ -130,9 +133,7 @@ export function ApiKeysManager({
             <>
               <p className="pb-api-keys__message-title">{strings.apiKeysLoadFailed}</p>
               <p className="pb-api-keys__muted">{query.error.message}</p>
-              <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-                {strings.retry}
-              </button>
+              <RetryButton onClick={() => void query.refetch()} />
             </>
           )}
         </div>
@@ -151,6 +152,7 @@ export function ApiKeysManager({
       {header}
       {keys.length === 0 ? (
         <div className={cx("pb-api-keys__empty", classNames.empty)}>
+          <EmptyIcon className="pb-empty-icon" />
           <p className="pb-api-keys__message-title">{strings.apiKeysEmpty}</p>
           <p className="pb-api-keys__muted">{strings.apiKeysEmptyHint}</p>
         </div>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { ExternalLinkIcon } from "../icons/icons";
 import { useIntegrations } from "../integrations/use-integrations";
 import { GuardedButton } from "../parts/guarded-button";
 import { IntegrationPanel } from "../parts/integration-panel";
@@ -185,6 +186,7 @@ export function LinkedRepositories({
                   <span className="pb-badge">{ref.issueKey}</span>{" "}
                   <a href={ref.url} target="_blank" rel="noreferrer">
                     {ref.repositoryFullName} {ref.label}: {ref.title}
+                    <ExternalLinkIcon />
                   </a>{" "}
                   <span className="pb-linked-repos__muted">
                     {strings.referenceStates[ref.state]}

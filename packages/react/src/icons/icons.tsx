@@ -35,6 +35,10 @@ export function ChevronIcon(props: IconProps) {
   return <Icon {...props} d="m6 9 6 6 6-6" />;
 }
 
+export function PlusIcon(props: IconProps) {
+  return <Icon {...props} d="M12 5v14M5 12h14" />;
+}
+
 export function MoreIcon(props: IconProps) {
   return (
     <Icon
@@ -48,10 +52,32 @@ export function CopyIcon(props: IconProps) {
   return <Icon {...props} d="M9 9h11v11H9zM5 15H4V4h11v1" />;
 }
 
+export function ExternalLinkIcon(props: IconProps) {
+  return <Icon {...props} d="M14 4h6v6m0-6-9 9m7 1v6H4V6h6" />;
+}
+
 export function TrashIcon(props: IconProps) {
   return <Icon {...props} d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13m-8 4v5m4-5v5" />;
 }
 
+export function RetryIcon(props: IconProps) {
+  return <Icon {...props} d="M20 12a8 8 0 1 1-2.3-5.7L20 9m0-5v5h-5" />;
+}
+
 export function SuccessIcon(props: IconProps) {
   return <Icon {...props} d={`${ring}m5 0 3 3 5-6`} />;
+}
+
+export function FailureIcon(props: IconProps) {
+  return <Icon {...props} d={`${ring}m6-3 6 6m0-6-6 6`} />;
+}
+
+export function EmptyIcon(props: IconProps) {
+  return <Icon {...props} d="M3 13h5l1 3h6l1-3h5M3 13l3-8h12l3 8v7H3z" />;
+}
+
+/** A status badge's icon: a tick for an outcome that worked, a cross for one that failed. */
+export function StatusIcon({ state }: { state: string }) {
+  if (state === "succeeded" || state === "delivered") return <SuccessIcon />;
+  return state === "failed" ? <FailureIcon /> : null;
 }

@@ -1,6 +1,7 @@
 import type { Integration } from "@plugboard/core";
 import { useEffect, useId } from "react";
 import { SuccessIcon } from "../icons/icons";
+import { RetryButton } from "../parts/retry-button";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, loadingProps, useRootProps } from "../provider/root-props";
 import { IntegrationActions, type IntegrationCardState } from "./integration-actions";
@@ -57,9 +58,7 @@ export function IntegrationCard({ provider, className, classNames = {} }: Integr
             {query.error.message}
           </p>
         </div>
-        <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-          {strings.retry}
-        </button>
+        <RetryButton onClick={() => void query.refetch()} />
       </article>
     );
   }

@@ -1,6 +1,7 @@
 import type { Integration, IntegrationCategory } from "@plugboard/core";
 import { useId, useState } from "react";
 import { Checkbox } from "../parts/checkbox";
+import { RetryButton } from "../parts/retry-button";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, loadingProps, useRootProps } from "../provider/root-props";
 import { IntegrationCard } from "./integration-card";
@@ -59,9 +60,7 @@ export function IntegrationGallery({
           <p className="pb-gallery__error-title">{strings.loadIntegrationsFailed}</p>
           <p className="pb-gallery__error-detail">{query.error.message}</p>
         </div>
-        <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-          {strings.retry}
-        </button>
+        <RetryButton onClick={() => void query.refetch()} />
       </section>
     );
   }

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, FormEvent, ReactNode } from "react";
+import { RetryButton } from "../parts/retry-button";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 
@@ -155,13 +156,11 @@ export function StepLoading() {
 
 /** A step's data could not be loaded: what went wrong, and Retry. */
 export function StepLoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
-  const strings = useStrings();
+  const _strings = useStrings();
   return (
     <div role="alert">
       <p className="pb-error">{message}</p>
-      <button type="button" className="pb-button" onClick={onRetry}>
-        {strings.retry}
-      </button>
+      <RetryButton onClick={onRetry} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
 import { useStrings } from "../provider/plugboard-provider";
 import { useRootProps } from "../provider/root-props";
 import type { PlugboardStrings } from "../provider/strings";
+import { RetryButton } from "./retry-button";
 import { SkeletonRows } from "./skeleton-rows";
 
 export type LazyComponent<Props> = ((props: Props) => JSX.Element) & {
@@ -145,9 +146,7 @@ function LoadFailed({
     <section {...useRootProps(rootClass, className)} data-state="error">
       <div role="alert" className="pb-load-failed">
         <p>{strings.componentLoadFailed}</p>
-        <button type="button" className="pb-button" onClick={onRetry}>
-          {strings.retry}
-        </button>
+        <RetryButton onClick={onRetry} />
       </div>
     </section>
   );

@@ -1,8 +1,10 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { type ReactNode, type Ref, useId } from "react";
+import { EmptyIcon, PlusIcon } from "../icons/icons";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
 import { PermissionTooltip } from "./permission-tooltip";
+import { RetryButton } from "./retry-button";
 import { WriteAccessProvider, WriteButton } from "./write-access";
 
 export type ManagerFramePart = "header" | "title" | "empty";
@@ -64,7 +66,7 @@ export function ManagerFrame<Data>({
   children,
   dialogs,
 }: ManagerFrameProps<Data>) {
-  const strings = useStrings();
+  const _strings = useStrings();
   const titleId = useId();
   const rootProps = useRootProps(block, className);
   let state: "loading" | "readonly" | "error" | "empty" | "ready";
@@ -87,9 +89,7 @@ export function ManagerFrame<Data>({
           <p className={`${block}__error-title`}>{loadFailed}</p>
           <p className="pb-hint">{query.error.message}</p>
         </div>
-        <button type="button" className="pb-button" onClick={() => void query.refetch()}>
-          {strings.retry}
-        </button>
+        <RetryButton onClick={() => void query.refetch()} />
       </div>
     );
   } else {
@@ -127,6 +127,7 @@ export function ManagerFrame<Data>({
             disabled={state === "loading" || state === "error"}
             onClick={onAdd}
           >
+            <PlusIcon />
             {addLabel}
           </WriteButton>
         </header>
@@ -137,20 +138,26 @@ export function ManagerFrame<Data>({
   );
 }
 
-/** The empty list's invitation, or why there is nothing to show: a line and a hint. */
+/**
+ * The empty list's invitation (`empty`: with the empty-state icon), or why there is nothing to
+ * show: a line and a hint.
+ */
 export function ManagerNotice({
   block,
   className,
   title,
   hint,
+  empty = false,
 }: {
   block: string;
   className: string | undefined;
   title: string;
   hint?: string | false | undefined;
+  empty?: boolean;
 }) {
   return (
     <div className={cx(`${block}__empty`, className)}>
+      {empty && <EmptyIcon className="pb-empty-icon" />}
       <p>{title}</p>
       {hint && <p className="pb-hint">{hint}</p>}
     </div>

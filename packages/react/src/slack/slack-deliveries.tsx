@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
+import { StatusIcon } from "../icons/icons";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { slackKeys } from "./query-keys";
@@ -44,6 +45,7 @@ export function SlackDeliveries({
               data-state={delivery.status}
             >
               <span className="pb-slack-channel__delivery-status" data-state={delivery.status}>
+                <StatusIcon state={delivery.status} />
                 {strings.slackDeliveryStatuses[delivery.status] ?? delivery.status}
               </span>
               <span>{strings.slackEventNames[delivery.eventType] ?? delivery.eventType}</span>

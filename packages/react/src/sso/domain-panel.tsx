@@ -1,6 +1,7 @@
 import type { SsoDomain } from "@plugboard/core";
 import { isPlugboardError } from "@plugboard/core/routes";
 import { type FormEvent, useId, useState } from "react";
+import { PlusIcon, StatusIcon } from "../icons/icons";
 import { CopyField } from "../parts/copy-field";
 import { DeleteDialog } from "../parts/delete-dialog";
 import { TextField } from "../parts/field";
@@ -121,6 +122,7 @@ function AddDomainForm() {
         }}
       />
       <WriteButton type="submit" className="pb-button" busy={add.isPending}>
+        <PlusIcon />
         {add.isPending ? strings.ssoDomainAdding : strings.ssoDomainAdd}
       </WriteButton>
       {formError && (
@@ -156,6 +158,7 @@ function DomainItem({
           {domain.domain}
         </span>
         <span className="pb-badge" data-state={status === "verified" ? "succeeded" : status}>
+          <StatusIcon state={status === "verified" ? "succeeded" : status} />
           {strings.ssoDomainStatuses[status] ?? status}
         </span>
         <span className="pb-sso__domain-actions">

@@ -1,5 +1,6 @@
 import type { SsoConnection } from "@plugboard/core";
 import { useId } from "react";
+import { StatusIcon } from "../icons/icons";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { formatDateTime } from "./format";
@@ -39,6 +40,7 @@ export function SsoLoginAttempts({
                 className="pb-badge"
                 data-state={attempt.outcome === "succeeded" ? "succeeded" : "failed"}
               >
+                <StatusIcon state={attempt.outcome === "succeeded" ? "succeeded" : "failed"} />
                 {strings.ssoAttemptOutcomes[attempt.outcome] ?? attempt.outcome}
               </span>
               <span>{attempt.email ?? strings.ssoTestNone}</span>

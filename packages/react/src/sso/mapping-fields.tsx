@@ -1,5 +1,6 @@
 import type { Role } from "@plugboard/core";
 import { roles } from "@plugboard/core/routes";
+import { PlusIcon } from "../icons/icons";
 import { Field, TextField } from "../parts/field";
 import { Select } from "../parts/select";
 import { useStrings } from "../provider/plugboard-provider";
@@ -81,6 +82,7 @@ export function MappingFields({ values, change, fieldError }: Props) {
             change({ groupRoles: [...values.groupRoles, { group: "", role: "member" }] })
           }
         >
+          <PlusIcon />
           {strings.ssoAddGroupRole}
         </button>
       </fieldset>

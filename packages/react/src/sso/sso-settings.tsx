@@ -115,6 +115,7 @@ export function SsoSettings({ className, classNames = {} }: SsoSettingsProps) {
                 block="pb-sso"
                 className={classNames.empty}
                 title={strings.ssoEmpty}
+                empty
                 hint={strings.ssoEmptyHint}
               />
             ) : (

@@ -1,5 +1,7 @@
 import type { WebhookAttempt, WebhookEndpoint, WebhookMessageRecord } from "@plugboard/core";
 import { useEffect, useId, useRef, useState } from "react";
+import { StatusIcon } from "../icons/icons";
+import { RetryButton } from "../parts/retry-button";
 import { useNotify } from "../parts/toast";
 import { useWriteDenied, WriteButton } from "../parts/write-access";
 import { useStrings } from "../provider/plugboard-provider";
@@ -47,16 +49,12 @@ export function DeliveryLog({ endpoint, id, className, classNames = {} }: Delive
         <div role="alert" className="pb-error">
           {error?.message}
         </div>
-        <button
-          type="button"
-          className="pb-button"
+        <RetryButton
           onClick={() => {
             void messages.refetch();
             void attempts.refetch();
           }}
-        >
-          {strings.retry}
-        </button>
+        />
       </section>
     );
   }
@@ -174,6 +172,7 @@ function MessageItem({
           {message.eventType}
         </code>
         <span className="pb-badge" data-state={message.status}>
+          <StatusIcon state={message.status} />
           {status}
         </span>
         <time className="pb-hint" dateTime={message.createdAt}>
@@ -224,6 +223,7 @@ function AttemptItem({ attempt, number }: { attempt: WebhookAttempt; number: num
           <span className="pb-hint">{strings.webhookAttemptTriggers[attempt.trigger]}</span>
         )}
         <span className="pb-badge" data-state={attempt.status}>
+          <StatusIcon state={attempt.status} />
           {status}
         </span>
         <span>

@@ -1,6 +1,7 @@
 import type { WebhookEndpoint } from "@plugboard/core";
 import { webhookEventsByResource } from "@plugboard/core/routes";
 import { useId, useState } from "react";
+import { StatusIcon } from "../icons/icons";
 import { ActionsMenu } from "../parts/actions-menu";
 import { GuardedButton } from "../parts/guarded-button";
 import { useNotify } from "../parts/toast";
@@ -235,6 +236,7 @@ function Health({
       ) : (
         <>
           <span className="pb-badge" data-state={status}>
+            <StatusIcon state={status} />
             {strings.webhookLastDelivery(strings.webhookDeliveryStatus[status] ?? status)}
           </span>
           {health.lastDeliveryAt && (

@@ -113,6 +113,7 @@ export function WebhookManager({ className, classNames = {} }: WebhookManagerPro
             block="pb-webhooks"
             className={classNames.empty}
             title={strings.webhooksEmpty}
+            empty
             hint={!isReadOnly && strings.webhooksEmptyHint}
           />
         ) : (
