@@ -81,7 +81,7 @@ export default [
     name: "@plugboard/react, everything with dependencies (React aside; every dialog and step)",
     path: "dist/index.js",
     ignore: react,
-    limit: "93 kB",
+    limit: "94 kB",
   },
   { name: "@plugboard/react/locales/de", path: "dist/locales/de.js", limit: "8.75 kB" },
   { name: "@plugboard/react/styles.css", path: "dist/styles.css", limit: "6 kB" },
