@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
@@ -15,12 +16,25 @@ const configDir = path.dirname(fileURLToPath(import.meta.url));
 const osColorScheme = process.env.VITE_PB_STORY_THEME === "dark" ? "light" : "dark";
 
 /**
+ * The components' dependencies, bundled by Vite before the first story runs. Components, dialogs
+ * and wizard steps load lazily, so Vite would otherwise meet a dependency (Radix Checkbox in a
+ * Jira step) only mid-run, re-bundle, reload the page and fail the story that was running.
+ */
+const reactPackage = JSON.parse(
+  readFileSync(path.join(configDir, "../packages/react/package.json"), "utf8"),
+) as { dependencies: Record<string, string> };
+const componentDependencies = Object.keys(reactPackage.dependencies).filter(
+  (name) => !name.startsWith("@plugboard/"),
+);
+
+/**
  * Runs every story's play function as a test in real headless Chromium. The plugin finds the
  * stories from .storybook/main.ts and applies .storybook/preview.tsx itself (no setup file).
  */
 export default defineConfig({
   ...sourceConditions,
   plugins: [storybookTest({ configDir })],
+  optimizeDeps: { include: componentDependencies },
   test: {
     name: "storybook",
     browser: {
