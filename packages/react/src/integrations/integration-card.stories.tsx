@@ -79,7 +79,10 @@ export const SlackConnected: Story = {
   },
 };
 
-/** The app was removed in Slack (app_uninstalled): the card says so and offers Reconnect. */
+/**
+ * The app was removed in Slack (app_uninstalled): the card says so, no longer says "Connected
+ * as", and offers Reconnect.
+ */
 export const SlackDisconnected: Story = {
   tags: ["screenshot"],
   args: { provider: "slack" },
@@ -88,6 +91,7 @@ export const SlackDisconnected: Story = {
     const card = await within(canvasElement).findByRole("article", { name: "Slack" });
     await waitFor(() => expect(card).toHaveAttribute("data-state", "needs-reconnect"));
     await expect(within(card).getByText(/was removed from your workspace/)).toBeVisible();
+    await expect(within(card).queryByText(/Connected as/)).not.toBeInTheDocument();
     await expect(within(card).getByRole("button", { name: "Reconnect" })).toBeVisible();
   },
 };

@@ -126,8 +126,9 @@ function LoadedCard({
         ? strings.disconnectedDescription(integration.name)
         : strings.needsReconnectDescription(integration.name),
   };
+  // A disconnected installation (the app was removed on the provider's side) connects nothing.
   const account = integration.installations.find(
-    (installation) => installation.externalAccountName,
+    (installation) => installation.externalAccountName && installation.status !== "disconnected",
   )?.externalAccountName;
   return (
     <article {...rootProps} aria-labelledby={titleId} data-state={state}>
