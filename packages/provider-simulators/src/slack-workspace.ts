@@ -25,6 +25,8 @@ export interface SlackMessage {
   edits: number;
   /** For ephemeral and response_url messages: whom it is shown to. */
   ephemeralTo?: string;
+  /** For a message posted to a user id: the user whose direct messages with the app hold it. */
+  directTo?: string;
 }
 
 export interface SlackWorkspaceOptions {
@@ -167,7 +169,10 @@ export function createSlackWorkspace(
       const channel = (payload.channel as { id?: string } | undefined)?.id ?? "C0GENERAL";
       const full = {
         trigger_id: workspace.trigger(),
-        response_url: workspace.responseUrl(user, channel),
+        // Slack sends a modal's submission without a response_url (and without a channel).
+        ...(payload.type === "view_submission"
+          ? {}
+          : { response_url: workspace.responseUrl(user, channel) }),
         ...payload,
       };
       const body = new URLSearchParams({ payload: JSON.stringify(full) }).toString();
@@ -267,6 +272,20 @@ export function createSlackWorkspace(
       });
     },
     "chat.postMessage"(args: Record<string, unknown>) {
+      // A user id as the channel: Slack posts in that user's direct messages with the app.
+      if (typeof args.channel === "string" && /^[UW][A-Z0-9]+$/.test(args.channel)) {
+        const message: SlackMessage = {
+          channel: `D${args.channel.slice(1)}`,
+          ts: nextTs(),
+          text: String(args.text ?? ""),
+          blocks: Array.isArray(args.blocks) ? args.blocks : [],
+          threadTs: null,
+          edits: 0,
+          directTo: args.channel,
+        };
+        workspace.messages.push(message);
+        return ok({ channel: message.channel, ts: message.ts });
+      }
       const refused = channelError(args.channel);
       if (refused) return fail(refused);
       const threadTs = typeof args.thread_ts === "string" ? args.thread_ts : null;

@@ -128,4 +128,33 @@ describe("response_url", () => {
     expect(ephemeralCalls(h)).toHaveLength(1);
     expect(answers(h).at(-1)?.text).toContain("Connect your account");
   });
+
+  it("answers a modal's submission, which comes from no channel, in the user's direct messages with the app", async () => {
+    const h = await setup();
+    // An unlinked user submits the create-issue modal: no channel, no response_url.
+    await send(
+      h,
+      h.workspace.interaction(interactions, {
+        type: "view_submission",
+        team: { id: TEAM },
+        user: { id: "U0STRANGER" },
+        view: {
+          callback_id: "plugboard.create_issue",
+          private_metadata: JSON.stringify({}),
+          state: {
+            values: {
+              project: {
+                value: { type: "static_select", selected_option: { value: "prj_web" } },
+              },
+              title: { value: { type: "plain_text_input", value: "From a modal" } },
+            },
+          },
+        },
+      }),
+    );
+    const direct = h.workspace.messages.filter((message) => message.directTo === "U0STRANGER");
+    expect(direct).toHaveLength(1);
+    expect(direct[0]?.text).toContain("Connect your account");
+    expect(ephemeralCalls(h)).toHaveLength(0);
+  });
 });

@@ -81,7 +81,8 @@ export const responseUrlLifetimeMs = 30 * 60 * 1000;
  * Answers a Slack user: through the `response_url` (ephemeral by default; it answers plain `ok`,
  * not JSON) while it is Slack's own, younger than 30 minutes and has posts left (counted in the
  * store, so every worker process shares the count), otherwise, or when Slack refuses it
- * (`used_url`, `expired_url`), through the Web API as the bot in the same channel.
+ * (`used_url`, `expired_url`), through the Web API as the bot in the same channel, or in the
+ * user's direct messages with the app when there is no channel (a modal's submission).
  */
 export async function respond(
   context: PlugboardContext,
@@ -101,8 +102,14 @@ export async function respond(
       error: text.slice(0, 100),
     });
   }
-  if (!to.installation || !to.channelId) return;
+  if (!to.installation) return;
   const { response_type: type, replace_original: _, ...rest } = message;
+  if (!to.channelId) {
+    // A modal's submission comes from no channel: the answer goes to the user's direct messages
+    // with the app (a user id as the channel), which only they see, as an ephemeral would be.
+    await callSlack(context, to.installation, "chat.postMessage", { ...rest, channel: to.userId });
+    return;
+  }
   await callSlack(
     context,
     to.installation,
