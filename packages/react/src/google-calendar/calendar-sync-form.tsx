@@ -2,6 +2,7 @@ import type { CalendarSync, CalendarSyncSettingsInput } from "@plugboard/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Checkbox } from "../parts/checkbox";
+import { ErrorMessage } from "../parts/error-message";
 import { Select } from "../parts/select";
 import { useNotify } from "../parts/toast";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
@@ -124,11 +125,9 @@ export function CalendarSyncForm({
             {project.name}
           </label>
         ))}
-        {invalid && (
-          <p id={`${ids.projects}-error`} role="alert" className="pb-error">
-            {strings.calendarSyncPickProject}
-          </p>
-        )}
+        <ErrorMessage id={`${ids.projects}-error`}>
+          {invalid && strings.calendarSyncPickProject}
+        </ErrorMessage>
       </fieldset>
       <fieldset className="pb-calendar-sync__fieldset">
         <legend className="pb-field__label">{strings.calendarSyncDirection}</legend>
@@ -172,11 +171,7 @@ export function CalendarSyncForm({
           onChange={(event) => setCompletedPrefix(event.target.value)}
         />
       </div>
-      {(save.error ?? calendars.error) && (
-        <p role="alert" className="pb-error">
-          {(save.error ?? calendars.error)?.message}
-        </p>
-      )}
+      <ErrorMessage>{(save.error ?? calendars.error)?.message}</ErrorMessage>
       <div className="pb-calendar-sync__actions">
         <button
           type="submit"

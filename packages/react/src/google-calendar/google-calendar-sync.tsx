@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatDate } from "../api-keys/format";
 import { useIntegrations } from "../integrations/use-integrations";
+import { ErrorMessage } from "../parts/error-message";
 import { IntegrationPanel } from "../parts/integration-panel";
 import { useNotify } from "../parts/toast";
 import { usePlugboard, useStrings } from "../provider/plugboard-provider";
@@ -133,11 +134,7 @@ export function GoogleCalendarSync({
                 </>
               )}
             </dl>
-            {run.error && (
-              <p role="alert" className="pb-error">
-                {run.error.message}
-              </p>
-            )}
+            <ErrorMessage>{run.error?.message}</ErrorMessage>
             <div className="pb-calendar-sync__actions">
               <button
                 type="button"

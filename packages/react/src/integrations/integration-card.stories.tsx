@@ -80,8 +80,8 @@ export const SlackConnected: Story = {
 };
 
 /**
- * The app was removed in Slack (app_uninstalled): the card says so, no longer says "Connected
- * as", and offers Reconnect.
+ * The app was removed in Slack (app_uninstalled): the card says so, names the workspace it
+ * was connected to (not "Connected as"), and offers Reconnect.
  */
 export const SlackDisconnected: Story = {
   tags: ["screenshot"],
@@ -91,6 +91,7 @@ export const SlackDisconnected: Story = {
     const card = await within(canvasElement).findByRole("article", { name: "Slack" });
     await waitFor(() => expect(card).toHaveAttribute("data-state", "needs-reconnect"));
     await expect(within(card).getByText(/was removed from your workspace/)).toBeVisible();
+    await expect(within(card).getByText(/Was connected as Acme Inc/)).toBeVisible();
     await expect(within(card).queryByText(/Connected as/)).not.toBeInTheDocument();
     await expect(within(card).getByRole("button", { name: "Reconnect" })).toBeVisible();
   },

@@ -126,10 +126,10 @@ function LoadedCard({
         ? strings.disconnectedDescription(integration.name)
         : strings.needsReconnectDescription(integration.name),
   };
-  // A disconnected installation (the app was removed on the provider's side) connects nothing.
-  const account = integration.installations.find(
-    (installation) => installation.externalAccountName && installation.status !== "disconnected",
-  )?.externalAccountName;
+  const connection = integration.installations.find(
+    (installation) => installation.externalAccountName,
+  );
+  const account = connection?.externalAccountName;
   return (
     <article {...rootProps} aria-labelledby={titleId} data-state={state}>
       <img
@@ -159,7 +159,10 @@ function LoadedCard({
           {account && (
             <span className="pb-integration-card__account">
               {" · "}
-              {strings.connectedAs(account)}
+              {/* Removed on the provider's side: it names the account, but connects nothing. */}
+              {connection?.status === "disconnected"
+                ? strings.wasConnectedAs(account)
+                : strings.connectedAs(account)}
             </span>
           )}
         </p>

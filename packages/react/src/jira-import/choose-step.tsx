@@ -1,5 +1,6 @@
 import type { JiraPreview, JiraSource } from "@plugboard/core";
 import { useState } from "react";
+import { ErrorMessage } from "../parts/error-message";
 import { Field } from "../parts/field";
 import { Select, type SelectProps } from "../parts/select";
 import { useStrings } from "../provider/plugboard-provider";
@@ -64,11 +65,7 @@ export function ChooseStep({ source, initial, onBack, onChosen, className }: Cho
       pendingLabel={strings.jiraPreparing}
       busy={projects.isPending || host.isPending}
     >
-      {loadError && (
-        <p role="alert" className="pb-error">
-          {loadError.message}
-        </p>
-      )}
+      <ErrorMessage>{loadError?.message}</ErrorMessage>
       <ProjectField
         label={strings.jiraProject}
         prompt={strings.jiraChooseProject}

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, FormEvent, ReactNode } from "react";
+import { ErrorMessage } from "../parts/error-message";
 import { RetryButton } from "../parts/retry-button";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
@@ -80,11 +81,7 @@ export function StepActions({
   const strings = useStrings();
   return (
     <>
-      {error && (
-        <p role="alert" className="pb-error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
       <div className="pb-jira-import__actions">
         {onBack && (
           <button type="button" className="pb-button" onClick={onBack}>

@@ -64,6 +64,7 @@ export const de: PlugboardStrings = {
     "Dein Browser hat das Anmeldefenster blockiert. Erlaube Pop-ups für diese Seite und versuche es erneut.",
   popupClosed: (name) => `Das Anmeldefenster wurde geschlossen, bevor ${name} verbunden war.`,
   connectedAs: (account) => `Verbunden als ${account}`,
+  wasConnectedAs: (account) => `War verbunden als ${account}`,
   gallery: "Integrationen",
   searchIntegrations: "Integrationen durchsuchen",
   categoryFilter: "Kategorie",

@@ -2,6 +2,7 @@ import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import type { ReactNode } from "react";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx, useRootProps } from "../provider/root-props";
+import { ErrorMessage } from "./error-message";
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -55,11 +56,7 @@ export function ConfirmDialog({
             {description}
           </AlertDialog.Description>
           {children}
-          {error && (
-            <p role="alert" className="pb-error">
-              {error}
-            </p>
-          )}
+          <ErrorMessage>{error}</ErrorMessage>
           <div className="pb-dialog__actions">
             <AlertDialog.Cancel className="pb-button" disabled={pending}>
               {strings.cancel}

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { CheckIcon, CopyIcon } from "../icons/icons";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
+import { ErrorMessage } from "./error-message";
 
 export type CopyState = "idle" | "copied" | "failed";
 
@@ -69,11 +70,7 @@ export function CopyField({ label, value, copyFailed, copyLabel, className }: Co
         />
         <CopyButton value={value} state={state} onStateChange={setState} label={copyLabel} />
       </div>
-      {state === "failed" && (
-        <p role="alert" className="pb-error">
-          {copyFailed}
-        </p>
-      )}
+      <ErrorMessage>{state === "failed" && copyFailed}</ErrorMessage>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
 import { useStrings } from "../provider/plugboard-provider";
+import { ErrorMessage } from "./error-message";
 
 export interface DialogActionsProps {
   /** The failed attempt's message, shown inside the dialog so the user can try again. */
@@ -29,11 +30,7 @@ export function DialogActions({
   const strings = useStrings();
   return (
     <>
-      {error && (
-        <p role="alert" className="pb-error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
       {children}
       <div className="pb-dialog__actions">
         <Dialog.Close className="pb-button" type="button" disabled={pending}>

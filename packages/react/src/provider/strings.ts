@@ -60,6 +60,7 @@ export const defaultStrings = {
     "Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.",
   popupClosed: (name: string) => `The sign-in window was closed before ${name} was connected.`,
   connectedAs: (account: string) => `Connected as ${account}`,
+  wasConnectedAs: (account: string) => `Was connected as ${account}`,
   gallery: "Integrations",
   searchIntegrations: "Search integrations",
   categoryFilter: "Category",

@@ -4,6 +4,7 @@ import { type FormEvent, useId, useState } from "react";
 import { PlusIcon, StatusIcon } from "../icons/icons";
 import { CopyField } from "../parts/copy-field";
 import { DeleteDialog } from "../parts/delete-dialog";
+import { ErrorMessage } from "../parts/error-message";
 import { TextField } from "../parts/field";
 import type { ReturnFocus } from "../parts/use-return-focus";
 import { useWriteDenied, WriteButton } from "../parts/write-access";
@@ -47,11 +48,7 @@ export function SsoDomainPanel({
       </h3>
       <p className="pb-hint">{strings.ssoDomainsHint}</p>
       <AddDomainForm />
-      {query.isError && (
-        <p role="alert" className="pb-error">
-          {query.error.message}
-        </p>
-      )}
+      <ErrorMessage>{query.error?.message}</ErrorMessage>
       {query.data?.data.length === 0 && <p className="pb-hint">{strings.ssoDomainsEmpty}</p>}
       {query.data && query.data.data.length > 0 && (
         <ul className="pb-sso__domain-list" aria-label={strings.ssoDomains}>

@@ -1,6 +1,7 @@
 import type { SsoConnection } from "@plugboard/core";
 import { useId } from "react";
 import { StatusIcon } from "../icons/icons";
+import { ErrorMessage } from "../parts/error-message";
 import { useStrings } from "../provider/plugboard-provider";
 import { cx } from "../provider/root-props";
 import { formatDateTime } from "./format";
@@ -24,11 +25,7 @@ export function SsoLoginAttempts({
       <h3 id={titleId} className="pb-sso__section-title">
         {strings.ssoAttempts}
       </h3>
-      {query.isError && (
-        <p role="alert" className="pb-error">
-          {query.error.message}
-        </p>
-      )}
+      <ErrorMessage>{query.error?.message}</ErrorMessage>
       {query.isSuccess && attempts.length === 0 && (
         <p className="pb-hint">{strings.ssoAttemptsEmpty}</p>
       )}
