@@ -354,8 +354,22 @@ export async function beforeUninstall(
 }
 
 /**
- * The poll (changes where push cannot reach) and the channel renewal, on the worker's schedules.
- * Sync jobs run on the notification receiver's handler (its job type).
+ * A sync marked `needs_reconnect` whose connection was reconnected since: nothing else runs it
+ * again (host events pass it by, and a push that finds a listing owed queues nothing).
+ */
+async function reconnected(context: PlugboardContext, sync: CalendarSyncRecord): Promise<boolean> {
+  if (sync.status !== "needs_reconnect") return false;
+  const installation = await context.store.installations.get(
+    sync.organizationId,
+    sync.installationId,
+  );
+  return installation?.status === "active";
+}
+
+/**
+ * The poll (changes where push cannot reach, and syncs whose connection came back) and the
+ * channel renewal, on the worker's schedules. Sync jobs run on the notification receiver's
+ * handler (its job type).
  */
 export function scheduleGoogleCalendar(context: PlugboardContext): void {
   const { options } = runtimeOf(context);
@@ -365,7 +379,9 @@ export function scheduleGoogleCalendar(context: PlugboardContext): void {
     everyMs: options.pollEveryMs,
     async run() {
       for (const sync of await context.store.googleCalendar.listSyncs()) {
-        if (sync.status === "active") await enqueueSync(context, sync);
+        if (sync.status === "active" || (await reconnected(context, sync))) {
+          await enqueueSync(context, sync);
+        }
       }
     },
   });
