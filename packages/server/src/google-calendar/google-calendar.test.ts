@@ -315,7 +315,7 @@ describe("Google Calendar sync: push, quota, connection", () => {
     expect(eventFor(h, "WEB-1 ")?.start).toEqual({ date: "2026-12-03" });
   });
 
-  it("a refresh Google refuses marks the sync needs-reconnect and publishes integration.disconnected once", async () => {
+  it("a refresh Google refuses marks the sync needs-reconnect and publishes integration.disconnected once; the poll runs it again after a reconnect", async () => {
     const h = await setup({ issues: [issue("iss_1", "2026-12-02")] });
     await h.connect();
     // The user revoked access at Google: the refresh token is refused once the token expires.
@@ -343,5 +343,22 @@ describe("Google Calendar sync: push, quota, connection", () => {
     expect(h.published.filter((event) => event.type === "integration.disconnected")).toHaveLength(
       1,
     );
+
+    // Reconnected: the next poll runs the sync again (nothing else would) and it is active.
+    const grant = h.google.simulation.grant();
+    await h.store.installations.updateCredentials("org_acme", h.installationId, {
+      secret: await sealOAuthTokens(h.plugboard, h.installationId, {
+        accessToken: grant.accessToken,
+        refreshToken: grant.refreshToken,
+        expiresAt: h.clock.now + 3_600_000,
+      }),
+      status: "active",
+      updatedAt: h.clock.now,
+    });
+    h.clock.now += 300_000;
+    await h.settle();
+    expect(await h.store.googleCalendar.listSyncs("org_acme")).toMatchObject([
+      { status: "active", lastError: null },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { PlugboardError } from "@plugboard/core";
 import { json } from "../http/responses";
 import { defineInboundReceiver } from "../inbound/receiver";
 import { sameDigest, sha256Hex } from "./hash";
-import { changesKey, runSync, syncJob } from "./runtime";
+import { runSync, syncJob } from "./runtime";
 import type { CalendarSyncRecord } from "./store/types";
 
 /** The sync whose watch channel the notification names (null: none of ours). */
@@ -18,10 +18,12 @@ const header = (request: Request, name: string) => request.headers.get(name) ?? 
  * resource id the one Google gave it, and the token the one we chose (compared by hash, in
  * constant time); an unknown channel gets the same 401 as a wrong token, so nothing can be
  * probed. The initial `sync` message is acknowledged and nothing else. Any other message
- * (`exists` for every change, deletions included) is counted on the sync and queues an
- * incremental sync, coalescing into one that has not started: one that is running may have
- * listed already, so another follows it. Google's message numbers skip and redeliveries repeat
- * one; they are not deduped, as an extra incremental listing finds nothing and costs one call.
+ * (`exists` for every change, deletions included) is counted on the sync and, when no listing
+ * was owed, queues an incremental sync job of its own, with no dedupe key: a job that is running
+ * may have made its last check already. When one was owed, the job owing it sees the count move
+ * and lists again (`pullUntilQuiet`), so a burst queues one job and the reply says `duplicate`.
+ * Google's message numbers skip and redeliveries repeat one; they are not deduped, as an extra
+ * incremental listing finds nothing and costs one call.
  */
 export const googleCalendarNotifications = defineInboundReceiver<
   { organizationId: string; syncId: string; full: boolean },
@@ -56,10 +58,9 @@ export const googleCalendarNotifications = defineInboundReceiver<
     return {
       deliveryId: owner.channelId as string,
       work: { organizationId: owner.organizationId, syncId: owner.id, full: false },
-      coalesceKey: changesKey(owner.id),
     };
   },
-  // Counts the notification: a sync job past its listing sees the count move and lists again.
+  // Counts the notification; true (queue a job) only when no listing was owed before it.
   firstSeen: (context, channelId) => context.store.googleCalendar.noteChanges(channelId),
   job: syncJob,
   process: (context, payload) => runSync(context, payload),

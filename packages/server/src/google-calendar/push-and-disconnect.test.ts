@@ -50,29 +50,81 @@ describe("Google Calendar push: nothing waits for the poll", () => {
     const { id } = await h.connect();
     const store = h.store.googleCalendar;
     const sync = await store.getSync("org_acme", id);
-    // The job has recorded its listing and read the count one last time (unchanged); the push
-    // for the move lands now, while the job still counts as running.
-    const markPulled = store.markPulled.bind(store);
-    const getSync = store.getSync.bind(store);
-    let stage: "armed" | "checking" | "done" = "armed";
-    store.markPulled = async (...args) => {
-      await markPulled(...args);
-      if (stage === "armed") stage = "checking";
-    };
-    store.getSync = async (...args) => {
-      const found = await getSync(...args);
-      if (stage === "checking") {
-        stage = "done";
+    // The job has finished its listing with the count unchanged; the push for the move lands
+    // now, while the job still counts as running.
+    const finishPull = store.finishPull.bind(store);
+    let armed = true;
+    store.finishPull = async (...args) => {
+      const finished = await finishPull(...args);
+      if (finished && armed) {
+        armed = false;
         h.calendar.moveToDay(CAL, eventId(h, "WEB-1"), "2026-12-06");
         await h.calendar.settled();
       }
-      return found;
+      return finished;
     };
     if (!sync) throw new Error("no sync");
     await enqueueSync(h.context, sync);
     await h.settle();
-    expect(stage).toBe("done");
+    expect(armed).toBe(false);
     expect(h.dueOf("WEB-1")).toBe("2026-12-06");
+  });
+
+  it("a change pushed while a job and the one queued after it are both finishing is read at once", async () => {
+    const h = await setup({ issues: [issue("iss_1", "2026-12-02")] });
+    const { id } = await h.connect();
+    const store = h.store.googleCalendar;
+    const sync = await store.getSync("org_acme", id);
+    // Both jobs are past their last look at the count and are recording their outcome (the job
+    // queue still shows them running): the first move's push queues the follow-up, which runs
+    // beside the first job; the second move's push lands while both are finishing.
+    const updateSync = store.updateSync.bind(store);
+    const moves = ["2026-12-05", "2026-12-06"];
+    store.updateSync = async (organizationId, syncId, update) => {
+      const day = update.lastSyncAt === undefined ? undefined : moves.shift();
+      if (day) {
+        h.calendar.moveToDay(CAL, eventId(h, "WEB-1"), day);
+        await h.calendar.settled();
+        if (moves.length === 1) await h.plugboard.worker.runDue();
+      }
+      return updateSync(organizationId, syncId, update);
+    };
+    if (!sync) throw new Error("no sync");
+    await enqueueSync(h.context, sync);
+    // The clock stands still: the poll does not run again, only the push can bring the move.
+    await h.settle();
+    expect(moves).toEqual([]);
+    expect(h.dueOf("WEB-1")).toBe("2026-12-06");
+    const after = await store.getSync("org_acme", id);
+    expect(after?.changesPulled).toBe(after?.changesNoted);
+  });
+
+  it("a job that a stream of pushes keeps from finishing hands the owed listing to a new job", async () => {
+    const h = await setup({ issues: [issue("iss_1", "2026-12-02")] });
+    const { id } = await h.connect();
+    const store = h.store.googleCalendar;
+    const before = await store.getSync("org_acme", id);
+    // The first move's push queues the job; a push arrives during each of its five listings, and
+    // those find a listing owed (this job's), so they queue nothing themselves.
+    const finishPull = store.finishPull.bind(store);
+    const moves = ["2026-12-04", "2026-12-05", "2026-12-06", "2026-12-07", "2026-12-08"];
+    store.finishPull = async (...args) => {
+      const day = moves.shift();
+      if (day) {
+        h.calendar.moveToDay(CAL, eventId(h, "WEB-1"), day);
+        await h.calendar.settled();
+      }
+      return finishPull(...args);
+    };
+    h.calendar.moveToDay(CAL, eventId(h, "WEB-1"), "2026-12-03");
+    await h.calendar.settled();
+    expect(await h.plugboard.worker.list({ state: "pending" })).toHaveLength(1);
+    await h.settle();
+    expect(moves).toEqual([]);
+    expect(h.dueOf("WEB-1")).toBe("2026-12-08");
+    const after = await store.getSync("org_acme", id);
+    expect(after?.changesNoted).toBe((before?.changesNoted ?? 0) + 6);
+    expect(after?.changesPulled).toBe(after?.changesNoted);
   });
 
   it("a burst of notifications queues one incremental sync", async () => {

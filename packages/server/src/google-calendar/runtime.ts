@@ -137,7 +137,7 @@ const hostEventSchema = z.object({
 });
 export const hostEventJob = defineJob("google-calendar.host-event", hostEventSchema);
 
-/** The dedupe key of a sync's incremental job (push, poll) and, with `full`, of a full one. */
+/** The dedupe key of a sync's scheduled incremental job (the poll) and, with `full`, of a full one. */
 export function changesKey(syncId: string, full = false): string {
   return `google-calendar.sync:${syncId}:${full ? "full" : "changes"}`;
 }
@@ -155,10 +155,12 @@ export function enqueueSync(context: PlugboardContext, sync: CalendarSyncRecord,
 const maxPullRounds = 5;
 
 /**
- * Lists the calendar's changes until no push notification arrived during a listing: each round
- * notes the notification count before it lists and records it as covered once the sync token is
- * stored. A notification counted after that check queued a job of its own (see the receiver), so
- * a change made while this one ran is read now, not at the next poll.
+ * Lists the calendar's changes until no push notification arrived during a listing. Each round
+ * reads the notification count before it lists and finishes only if the count is unchanged once
+ * the sync token is stored (`finishPull`, a compare-and-set). A notification counted before that
+ * step makes this job list again; one counted after it finds nothing owed and queues a job of its
+ * own (see the receiver), which no running job absorbs. A job still not quiet after its rounds
+ * queues the next one the same way, so an owed listing always has a job to make it.
  */
 async function pullUntilQuiet(context: PlugboardContext, scope: SyncScope): Promise<void> {
   const store = context.store.googleCalendar;
@@ -166,12 +168,13 @@ async function pullUntilQuiet(context: PlugboardContext, scope: SyncScope): Prom
   let noted = scope.sync.changesNoted;
   for (let round = 0; round < maxPullRounds; round++) {
     await pullChanges(scope);
-    await store.markPulled(organizationId, id, noted);
+    if (await store.finishPull(organizationId, id, noted)) return;
     const latest = await store.getSync(organizationId, id);
-    if (!latest || latest.changesNoted === noted) return;
+    if (!latest) return;
     noted = latest.changesNoted;
     scope.sync = { ...scope.sync, syncToken: latest.syncToken };
   }
+  await context.worker.enqueue(syncJob, { organizationId, syncId: id, full: false });
 }
 
 /**
@@ -351,8 +354,22 @@ export async function beforeUninstall(
 }
 
 /**
- * The poll (changes where push cannot reach) and the channel renewal, on the worker's schedules.
- * Sync jobs run on the notification receiver's handler (its job type).
+ * A sync marked `needs_reconnect` whose connection was reconnected since: nothing else runs it
+ * again (host events pass it by, and a push that finds a listing owed queues nothing).
+ */
+async function reconnected(context: PlugboardContext, sync: CalendarSyncRecord): Promise<boolean> {
+  if (sync.status !== "needs_reconnect") return false;
+  const installation = await context.store.installations.get(
+    sync.organizationId,
+    sync.installationId,
+  );
+  return installation?.status === "active";
+}
+
+/**
+ * The poll (changes where push cannot reach, and syncs whose connection came back) and the
+ * channel renewal, on the worker's schedules. Sync jobs run on the notification receiver's
+ * handler (its job type).
  */
 export function scheduleGoogleCalendar(context: PlugboardContext): void {
   const { options } = runtimeOf(context);
@@ -362,7 +379,9 @@ export function scheduleGoogleCalendar(context: PlugboardContext): void {
     everyMs: options.pollEveryMs,
     async run() {
       for (const sync of await context.store.googleCalendar.listSyncs()) {
-        if (sync.status === "active") await enqueueSync(context, sync);
+        if (sync.status === "active" || (await reconnected(context, sync))) {
+          await enqueueSync(context, sync);
+        }
       }
     },
   });

@@ -9,8 +9,7 @@ import type { InboundReceiver } from "./receiver";
  * The route for a receiver: the body read within the cap and kept raw, the signature checked
  * over those bytes before anything is parsed, JSON or form read by content type, a redelivery
  * answered `duplicate`, and the work queued: the answer does not wait for it. What the request is
- * checked with may come from the store (a Google channel's token hash); work with a coalesce key
- * joins a job not yet started, or follows one already running.
+ * checked with may come from the store (a Google channel's token hash).
  */
 export function inboundRoute<P extends JsonValue, S>(receiver: InboundReceiver<P, S>): PublicRoute {
   return definePublicRoute({
@@ -32,15 +31,7 @@ export function inboundRoute<P extends JsonValue, S>(receiver: InboundReceiver<P
       if (!(await receiver.firstSeen(context, accepted.deliveryId))) {
         return accepted.ack?.() ?? json({ status: "duplicate" });
       }
-      const key = accepted.coalesceKey;
-      const queued = await context.worker.enqueue(
-        receiver.job,
-        accepted.work,
-        key ? { dedupeKey: key } : {},
-      );
-      if (key && !queued.created && queued.job.state === "running") {
-        await context.worker.enqueue(receiver.job, accepted.work, { dedupeKey: `${key}:next` });
-      }
+      await context.worker.enqueue(receiver.job, accepted.work);
       return accepted.ack?.() ?? json({ status: "queued" });
     },
   });

@@ -17,12 +17,6 @@ export type InboundAcceptance<P extends JsonValue> =
       deliveryId: string;
       work: P;
       ack?: () => Response;
-      /**
-       * For work that needs doing once more after any number of deliveries (a calendar's "something
-       * changed"): the delivery joins a job with this key that has not started. One already running
-       * may have read past what this delivery announces, so another is queued to follow it.
-       */
-      coalesceKey?: string;
     };
 
 /**
@@ -41,7 +35,11 @@ export interface InboundReceiver<P extends JsonValue = JsonValue, S = string> {
   verify(secret: S, request: Request, raw: Uint8Array, now: number): Promise<boolean>;
   /** Reads a verified delivery; throws a PlugboardError (4xx) for one that cannot be used. */
   accept(body: InboundBody, request: Request, secret: S): InboundAcceptance<P>;
-  /** Remembers the provider's delivery id; false when it was seen already. */
+  /**
+   * Remembers the provider's delivery id; false when it was seen already, or when the work it asks
+   * for is owed already (a calendar's "something changed" while a queued listing has yet to run):
+   * nothing is queued then.
+   */
   firstSeen(context: PlugboardContext, deliveryId: string): Promise<boolean>;
   job: JobType<P>;
   /** The work, on the worker: as the integration, or as a linked user (account links). */

@@ -104,22 +104,34 @@ export function describeGoogleCalendarStoreConformance(
       ]);
     });
 
-    it("counts push notifications by channel and what a listing covered, apart from other updates", async () => {
+    it("counts push notifications by channel; a listing finishes only if none arrived since it began", async () => {
+      const calendar = () => store().googleCalendar;
       const sync = syncRecord({ channelId: "chan-1" });
-      await store().googleCalendar.createSync(sync);
-      expect(await store().googleCalendar.noteChanges("chan-1")).toBe(true);
-      expect(await store().googleCalendar.noteChanges("chan-1")).toBe(true);
-      expect(await store().googleCalendar.noteChanges("chan-2")).toBe(false);
+      await calendar().createSync(sync);
+      // Nothing owed: the first notification asks for a listing, the next one finds it owed.
+      expect(await calendar().noteChanges("chan-1")).toBe(true);
+      expect(await calendar().noteChanges("chan-1")).toBe(false);
+      expect(await calendar().noteChanges("chan-2")).toBe(false);
       // A stale full-record update (read before the notifications) does not put the count back.
-      await store().googleCalendar.updateSync("org_acme", sync.id, { ...sync, syncToken: "t" });
-      await store().googleCalendar.markPulled("org_acme", sync.id, 2);
-      await store().googleCalendar.markPulled("org_acme", sync.id, 1);
-      await store().googleCalendar.markPulled("org_globex", sync.id, 5);
-      expect(await store().googleCalendar.getSync("org_acme", sync.id)).toMatchObject({
+      await calendar().updateSync("org_acme", sync.id, { ...sync, syncToken: "t" });
+      // A listing that began at 1 missed the second notification; one that began at 2 did not.
+      expect(await calendar().finishPull("org_acme", sync.id, 1)).toBe(false);
+      expect(await calendar().finishPull("org_globex", sync.id, 2)).toBe(false);
+      expect(await calendar().noteChanges("chan-1")).toBe(false);
+      expect(await calendar().finishPull("org_acme", sync.id, 3)).toBe(true);
+      expect(await calendar().getSync("org_acme", sync.id)).toMatchObject({
         syncToken: "t",
-        changesNoted: 2,
-        changesPulled: 2,
+        changesNoted: 3,
+        changesPulled: 3,
       });
+      // Notifications arriving together after a finish: exactly one of them asks for a listing.
+      const asked = await Promise.all(
+        Array.from({ length: 8 }, () => calendar().noteChanges("chan-1")),
+      );
+      expect(asked.filter(Boolean)).toHaveLength(1);
+      expect(await calendar().finishPull("org_acme", sync.id, 10)).toBe(false);
+      expect(await calendar().finishPull("org_acme", sync.id, 11)).toBe(true);
+      expect(await calendar().noteChanges("chan-1")).toBe(true);
     });
 
     it("maps items to events both ways, one owner per event, and deletes links with the sync", async () => {

@@ -62,12 +62,15 @@ export function memoryGoogleCalendar(): GoogleCalendarStore & { clear(): void } 
     async noteChanges(channelId) {
       const record = [...syncs.values()].find((sync) => sync.channelId === channelId);
       if (!record) return false;
+      const owed = record.changesNoted > record.changesPulled;
       record.changesNoted += 1;
-      return true;
+      return !owed;
     },
-    async markPulled(organizationId, id, noted) {
+    async finishPull(organizationId, id, noted) {
       const record = owned(organizationId, id);
-      if (record) record.changesPulled = Math.max(record.changesPulled, noted);
+      if (!record || record.changesNoted !== noted) return false;
+      record.changesPulled = noted;
+      return true;
     },
     async deleteSync(organizationId, id) {
       if (!owned(organizationId, id)) return false;

@@ -15,7 +15,7 @@ export interface CalendarSyncsTable {
   channel_token_hash: string | null;
   channel_resource_id: string | null;
   channel_expires_at: number | string | null;
-  /** Push notifications received; `changes_pulled`: how many the last complete listing covered. */
+  /** Push notifications received; `changes_pulled`: the count a job last finished quietly at. */
   changes_noted: number | string;
   changes_pulled: number | string;
   created_at: number | string;

@@ -83,21 +83,25 @@ export function sqlGoogleCalendar(
       });
     },
     async noteChanges(channelId) {
-      const result = await db
+      // One statement: the row lock (PostgreSQL) or the single writer (SQLite) orders concurrent
+      // notifications, so exactly one of them finds the count where the last finish left it.
+      const row = await db
         .updateTable("plugboard_calendar_syncs")
         .set((eb) => ({ changes_noted: eb("changes_noted", "+", 1) }))
         .where("channel_id", "=", channelId)
+        .returning(["changes_noted", "changes_pulled"])
         .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      return row !== undefined && Number(row.changes_noted) - 1 === Number(row.changes_pulled);
     },
-    async markPulled(organizationId, id, noted) {
-      await db
+    async finishPull(organizationId, id, noted) {
+      const result = await db
         .updateTable("plugboard_calendar_syncs")
         .set({ changes_pulled: noted })
         .where("organization_id", "=", organizationId)
         .where("id", "=", id)
-        .where("changes_pulled", "<", noted)
-        .execute();
+        .where("changes_noted", "=", noted)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
     async deleteSync(organizationId, id) {
       return db.transaction().execute(async (trx) => {

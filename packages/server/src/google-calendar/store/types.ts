@@ -21,8 +21,9 @@ export interface CalendarSyncRecord extends Omit<CalendarSyncSettings, "calendar
   channelResourceId: string | null;
   channelExpiresAt: number | null;
   /**
-   * Push notifications received (`noteChanges`) and how many of them the last complete listing
-   * covered (`markPulled`): while they differ, a change Google announced has not been read yet.
+   * Push notifications received (`noteChanges`) and the count a sync job's listing covered when it
+   * last finished with none arriving meanwhile (`finishPull`). While they differ, a listing is owed
+   * and a queued or running job will make it; once they are equal, the next notification queues one.
    */
   changesNoted: number;
   changesPulled: number;
@@ -32,7 +33,7 @@ export interface CalendarSyncRecord extends Omit<CalendarSyncSettings, "calendar
 
 /**
  * What `updateSync` may change: everything but identity, creation and the change counters
- * (those only move through `noteChanges` and `markPulled`, atomically).
+ * (those only move through `noteChanges` and `finishPull`, atomically).
  */
 export type CalendarSyncUpdate = Partial<
   Omit<
@@ -77,10 +78,19 @@ export interface GoogleCalendarStore {
     id: string,
     update: CalendarSyncUpdate,
   ): Promise<CalendarSyncRecord | null>;
-  /** Counts a push notification on the channel's sync; false when no sync has that channel. */
+  /**
+   * Counts a push notification on the channel's sync, in one atomic step with reading whether a
+   * listing was owed already: true when none was (every earlier notification covered, so the
+   * caller queues a job), false when one is owed (its job will see the count move) or no sync has
+   * that channel.
+   */
   noteChanges(channelId: string): Promise<boolean>;
-  /** Records that a complete listing covered `noted` notifications (never moves back). */
-  markPulled(organizationId: string, id: string, noted: number): Promise<void>;
+  /**
+   * A job whose listing started after `noted` notifications finishes only if none arrived since:
+   * in one atomic step, `changesPulled` becomes `noted` while `changesNoted` is still `noted`.
+   * False when the count moved (the job lists again) or there is no such sync.
+   */
+  finishPull(organizationId: string, id: string, noted: number): Promise<boolean>;
   /** Deletes the sync and its event links together; whether it existed. */
   deleteSync(organizationId: string, id: string): Promise<boolean>;
   /** Stores links (a first sync's page at once), each replacing its item's and its event's. */
