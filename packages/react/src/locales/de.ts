@@ -680,6 +680,21 @@ export const de: PlugboardStrings = {
   ssoDomainRemoveBody:
     "Anmeldungen aus dieser Domain gehen nicht mehr an deinen Identitätsanbieter.",
   ssoDomainRemoveConfirm: "Domain entfernen",
+  ssoPolicy: "Richtlinie",
+  ssoPolicyHint: "Wer sich über deinen Identitätsanbieter anmelden muss.",
+  ssoRequire: "Single Sign-on für verifizierte Domains verlangen",
+  ssoRequireHint:
+    "Wer eine E-Mail-Adresse einer verifizierten Domain hat, muss sich über deinen Identitätsanbieter anmelden; die Anmeldung mit Passwort wird abgelehnt.",
+  ssoRequireUnavailable: "Verfügbar, sobald eine Domain verifiziert und eine Verbindung aktiv ist.",
+  ssoBreakGlass: "Notfall-Admins",
+  ssoBreakGlassHint:
+    "Bis zu 10 Admins, die sich weiter mit Passwort anmelden dürfen, falls der Identitätsanbieter ausfällt.",
+  ssoBreakGlassEmpty: "Keine Notfall-Admins.",
+  ssoBreakGlassEmail: "E-Mail des Admins",
+  ssoBreakGlassAdd: "Admin hinzufügen",
+  ssoBreakGlassRemove: (email) => `${email} entfernen`,
+  ssoPolicySave: "Richtlinie speichern",
+  ssoPolicySaved: "Single-Sign-on-Richtlinie gespeichert",
   ssoAttempts: "Letzte Anmeldungen",
   ssoAttemptsEmpty: "Noch keine Anmeldungen.",
   ssoAttemptOutcomes: { succeeded: "Angemeldet", refused: "Abgelehnt" },
