@@ -41,7 +41,6 @@ export function SsoPolicyPanel({
       <h3 id={titleId} className="pb-sso__section-title">
         {strings.ssoPolicy}
       </h3>
-      <p className="pb-hint">{strings.ssoPolicyHint}</p>
       {query.isError && (
         <p role="alert" className="pb-error">
           {query.error.message}
@@ -130,9 +129,7 @@ function PolicyForm({
           <span className="pb-switch__thumb" />
         </WriteButton>
         <div>
-          <p id={labelId} className="pb-sso__require-label">
-            {strings.ssoRequire}
-          </p>
+          <p id={labelId}>{strings.ssoRequire}</p>
           <p id={hintId} className="pb-hint">
             {strings.ssoRequireHint}
           </p>
@@ -151,9 +148,7 @@ function PolicyForm({
           {strings.ssoBreakGlass}
         </h4>
         <p className="pb-hint">{strings.ssoBreakGlassHint}</p>
-        {emails.length === 0 ? (
-          <p className="pb-hint">{strings.ssoBreakGlassEmpty}</p>
-        ) : (
+        {emails.length > 0 && (
           <ul className="pb-sso__break-glass-list" aria-labelledby={listId}>
             {emails.map((address) => (
               <li key={address} className="pb-sso__break-glass-item">
@@ -189,11 +184,11 @@ function PolicyForm({
         </form>
       </div>
       {problem && (
-        <p role="alert" className="pb-error pb-sso__policy-error">
+        <p role="alert" className="pb-error pb-sso__add-domain-error">
           {problem}
         </p>
       )}
-      <div className="pb-sso__policy-actions">
+      <div className="pb-sso__actions">
         <WriteButton
           className="pb-button pb-button--primary"
           busy={save.isPending}
