@@ -684,7 +684,7 @@ export const de: PlugboardStrings = {
   ssoRequire: "Single Sign-on für verifizierte Domains verlangen",
   ssoRequireHint:
     "Wer zu diesen Domains gehört, meldet sich über deinen Identitätsanbieter an, nicht mit Passwort.",
-  ssoRequireUnavailable: "Braucht eine verifizierte Domain und eine aktive Verbindung.",
+  ssoRequireUnavailable: "Erst mit verifizierter Domain und aktiver Verbindung.",
   ssoBreakGlass: "Notfall-Admins",
   ssoBreakGlassHint:
     "Bis zu 10 Admins, die bei Ausfall des Identitätsanbieters ein Passwort nutzen dürfen.",
