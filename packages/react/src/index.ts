@@ -100,7 +100,9 @@ export {
   useSsoConnections,
   useSsoDomains,
   useSsoLoginAttempts,
+  useSsoPolicy,
   useUpdateSsoConnection,
+  useUpdateSsoPolicy,
   useVerifySsoDomain,
 } from "./sso/use-sso";
 export { webhookKeys } from "./webhooks/query-keys";

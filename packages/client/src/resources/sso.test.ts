@@ -36,6 +36,11 @@ it("client.sso manages connections, domains, policy and reads sign-ins against a
     requireSso: true,
     breakGlassEmails: ["root@acme.test"],
   });
+  expect(await admin.sso.policy.get()).toEqual({
+    requireSso: true,
+    breakGlassEmails: ["root@acme.test"],
+  });
+  await expect(member.sso.policy.get()).rejects.toMatchObject({ code: "forbidden" });
   expect((await admin.sso.loginAttempts({ connectionId: created.id })).data).toEqual([]);
   await admin.sso.domains.remove(domain.id);
   await admin.sso.connections.delete(created.id);

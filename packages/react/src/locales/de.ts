@@ -681,6 +681,19 @@ export const de: PlugboardStrings = {
   ssoDomainRemoveBody:
     "Anmeldungen aus dieser Domain gehen nicht mehr an deinen Identitätsanbieter.",
   ssoDomainRemoveConfirm: "Domain entfernen",
+  ssoPolicy: "Richtlinie",
+  ssoRequire: "Single Sign-on für verifizierte Domains verlangen",
+  ssoRequireHint:
+    "Wer zu diesen Domains gehört, meldet sich über deinen Identitätsanbieter an, nicht mit Passwort.",
+  ssoRequireUnavailable: "Erst mit verifizierter Domain und aktiver Verbindung.",
+  ssoBreakGlass: "Notfall-Admins",
+  ssoBreakGlassHint:
+    "Bis zu 10 Admins, die bei Ausfall des Identitätsanbieters ein Passwort nutzen dürfen.",
+  ssoBreakGlassEmail: "E-Mail des Admins",
+  ssoBreakGlassAdd: "Admin hinzufügen",
+  ssoBreakGlassRemove: (email) => `${email} entfernen`,
+  ssoPolicySave: "Richtlinie speichern",
+  ssoPolicySaved: "Richtlinie gespeichert",
   ssoAttempts: "Letzte Anmeldungen",
   ssoAttemptsEmpty: "Noch keine Anmeldungen.",
   ssoAttemptOutcomes: { succeeded: "Angemeldet", refused: "Abgelehnt" },

@@ -3,4 +3,5 @@ export const ssoKeys = {
   connections: () => [...ssoKeys.all, "connections"] as const,
   domains: () => [...ssoKeys.all, "domains"] as const,
   attempts: () => [...ssoKeys.all, "attempts"] as const,
+  policy: () => [...ssoKeys.all, "policy"] as const,
 };

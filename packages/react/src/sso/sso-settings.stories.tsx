@@ -167,6 +167,39 @@ export const Domains: Story = {
   },
 };
 
+/**
+ * The policy: SSO required for the verified domains, with a break-glass admin who may still use
+ * a password; saved with a toast.
+ */
+export const Policy: Story = {
+  tags: ["screenshot"],
+  parameters: mockApi(),
+  play: async ({ canvasElement }) => {
+    const region = await loaded(canvasElement);
+    const policy = within(region).getByRole("region", { name: "Policy" });
+    const toggle = await within(policy).findByRole("switch", {
+      name: "Require single sign-on for verified domains",
+    });
+    await userEvent.click(toggle);
+    await userEvent.type(
+      within(policy).getByRole("textbox", { name: "Admin email" }),
+      "root@acme.test{Enter}",
+    );
+    await userEvent.click(within(policy).getByRole("button", { name: "Save policy" }));
+    await expect(await screen.findByText("Policy saved")).toBeVisible();
+    await expect(
+      within(policy).getByRole("switch", { name: "Require single sign-on for verified domains" }),
+    ).toBeChecked();
+    await expect(
+      within(within(policy).getByRole("list", { name: "Break-glass admins" })).getByText(
+        "root@acme.test",
+      ),
+    ).toBeVisible();
+    policy.scrollIntoView({ block: "center" });
+    await expectFits(region);
+  },
+};
+
 /** Publishing the TXT record, then Verify: the domain turns verified. */
 const dnsMock = createMockPlugboard();
 export const VerifyDomain: Story = {

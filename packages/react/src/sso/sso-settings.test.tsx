@@ -8,7 +8,7 @@ import {
   plugboardHandlers,
   plugboardLoadingHandlers,
 } from "@plugboard/mocks";
-import { screen, waitFor, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { chooseAction, chooseOption } from "../test/choose-option";
@@ -224,6 +224,84 @@ describe("SsoSettings", () => {
     expect(within(added).queryByRole("textbox", { name: "Record name" })).toBeNull();
   });
 
+  it("requires SSO for the verified domains: saved, said in a toast, and on after a reload", async () => {
+    const { user, mock } = renderSettings();
+    const policy = within(await settings()).getByRole("region", { name: "Policy" });
+    const toggle = await within(policy).findByRole("switch", {
+      name: "Require single sign-on for verified domains",
+    });
+    expect(toggle).not.toBeChecked();
+    expect(toggle).toHaveAccessibleDescription(/must sign in with your identity provider/);
+    await user.click(toggle);
+    const save = within(policy).getByRole("button", { name: "Save policy" });
+    await user.click(save);
+    expect(await screen.findByText("Policy saved")).toBeVisible();
+    cleanup();
+
+    renderSettings(mock);
+    const reloaded = within(await settings()).getByRole("region", { name: "Policy" });
+    expect(
+      await within(reloaded).findByRole("switch", {
+        name: "Require single sign-on for verified domains",
+      }),
+    ).toBeChecked();
+  });
+
+  it("adds and removes a break-glass admin", async () => {
+    const { user, mock } = renderSettings();
+    const policy = within(await settings()).getByRole("region", { name: "Policy" });
+    await user.type(
+      await within(policy).findByRole("textbox", { name: "Admin email" }),
+      " Root@Acme.test{Enter}",
+    );
+    await user.click(within(policy).getByRole("button", { name: "Save policy" }));
+    const list = within(policy).getByRole("list", { name: "Break-glass admins" });
+    expect(within(list).getByText("root@acme.test")).toBeVisible();
+    await waitFor(async () =>
+      expect((await mock.store.sso.getPolicy("org_acme"))?.breakGlassEmails).toEqual([
+        "root@acme.test",
+      ]),
+    );
+
+    await user.click(within(policy).getByRole("button", { name: "Remove root@acme.test" }));
+    expect(within(policy).queryByRole("list", { name: "Break-glass admins" })).toBeNull();
+    await user.click(within(policy).getByRole("button", { name: "Save policy" }));
+    await waitFor(async () =>
+      expect((await mock.store.sso.getPolicy("org_acme"))?.breakGlassEmails).toEqual([]),
+    );
+    cleanup();
+
+    renderSettings(mock);
+    const reloaded = within(await settings()).getByRole("region", { name: "Policy" });
+    await within(reloaded).findByRole("textbox", { name: "Admin email" });
+    expect(within(reloaded).queryByRole("list", { name: "Break-glass admins" })).toBeNull();
+  });
+
+  it("shows the server's refusal of an address that is not an email", async () => {
+    const { user } = renderSettings();
+    const policy = within(await settings()).getByRole("region", { name: "Policy" });
+    await user.type(
+      await within(policy).findByRole("textbox", { name: "Admin email" }),
+      "not-an-email",
+    );
+    await user.click(within(policy).getByRole("button", { name: "Add admin" }));
+    await user.click(within(policy).getByRole("button", { name: "Save policy" }));
+    const alert = await within(policy).findByRole("alert");
+    expect(alert).toHaveTextContent(/^not-an-email: Invalid email address$/);
+  });
+
+  it("keeps the requirement off, and says why, until a domain is verified and a connection enabled", async () => {
+    renderSettings(createMockPlugboard({ fixtures: "empty" }));
+    const policy = within(await settings()).getByRole("region", { name: "Policy" });
+    const toggle = await within(policy).findByRole("switch", {
+      name: "Require single sign-on for verified domains",
+    });
+    expect(toggle).toBeDisabled();
+    expect(toggle).toHaveAccessibleDescription(
+      /Needs a verified domain and an enabled connection\.$/,
+    );
+  });
+
   it("tests a connection in a popup and shows the mapped profile, then a refusal's reason", async () => {
     const { popup } = stubPopup();
     const { user } = renderSettings();
@@ -313,6 +391,9 @@ describe("SsoSettings", () => {
     expect(add).toHaveAttribute("aria-disabled", "true");
     await user.click(add);
     expect(screen.queryByRole("dialog")).toBeNull();
+    // The policy is the server's to answer admins only: a member sees neither it nor its controls.
+    expect(within(region).queryByRole("region", { name: "Policy" })).toBeNull();
+    expect(screen.queryByRole("switch")).toBeNull();
   });
 
   it("shows loading, then an error with a retry", async () => {

@@ -9,11 +9,13 @@ import { DeleteConnectionDialog } from "./delete-connection-dialog";
 import { SsoConnectionFormDialog } from "./dialogs";
 import { SsoDomainPanel, type SsoDomainPanelPart } from "./domain-panel";
 import { SsoLoginAttempts } from "./login-attempts";
+import { SsoPolicyPanel, type SsoPolicyPanelPart } from "./policy-panel";
 import { useSsoConnections } from "./use-sso";
 
 export type SsoSettingsPart =
   | SsoConnectionListPart
   | SsoDomainPanelPart
+  | SsoPolicyPanelPart
   | ManagerFramePart
   | "attempts"
   | "formDialog"
@@ -35,8 +37,8 @@ type Dialog =
 /**
  * The organization's single sign-on, for its admins: SAML and OIDC connections (add, edit,
  * enable, test in a popup, delete), the values to enter at the IdP, the domains logins are
- * routed by with their DNS proof, and recent sign-ins. Members see it read-only: the server
- * answers SSO settings to admins only.
+ * routed by with their DNS proof, the policy (SSO required, break-glass admins), and recent
+ * sign-ins. Members see it read-only: the server answers SSO settings to admins only.
  */
 export function SsoSettings({ className, classNames = {} }: SsoSettingsProps) {
   const strings = useStrings();
@@ -128,6 +130,7 @@ export function SsoSettings({ className, classNames = {} }: SsoSettingsProps) {
             )}
           </section>
           <SsoDomainPanel focus={focus} classNames={classNames} />
+          <SsoPolicyPanel connections={connections} classNames={classNames} />
           <SsoLoginAttempts connections={connections} className={classNames.attempts} />
         </>
       )}

@@ -1,4 +1,8 @@
-import type { CreateSsoConnectionInput, UpdateSsoConnectionInput } from "@plugboard/core";
+import type {
+  CreateSsoConnectionInput,
+  SsoPolicy,
+  UpdateSsoConnectionInput,
+} from "@plugboard/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { usePlugboard } from "../provider/plugboard-provider";
 import { ssoKeys } from "./query-keys";
@@ -41,6 +45,19 @@ export function useSsoLoginAttempts(enabled = true) {
   );
 }
 
+/** Whether SSO is required for the verified domains, and the break-glass admins. */
+export function useSsoPolicy(enabled = true) {
+  const { client, queryClient } = usePlugboard();
+  return useQuery(
+    {
+      queryKey: ssoKeys.policy(),
+      queryFn: ({ signal }) => client.sso.policy.get({ signal }),
+      enabled,
+    },
+    queryClient,
+  );
+}
+
 /** Every write ends by refetching what it changed. */
 function useInvalidate() {
   const { queryClient } = usePlugboard();
@@ -48,6 +65,7 @@ function useInvalidate() {
     connections: () => queryClient.invalidateQueries({ queryKey: ssoKeys.connections() }),
     domains: () => queryClient.invalidateQueries({ queryKey: ssoKeys.domains() }),
     attempts: () => queryClient.invalidateQueries({ queryKey: ssoKeys.attempts() }),
+    policy: () => queryClient.invalidateQueries({ queryKey: ssoKeys.policy() }),
   };
 }
 
@@ -120,6 +138,19 @@ export function useRemoveSsoDomain() {
     {
       mutationFn: (id: string) => client.sso.domains.remove(id),
       onSuccess: () => invalidate.domains(),
+    },
+    queryClient,
+  );
+}
+
+/** Replaces the whole policy: the requirement and the break-glass list together. */
+export function useUpdateSsoPolicy() {
+  const { client, queryClient } = usePlugboard();
+  const invalidate = useInvalidate();
+  return useMutation(
+    {
+      mutationFn: (policy: SsoPolicy) => client.sso.policy.put(policy),
+      onSuccess: () => invalidate.policy(),
     },
     queryClient,
   );
