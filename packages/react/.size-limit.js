@@ -81,8 +81,8 @@ export default [
     name: "@plugboard/react, everything with dependencies (React aside; every dialog and step)",
     path: "dist/index.js",
     ignore: react,
-    limit: "94 kB",
+    limit: "95 kB",
   },
-  { name: "@plugboard/react/locales/de", path: "dist/locales/de.js", limit: "8.75 kB" },
-  { name: "@plugboard/react/styles.css", path: "dist/styles.css", limit: "6 kB" },
+  { name: "@plugboard/react/locales/de", path: "dist/locales/de.js", limit: "9 kB" },
+  { name: "@plugboard/react/styles.css", path: "dist/styles.css", limit: "6.25 kB" },
 ];

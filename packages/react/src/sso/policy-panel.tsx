@@ -1,7 +1,8 @@
 import type { SsoConnection, SsoPolicy } from "@plugboard/core";
 import { isPlugboardError } from "@plugboard/core/routes";
-import { type FormEvent, useId, useState } from "react";
-import { PlusIcon } from "../icons/icons";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { CloseIcon, PlusIcon } from "../icons/icons";
+import { ErrorMessage } from "../parts/error-message";
 import { TextField } from "../parts/field";
 import { useNotify } from "../parts/toast";
 import { useWriteDenied, WriteButton } from "../parts/write-access";
@@ -96,6 +97,7 @@ function PolicyForm({
   const [requireSso, setRequireSso] = useState(policy.requireSso);
   const [emails, setEmails] = useState(policy.breakGlassEmails);
   const [email, setEmail] = useState("");
+  const addForm = useRef<HTMLFormElement>(null);
   // Turning the requirement off stays possible whatever happened to the domains and connections.
   const unavailable = !requireSso && !ready;
   const problem = save.error ? describe(save.error, save.variables) : null;
@@ -159,15 +161,17 @@ function PolicyForm({
                   onClick={() => {
                     setEmails(emails.filter((item) => item !== address));
                     save.reset();
+                    // The row and its button go: focus goes to the address field, not the page.
+                    addForm.current?.querySelector("input")?.focus();
                   }}
                 >
-                  ×
+                  <CloseIcon />
                 </WriteButton>
               </li>
             ))}
           </ul>
         )}
-        <form className="pb-sso__add-admin" noValidate onSubmit={add}>
+        <form ref={addForm} className="pb-sso__add-admin" noValidate onSubmit={add}>
           <TextField
             label={strings.ssoBreakGlassEmail}
             error={undefined}
@@ -183,11 +187,7 @@ function PolicyForm({
           </WriteButton>
         </form>
       </div>
-      {problem && (
-        <p role="alert" className="pb-error pb-sso__add-domain-error">
-          {problem}
-        </p>
-      )}
+      <ErrorMessage className="pb-sso__add-domain-error">{problem}</ErrorMessage>
       <div className="pb-sso__actions">
         <WriteButton
           className="pb-button pb-button--primary"

@@ -265,6 +265,7 @@ describe("SsoSettings", () => {
 
     await user.click(within(policy).getByRole("button", { name: "Remove root@acme.test" }));
     expect(within(policy).queryByRole("list", { name: "Break-glass admins" })).toBeNull();
+    expect(within(policy).getByRole("textbox", { name: "Admin email" })).toHaveFocus();
     await user.click(within(policy).getByRole("button", { name: "Save policy" }));
     await waitFor(async () =>
       expect((await mock.store.sso.getPolicy("org_acme"))?.breakGlassEmails).toEqual([]),
