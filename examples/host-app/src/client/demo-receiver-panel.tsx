@@ -69,17 +69,20 @@ export function DemoReceiverPanel() {
         the failures (resend them once the secret is set).
       </p>
       <form className="host-receiver__form" onSubmit={(event) => void saveSecret(event)}>
-        <label>
-          Signing secret{" "}
+        <div className="host-field">
+          <label htmlFor="demo-receiver-secret">Signing secret</label>
           <input
+            id="demo-receiver-secret"
             value={secret}
             onChange={(event) => setSecret(event.target.value)}
             placeholder={hasSecret ? "whsec_… (set; paste a new one after a rotation)" : "whsec_…"}
             spellCheck={false}
           />
-        </label>
-        <button type="submit">Use secret</button>
-        <button type="button" onClick={() => void publish()}>
+        </div>
+        <button type="submit" className="host-button host-button--primary">
+          Use secret
+        </button>
+        <button type="button" className="host-button" onClick={() => void publish()}>
           Create a demo issue (publishes issue.created)
         </button>
         <span role="status">{message}</span>
