@@ -17,7 +17,8 @@ const header = (request: Request, name: string) => request.headers.get(name) ?? 
  * notifications`. They carry no body and no signature: the channel id must be one we opened, the
  * resource id the one Google gave it, and the token the one we chose (compared by hash, in
  * constant time); an unknown channel gets the same 401 as a wrong token, so nothing can be
- * probed. The initial `sync` message is acknowledged and nothing else. Any other message
+ * probed. The initial `sync` message is acknowledged and nothing else, unchecked: it changes
+ * nothing and may arrive before the channel is stored. Any other message
  * (`exists` for every change, deletions included) is counted on the sync and, when no listing
  * was owed, queues an incremental sync job of its own, with no dedupe key: a job that is running
  * may have made its last check already. When one was owed, the job owing it sees the count move
@@ -41,6 +42,9 @@ export const googleCalendarNotifications = defineInboundReceiver<
     return { sync: await context.store.googleCalendar.findSyncByChannel(channelId) };
   },
   async verify({ sync }, request) {
+    // The `sync` message changes nothing and is answered the same for any channel. Google sends
+    // it as the watch opens, so it can arrive before the channel is stored.
+    if (header(request, "x-goog-resource-state") === "sync") return true;
     const presented = await sha256Hex(header(request, "x-goog-channel-token"));
     return (
       sync !== null &&
@@ -50,11 +54,11 @@ export const googleCalendarNotifications = defineInboundReceiver<
     );
   },
   accept(_body, request, { sync }) {
-    // verify() let only a known channel through.
-    const owner = sync as CalendarSyncRecord;
     if (header(request, "x-goog-resource-state") === "sync") {
       return { reply: json({ status: "ignored" }) };
     }
+    // verify() let only a known channel through.
+    const owner = sync as CalendarSyncRecord;
     return {
       deliveryId: owner.channelId as string,
       work: { organizationId: owner.organizationId, syncId: owner.id, full: false },

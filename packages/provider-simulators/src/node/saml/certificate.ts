@@ -40,7 +40,9 @@ const sha256WithRsa = sequence(oid("1.2.840.113549.1.1.11"), Buffer.from([0x05, 
 export function generateSigningKey(commonName: string, days = 365): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const serial = randomBytes(8);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // positive
+  // Positive and minimally encoded (DER): a first byte of 0x00 would be padding OpenSSL refuses
+  // ("illegal padding"), which a random serial hit once in 256 certificates.
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x01;
   const notBefore = new Date(Date.now() - 3_600_000);
   const notAfter = new Date(Date.now() + days * 86_400_000);
   const tbs = sequence(
